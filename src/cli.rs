@@ -1,0 +1,181 @@
+//! The command line: subcommands and global flags (clap derive).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::data::model::{Body, Delivery};
+use crate::render::lists::ListKind;
+
+/// Career-path planner and CEU tracker for US medical coders.
+#[derive(Debug, Parser)]
+#[command(
+    name = "coderpath",
+    version,
+    about = "Career-path planner and CEU tracker for US medical coding specialists",
+    long_about = "Career-path planner and CEU tracker for US medical coding specialists.\n\n\
+        coderpath reads sourced reference data (AAPC and AHIMA credentials, renewal rules, \
+        programmes, work settings, BLS outlook) and a person's own YAML files, and works offline.",
+    after_help = "Examples:\n  coderpath data list credentials --body AHIMA\n  \
+        coderpath data list programmes --prepares-for CPC --delivery online --max-cost 4000\n  \
+        coderpath profile check examples/aspiring.yaml\n  coderpath data check --data-dir my-data/"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every subcommand takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Directory of reference data files; each file found there replaces its embedded twin
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Directory of templates; each file found there replaces the embedded one of the same name
+    #[arg(long, global = true, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// The date to plan and judge from, YYYY-MM-DD [default: today]
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Colour in terminal output (NO_COLOR turns `auto` off)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print no warnings
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Say what was loaded and checked
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Global {
+    /// Whether to colour a stream, given whether that stream is a terminal.
+    pub fn color_for(&self, is_terminal: bool) -> bool {
+        match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+
+    /// Whether diagnostics on stderr are coloured.
+    pub fn stderr_color(&self) -> bool {
+        self.color_for(std::io::stderr().is_terminal())
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    crate::loader::ymd::parse(s)
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check or list the reference data
+    #[command(subcommand)]
+    Data(DataCommand),
+    /// Check a profile, CEU log or roster
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+}
+
+/// `coderpath data …`
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Validate the reference data: silent and exit 0 when clean, located problems and exit 1 otherwise
+    #[command(
+        after_help = "Example:\n  coderpath data check --data-dir my-data/ --as-of 2026-11-27"
+    )]
+    Check,
+    /// List reference records as a table, Markdown, CSV or JSON (full records with sources)
+    #[command(
+        after_help = "Examples:\n  coderpath data list credentials --body AAPC\n  \
+        coderpath data list programmes --prepares-for CPC --delivery online --max-cost 4000\n  \
+        coderpath data list outlook --format csv > outlook.csv"
+    )]
+    List(ListArgs),
+}
+
+/// Arguments of `data list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// What to list
+    #[arg(value_enum)]
+    pub kind: ListKind,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// Only this body's records (credentials, programmes, rules, careers)
+    #[arg(long, value_parser = parse_body)]
+    pub body: Option<Body>,
+    /// Only programmes that prepare for this credential, e.g. CPC
+    #[arg(long, value_name = "CREDENTIAL")]
+    pub prepares_for: Option<String>,
+    /// Only programmes offered this way
+    #[arg(long, value_enum)]
+    pub delivery: Option<DeliveryArg>,
+    /// Only programmes whose lowest known cost is at most this many US dollars
+    #[arg(long, value_name = "USD")]
+    pub max_cost: Option<f64>,
+}
+
+/// Formats `data list` can print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Md,
+    Csv,
+    Json,
+}
+
+/// Delivery modes a programme filter accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DeliveryArg {
+    Online,
+    OnCampus,
+}
+
+impl From<DeliveryArg> for Delivery {
+    fn from(d: DeliveryArg) -> Self {
+        match d {
+            DeliveryArg::Online => Delivery::Online,
+            DeliveryArg::OnCampus => Delivery::OnCampus,
+        }
+    }
+}
+
+fn parse_body(s: &str) -> Result<Body, String> {
+    match s.to_ascii_uppercase().as_str() {
+        "AAPC" => Ok(Body::AAPC),
+        "AHIMA" => Ok(Body::AHIMA),
+        _ => Err(format!("`{s}` is not a credentialing body (AAPC or AHIMA)")),
+    }
+}
+
+/// `coderpath profile …`
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Validate profiles, CEU logs (*.ceus.yaml) and rosters: silent and exit 0 when clean
+    #[command(
+        after_help = "Example:\n  coderpath profile check examples/certified.yaml examples/roster.yaml"
+    )]
+    Check {
+        /// Files to check; a profile's CEU log and a roster's clients are checked too
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}

@@ -1,0 +1,10 @@
+//! coderpath: career-path planner and CEU tracker for US medical coding specialists.
+//! The library never prints; `app` is the edge that does.
+
+pub mod app;
+pub mod cli;
+pub mod data;
+pub mod error;
+pub mod loader;
+pub mod person;
+pub mod render;

@@ -1,0 +1,126 @@
+//! Maps a record path such as `credentials[3].exam.fees[0]` back to its line and column, by
+//! replaying the YAML parser's events. Built only when a semantic error needs a location.
+
+use std::collections::HashMap;
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// Positions (1-based line, column) of every node, keyed by path.
+pub struct Locator {
+    positions: HashMap<String, (usize, usize)>,
+}
+
+enum Frame {
+    Seq { path: String, next: usize },
+    Map { path: String, key: Option<String> },
+}
+
+struct Recorder {
+    stack: Vec<Frame>,
+    positions: HashMap<String, (usize, usize)>,
+}
+
+impl Recorder {
+    /// The path of the node that starts now, or `None` when the node is a mapping key
+    /// (the key is remembered for the value that follows).
+    fn node_path(&mut self, key_text: Option<&str>) -> Option<String> {
+        match self.stack.last_mut() {
+            None => Some(String::new()),
+            Some(Frame::Seq { path, next }) => {
+                let p = format!("{path}[{next}]");
+                *next += 1;
+                Some(p)
+            }
+            Some(Frame::Map { path, key }) => match key.take() {
+                Some(k) if path.is_empty() => Some(k),
+                Some(k) => Some(format!("{path}.{k}")),
+                None => {
+                    *key = Some(key_text.unwrap_or("?").to_string());
+                    None
+                }
+            },
+        }
+    }
+
+    fn record(&mut self, path: &str, mark: Marker) {
+        self.positions
+            .entry(path.to_string())
+            .or_insert((mark.line(), mark.col()));
+    }
+}
+
+impl MarkedEventReceiver for Recorder {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        match ev {
+            Event::Scalar(text, ..) => {
+                if let Some(p) = self.node_path(Some(&text)) {
+                    self.record(&p, mark);
+                }
+            }
+            Event::Alias(_) => {
+                if let Some(p) = self.node_path(Some("*alias")) {
+                    self.record(&p, mark);
+                }
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                let path = self.node_path(Some("?")).unwrap_or_default();
+                self.record(&path, mark);
+                self.stack.push(if matches!(ev, Event::SequenceStart(..)) {
+                    Frame::Seq { path, next: 0 }
+                } else {
+                    Frame::Map { path, key: None }
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Locator {
+    /// Indexes every node of `text`; a document that does not scan gives an empty index.
+    pub fn new(text: &str) -> Self {
+        let mut rec = Recorder {
+            stack: Vec::new(),
+            positions: HashMap::new(),
+        };
+        // A scan error only stops the index early; nodes before it keep their positions.
+        let _ = Parser::new_from_str(text).load(&mut rec, false);
+        Locator {
+            positions: rec.positions,
+        }
+    }
+
+    /// The position of `path`, else of its nearest recorded ancestor, else (1, 1).
+    pub fn find(&self, path: &str) -> (usize, usize) {
+        let mut p = path;
+        loop {
+            if let Some(&pos) = self.positions.get(p) {
+                return pos;
+            }
+            match p.rfind(['.', '[']) {
+                Some(i) => p = &p[..i],
+                None => return *self.positions.get("").unwrap_or(&(1, 1)),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Locator;
+
+    #[test]
+    fn finds_nested_paths() {
+        let text = "as_of: 2026-01-01\nitems:\n  - id: a\n    tags: [x, y]\n  - id: b\n    sub:\n      deep: 3\n";
+        let l = Locator::new(text);
+        assert_eq!(l.find("as_of"), (1, 8));
+        assert_eq!(l.find("items[0].id"), (3, 9));
+        assert_eq!(l.find("items[0].tags[1]"), (4, 15));
+        assert_eq!(l.find("items[1].sub.deep"), (7, 13));
+        assert_eq!(l.find("items[1].missing"), (5, 5));
+    }
+}

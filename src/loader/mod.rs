@@ -1,0 +1,274 @@
+//! The one place that knows YAML: size and depth limits, strict parsing into typed models,
+//! located diagnostics for syntax, type and semantic errors, and date fields.
+
+mod locate;
+pub mod ymd;
+
+use std::cell::OnceCell;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Diagnostic, Error};
+use locate::Locator;
+
+/// Largest input file accepted, in bytes.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A YAML document kept with its display name, so any later error can point into it.
+pub struct Source {
+    name: String,
+    text: String,
+    locator: OnceCell<Locator>,
+}
+
+impl Source {
+    /// Wraps text that is already in memory (embedded data, stdin).
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            name: name.into(),
+            text: text.into(),
+            locator: OnceCell::new(),
+        }
+    }
+
+    /// Reads a file, refusing files over [`MAX_FILE_BYTES`] and text that is not UTF-8.
+    pub fn read(path: &Path) -> Result<Self, Error> {
+        let name = path.display().to_string();
+        let io = |source| Error::Read {
+            path: name.clone(),
+            source,
+        };
+        let len = std::fs::metadata(path).map_err(io)?.len();
+        if len > MAX_FILE_BYTES {
+            return Err(Diagnostic::new(
+                &name,
+                1,
+                1,
+                format!("file is {len} bytes, over the {MAX_FILE_BYTES}-byte limit"),
+            )
+            .expected("a smaller file; split it or remove old entries")
+            .into());
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, column) = line_col(
+                &String::from_utf8_lossy(e.as_bytes()),
+                e.utf8_error().valid_up_to(),
+            );
+            Diagnostic::new(
+                &name,
+                line,
+                column,
+                "the file is not valid UTF-8".to_string(),
+            )
+            .expected("a UTF-8 text file")
+        })?;
+        Ok(Source::new(name, text))
+    }
+
+    /// The name shown in diagnostics.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Parses the document strictly into `T`.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
+        if text.trim().is_empty() {
+            return Err(
+                Diagnostic::new(&self.name, 1, 1, "the file is empty".into())
+                    .expected("a YAML document")
+                    .with_excerpt(&self.text),
+            );
+        }
+        serde_yaml::from_str(text).map_err(|e| self.yaml_error(&e))
+    }
+
+    /// Line and column of the node at `path` (e.g. `credentials[3].settings[1]`), else of
+    /// the nearest enclosing node that exists, else the top of the file.
+    pub fn position(&self, path: &str) -> (usize, usize) {
+        self.locator
+            .get_or_init(|| Locator::new(&self.text))
+            .find(path)
+    }
+
+    /// A diagnostic for the node at `path`.
+    pub fn at(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+        let (line, column) = self.position(path);
+        Diagnostic::new(&self.name, line, column, message.into()).with_excerpt(&self.text)
+    }
+
+    /// "unknown {what} `id`" at `path`, with a did-you-mean hint, unless `id` is in `known`.
+    pub fn unknown(&self, path: &str, id: &str, known: &[&str], what: &str) -> Option<Diagnostic> {
+        if known.contains(&id) {
+            return None;
+        }
+        let hint = match closest(id, known) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("one of: {}", known.join(", ")),
+        };
+        Some(
+            self.at(path, format!("unknown {what} `{id}`"))
+                .expected(hint),
+        )
+    }
+
+    fn yaml_error(&self, e: &serde_yaml::Error) -> Diagnostic {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let raw = e.to_string();
+        let message = strip_location(&raw);
+        let (message, expected) = explain(message);
+        let d = Diagnostic::new(&self.name, line, column, message).with_excerpt(&self.text);
+        match expected {
+            Some(x) => d.expected(x),
+            None => d,
+        }
+    }
+}
+
+/// 1-based line and column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// serde_yaml appends " at line L column C"; the diagnostic shows that itself.
+fn strip_location(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+}
+
+/// Rewrites serde messages into plain words plus what was expected, with a
+/// "did you mean" hint for a misspelt key or value.
+fn explain(message: &str) -> (String, Option<String>) {
+    if message.contains("recursion limit exceeded") {
+        return (
+            "the document is nested too deeply".into(),
+            Some("at most 128 levels of nesting".into()),
+        );
+    }
+    if message.contains("repetition limit exceeded") {
+        return (
+            "aliases expand to too many nodes (an alias bomb?)".into(),
+            Some("a document without runaway aliases".into()),
+        );
+    }
+    for (what, marker) in [("key", "unknown field `"), ("value", "unknown variant `")] {
+        if let Some(start) = message.find(marker) {
+            let rest = &message[start + marker.len()..];
+            let Some(end) = rest.find('`') else { break };
+            let found = &rest[..end];
+            let options: Vec<&str> = rest[end + 1..].split('`').skip(1).step_by(2).collect();
+            let prefix = message[..start].trim_end_matches(": ").trim();
+            let mut text = format!("unknown {what} `{found}`");
+            if !prefix.is_empty() {
+                text = format!("{prefix}: {text}");
+            }
+            let expected = match closest(found, &options) {
+                Some(best) => format!("did you mean `{best}`? (one of: {})", options.join(", ")),
+                None if options.is_empty() => "no keys here".into(),
+                None => format!("one of: {}", options.join(", ")),
+            };
+            return (text, Some(expected));
+        }
+    }
+    (message.to_string(), None)
+}
+
+/// The option nearest to `word`, if it is near enough to be a likely typo.
+pub fn closest<'a>(word: &str, options: &[&'a str]) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    options
+        .iter()
+        .map(|o| (edit_distance(&word, &o.to_lowercase()), *o))
+        .filter(|(d, o)| *d <= 2.max(o.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, o)| o)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Rec {
+        title: String,
+        count: u32,
+    }
+
+    #[test]
+    fn unknown_key_gets_location_and_hint() {
+        let s = Source::new("x.yaml", "title: a\ntitel: b\n");
+        let d = s.parse::<Rec>().unwrap_err();
+        assert_eq!((d.line, d.column), (2, 1));
+        assert!(d.message.contains("unknown key `titel`"), "{}", d.message);
+        assert!(
+            d.expected
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean `title`?")
+        );
+    }
+
+    #[test]
+    fn type_error_is_located() {
+        let s = Source::new("x.yaml", "title: a\ncount: lots\n");
+        let d = s.parse::<Rec>().unwrap_err();
+        assert_eq!(d.line, 2);
+        assert!(d.message.contains("count"), "{}", d.message);
+    }
+
+    #[test]
+    fn empty_file_is_an_error() {
+        let d = Source::new("x.yaml", "  \n").parse::<Rec>().unwrap_err();
+        assert_eq!(d.message, "the file is empty");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text = format!(
+            "title: {}1{}\ncount: 1\n",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        );
+        let d = Source::new("x.yaml", text).parse::<Rec>().unwrap_err();
+        assert_eq!(d.message, "the document is nested too deeply");
+    }
+
+    #[test]
+    fn closest_finds_typos_only() {
+        assert_eq!(
+            closest("programes", &["programmes", "credentials"]),
+            Some("programmes")
+        );
+        assert_eq!(closest("zzz", &["programmes", "credentials"]), None);
+    }
+}

@@ -1,0 +1,48 @@
+//! The tera engine: embedded templates, each overridable by a file of the same name in
+//! `--templates DIR`.
+
+use std::path::Path;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::error::Error;
+
+/// The embedded templates, by name; the extension decides escaping (`.html` is escaped).
+pub const EMBEDDED: [(&str, &str); 1] = [("list.md", include_str!("../../templates/list.md"))];
+
+/// Compiled templates.
+pub struct Templates {
+    tera: Tera,
+}
+
+impl Templates {
+    /// Compiles the embedded templates, replacing any that `dir` holds a file for.
+    pub fn new(dir: Option<&Path>) -> Result<Self, Error> {
+        let mut tera = Tera::new();
+        for (name, text) in EMBEDDED {
+            let path = dir.map(|d| d.join(name)).filter(|p| p.is_file());
+            let text = match &path {
+                Some(p) => std::fs::read_to_string(p).map_err(|source| Error::Read {
+                    path: p.display().to_string(),
+                    source,
+                })?,
+                None => text.to_string(),
+            };
+            tera.add_raw_template(name, &text).map_err(|e| {
+                let origin = path.map_or(format!("embedded {name}"), |p| p.display().to_string());
+                Error::Template(format!("{origin}: {e}"))
+            })?;
+        }
+        Ok(Templates { tera })
+    }
+
+    /// Renders template `name` with `model` as its context.
+    pub fn render(&self, name: &str, model: &impl Serialize) -> Result<String, Error> {
+        let ctx =
+            Context::from_serialize(model).map_err(|e| Error::Template(format!("{name}: {e}")))?;
+        self.tera
+            .render(name, &ctx)
+            .map_err(|e| Error::Template(format!("{name}: {e}")))
+    }
+}
