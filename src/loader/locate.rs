@@ -6,14 +6,24 @@ use std::collections::HashMap;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-/// Positions (1-based line, column) of every node, keyed by path.
+/// Positions (1-based line and column) of every node, keyed by path.
+/// (yaml-rust2 reports 0-based columns; they are shifted here.)
 pub struct Locator {
     positions: HashMap<String, (usize, usize)>,
 }
 
 enum Frame {
-    Seq { path: String, next: usize },
-    Map { path: String, key: Option<String> },
+    Seq {
+        path: String,
+        next: usize,
+    },
+    /// `fresh` until the first key, whose position then becomes the mapping's (the
+    /// parser marks a block mapping's start at its first `:`).
+    Map {
+        path: String,
+        key: Option<String>,
+        fresh: bool,
+    },
 }
 
 struct Recorder {
@@ -24,7 +34,7 @@ struct Recorder {
 impl Recorder {
     /// The path of the node that starts now, or `None` when the node is a mapping key
     /// (the key is remembered for the value that follows).
-    fn node_path(&mut self, key_text: Option<&str>) -> Option<String> {
+    fn node_path(&mut self, key_text: Option<&str>, mark: Marker) -> Option<String> {
         match self.stack.last_mut() {
             None => Some(String::new()),
             Some(Frame::Seq { path, next }) => {
@@ -32,11 +42,15 @@ impl Recorder {
                 *next += 1;
                 Some(p)
             }
-            Some(Frame::Map { path, key }) => match key.take() {
+            Some(Frame::Map { path, key, fresh }) => match key.take() {
                 Some(k) if path.is_empty() => Some(k),
                 Some(k) => Some(format!("{path}.{k}")),
                 None => {
                     *key = Some(key_text.unwrap_or("?").to_string());
+                    if std::mem::take(fresh) {
+                        self.positions
+                            .insert(path.clone(), (mark.line(), mark.col() + 1));
+                    }
                     None
                 }
             },
@@ -46,7 +60,7 @@ impl Recorder {
     fn record(&mut self, path: &str, mark: Marker) {
         self.positions
             .entry(path.to_string())
-            .or_insert((mark.line(), mark.col()));
+            .or_insert((mark.line(), mark.col() + 1));
     }
 }
 
@@ -54,22 +68,26 @@ impl MarkedEventReceiver for Recorder {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         match ev {
             Event::Scalar(text, ..) => {
-                if let Some(p) = self.node_path(Some(&text)) {
+                if let Some(p) = self.node_path(Some(&text), mark) {
                     self.record(&p, mark);
                 }
             }
             Event::Alias(_) => {
-                if let Some(p) = self.node_path(Some("*alias")) {
+                if let Some(p) = self.node_path(Some("*alias"), mark) {
                     self.record(&p, mark);
                 }
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
-                let path = self.node_path(Some("?")).unwrap_or_default();
+                let path = self.node_path(Some("?"), mark).unwrap_or_default();
                 self.record(&path, mark);
                 self.stack.push(if matches!(ev, Event::SequenceStart(..)) {
                     Frame::Seq { path, next: 0 }
                 } else {
-                    Frame::Map { path, key: None }
+                    Frame::Map {
+                        path,
+                        key: None,
+                        fresh: true,
+                    }
                 });
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -122,5 +140,13 @@ mod tests {
         assert_eq!(l.find("items[0].tags[1]"), (4, 15));
         assert_eq!(l.find("items[1].sub.deep"), (7, 13));
         assert_eq!(l.find("items[1].missing"), (5, 5));
+        assert_eq!(l.find("items[1].sub"), (7, 7));
+    }
+
+    #[test]
+    fn top_level_sequence_items() {
+        let l = Locator::new("- date: 2026-01-05\n  title: x\n");
+        assert_eq!(l.find("[0].title"), (2, 10));
+        assert_eq!(l.find("[0]"), (1, 3));
     }
 }

@@ -157,6 +157,23 @@ fn explain(message: &str) -> (String, Option<String>) {
             Some("at most 128 levels of nesting".into()),
         );
     }
+    if let Some(found) = message.strip_suffix(", expected a YAML tag starting with '!'") {
+        let found = found.trim_start_matches("invalid type: ");
+        return (
+            format!("found {found}"),
+            Some("a single word such as `high_school`".into()),
+        );
+    }
+    if let Some(start) = message.find("missing field `") {
+        let key = message[start + 15..].trim_end_matches('`');
+        let prefix = message[..start].trim_end_matches(": ");
+        let text = if prefix.is_empty() {
+            format!("missing key `{key}`")
+        } else {
+            format!("{prefix}: missing key `{key}`")
+        };
+        return (text, Some(format!("a `{key}:` entry in this mapping")));
+    }
     if message.contains("repetition limit exceeded") {
         return (
             "aliases expand to too many nodes (an alias bomb?)".into(),
@@ -254,12 +271,10 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused() {
-        let text = format!(
-            "title: {}1{}\ncount: 1\n",
-            "[".repeat(5000),
-            "]".repeat(5000)
-        );
-        let d = Source::new("x.yaml", text).parse::<Rec>().unwrap_err();
+        let text = format!("title: {}1{}\n", "[".repeat(5000), "]".repeat(5000));
+        let d = Source::new("x.yaml", text)
+            .parse::<serde_yaml::Value>()
+            .unwrap_err();
         assert_eq!(d.message, "the document is nested too deeply");
     }
 

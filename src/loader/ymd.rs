@@ -1,7 +1,10 @@
 //! `YYYY-MM-DD` date fields with a message that says what was wrong.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, de::Error};
+use std::fmt;
+
+use serde::de::{Error, Visitor};
+use serde::{Deserialize, Deserializer};
 
 /// Parses a `YYYY-MM-DD` date, naming impossible days such as 2026-02-30.
 pub fn parse(text: &str) -> Result<NaiveDate, String> {
@@ -20,10 +23,28 @@ pub fn parse(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{text}` is not a real calendar date"))
 }
 
+/// A date read through a visitor, so a bad date is reported at its own line and column.
+struct Ymd(NaiveDate);
+
+impl<'de> Deserialize<'de> for Ymd {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Ymd;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date as YYYY-MM-DD")
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Ymd, E> {
+                parse(v).map(Ymd).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 /// Deserializes a required date.
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    let text = String::deserialize(d)?;
-    parse(&text).map_err(D::Error::custom)
+    Ymd::deserialize(d).map(|y| y.0)
 }
 
 /// Deserializes an optional date (`null` or absent is `None`).
@@ -32,9 +53,7 @@ pub mod option {
 
     /// Deserializes `Option<NaiveDate>`.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        Option::<String>::deserialize(d)?
-            .map(|t| super::parse(&t).map_err(D::Error::custom))
-            .transpose()
+        Ok(Option::<Ymd>::deserialize(d)?.map(|y| y.0))
     }
 }
 

@@ -169,7 +169,6 @@ pub fn list(data: &DataSet, kind: ListKind, f: &ListFilter) -> Result<Listing, E
                     vec![
                         p.id.clone(),
                         p.name.clone(),
-                        format!("{:?}", p.kind).to_lowercase(),
                         p.delivery
                             .iter()
                             .map(|d| delivery(*d))
@@ -179,22 +178,12 @@ pub fn list(data: &DataSet, kind: ListKind, f: &ListFilter) -> Result<Listing, E
                         length(p),
                         or_unknown(p.cost_usd.map(|c| range(c.min, c.max, usd))),
                         join(&p.prepares_for),
-                        or_unknown(p.grants.map(|e| education(e).to_string())),
                     ]
                 })
                 .collect();
             (
                 json(&items),
-                &[
-                    "ID",
-                    "Name",
-                    "Kind",
-                    "Delivery",
-                    "Length",
-                    "Cost",
-                    "Prepares for",
-                    "Grants",
-                ],
+                &["ID", "Name", "Delivery", "Length", "Cost", "Prepares for"],
                 rows,
             )
         }
@@ -381,7 +370,7 @@ pub fn list(data: &DataSet, kind: ListKind, f: &ListFilter) -> Result<Listing, E
         }
     };
     let count = rows.len();
-    let title = format!("{} ({count})", format!("{kind:?}"));
+    let title = format!("{kind:?} ({count})");
     Ok(Listing {
         records,
         table: Table {

@@ -1,0 +1,371 @@
+//! `data check` and `data list` from the command line.
+
+mod common;
+
+use common::{coderpath, stdout_of};
+use serde_json::Value;
+
+#[test]
+fn data_check_is_silent_and_clean_on_embedded_data() {
+    coderpath()
+        .args(["data", "check"])
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr("");
+}
+
+#[test]
+fn stale_data_warns_but_passes_and_quiet_silences_it() {
+    coderpath()
+        .args(["data", "check", "--as-of", "2029-01-01"])
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(
+            "is more than 2 years old on 2029-01-01",
+        ))
+        .stderr(predicates::str::contains("data/outlook.yaml (embedded):"));
+    coderpath()
+        .args(["data", "check", "--as-of", "2029-01-01", "-q"])
+        .assert()
+        .code(0)
+        .stderr("");
+}
+
+/// One broken data file: `from` replaced by `to` in an embedded file; `needle` (inside `to`)
+/// is where the error must point.
+struct Broken {
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+    needle: &'static str,
+    message: &'static str,
+}
+
+const BROKEN: &[Broken] = &[
+    Broken {
+        file: "credentials.yaml",
+        from: "    name: Certified Professional Coder\n",
+        to: "    nmae: Certified Professional Coder\n",
+        needle: "nmae",
+        message: "unknown key `nmae`",
+    },
+    Broken {
+        file: "programmes.yaml",
+        from: "  - id: online_vocational",
+        to: "  - id: cc_certificate",
+        needle: "cc_certificate",
+        message: "duplicate id `cc_certificate`",
+    },
+    Broken {
+        file: "credentials.yaml",
+        from: "settings: [hospital_outpatient, remote]",
+        to: "settings: [hospital_outpatient, remot]",
+        needle: "remot",
+        message: "unknown setting `remot`",
+    },
+    Broken {
+        file: "outlook.yaml",
+        from: "    sources:\n      - url: https://utilizepoint.com/?p=989\n        title: Medical coding outlook (cites BLS)\n        date: not shown\n        tag: secondary\n",
+        to: "    sources: []\n",
+        needle: "[]",
+        message: "no sources for this record",
+    },
+    Broken {
+        file: "programmes.yaml",
+        from: "cost_usd: { min: 2000, max: 7500 }",
+        to: "cost_usd: { min: 9000, max: 7500 }",
+        needle: "9000",
+        message: "min 9000 is greater than max 7500",
+    },
+    Broken {
+        file: "careers.yaml",
+        from: "as_of: 2026-11-01",
+        to: "as_of: 2026-02-30",
+        needle: "2026-02-30",
+        message: "`2026-02-30` is not a real calendar date",
+    },
+    Broken {
+        file: "code_sets.yaml",
+        from: "as_of: 2026-11-01\ncode_sets:",
+        to: "code_sets:",
+        needle: "code_sets:",
+        message: "missing key `as_of`",
+    },
+    Broken {
+        file: "credentials.yaml",
+        from: "questions: 135",
+        to: "questions: lots",
+        needle: "lots",
+        message: "invalid type: string \"lots\", expected u32",
+    },
+    Broken {
+        file: "competencies.yaml",
+        from: "url: https://ahima.org/certification-careers/certifications-overview/ccs",
+        to: "url: ahima.org/ccs",
+        needle: "ahima.org/ccs",
+        message: "`ahima.org/ccs` is not a web address",
+    },
+    Broken {
+        file: "renewal_rules.yaml",
+        from: "sourced_share_min: 0.4",
+        to: "sourced_share_min: 40",
+        needle: "40",
+        message: "share 40 is outside 0..1",
+    },
+    Broken {
+        file: "renewal_rules.yaml",
+        from: "[36, 40, 44, 48, 52]",
+        to: "[36, 40, 34, 48, 52]",
+        needle: "[36",
+        message: "CEUs must not fall as credentials are added",
+    },
+    Broken {
+        file: "programmes.yaml",
+        from: "type: cc_certificate\n    name: Santa",
+        to: "type: cc_certficate\n    name: Santa",
+        needle: "cc_certficate",
+        message: "unknown programme type `cc_certficate`",
+    },
+    Broken {
+        file: "credentials.yaml",
+        from: "credentials_any: [CCA]",
+        to: "credentials_any: [CCAA]",
+        needle: "CCAA",
+        message: "unknown credential `CCAA`",
+    },
+    Broken {
+        file: "programmes.yaml",
+        from: "delivery: [online]\n    self_paced: true\n    months: null\n    contact_hours: 440",
+        to: "delivery: [onlin]\n    self_paced: true\n    months: null\n    contact_hours: 440",
+        needle: "onlin",
+        message: "unknown value `onlin`",
+    },
+    Broken {
+        file: "settings.yaml",
+        from: "credentials: [CPC, CCA, CCS-P]",
+        to: "credentials: [CPC, CCA, CCSP]",
+        needle: "CCSP",
+        message: "unknown credential `CCSP`",
+    },
+];
+
+#[test]
+fn each_broken_data_file_gives_a_located_message_and_exit_1() {
+    for b in BROKEN.iter().filter(|b| !b.message.is_empty()) {
+        let original = coderpath_data(b.file);
+        let at = original
+            .find(b.from)
+            .unwrap_or_else(|| panic!("{}: `{}` not found", b.file, b.from));
+        let mutated = format!(
+            "{}{}{}",
+            &original[..at],
+            b.to,
+            &original[at + b.from.len()..]
+        );
+        let offset = at + b.to.find(b.needle).unwrap();
+        let line = mutated[..offset].matches('\n').count() + 1;
+        let column = mutated[..offset]
+            .rsplit('\n')
+            .next()
+            .unwrap()
+            .chars()
+            .count()
+            + 1;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(b.file);
+        std::fs::write(&path, &mutated).unwrap();
+        let out = coderpath()
+            .args(["data", "check", "--data-dir"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", b.message);
+        assert!(
+            stderr.contains(b.message),
+            "expected `{}` in:\n{stderr}",
+            b.message
+        );
+        let location = format!("{}:{line}:{column}", path.display());
+        assert!(
+            stderr.contains(&location),
+            "expected {location} in:\n{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+fn coderpath_data(file: &str) -> String {
+    std::fs::read_to_string(format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+#[test]
+fn broken_data_stops_other_commands_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("careers.yaml"),
+        "as_of: 2026-11-01\ncareers: 3\n",
+    )
+    .unwrap();
+    coderpath()
+        .args(["data", "list", "careers", "--data-dir"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("careers.yaml:2:10"));
+}
+
+#[test]
+fn a_missing_data_dir_is_a_usage_error() {
+    coderpath()
+        .args(["data", "check", "--data-dir", "/no/such/dir"])
+        .assert()
+        .code(2)
+        .stderr("error: --data-dir /no/such/dir: not a directory\n");
+}
+
+#[test]
+fn did_you_mean_hint_for_a_misspelt_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = coderpath_data("careers.yaml")
+        .replace("    note: No source gives", "    noet: No source gives");
+    std::fs::write(dir.path().join("careers.yaml"), text).unwrap();
+    coderpath()
+        .args(["data", "check", "--data-dir"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("expected did you mean `note`?"));
+}
+
+fn json(args: &[&str]) -> Vec<Value> {
+    serde_json::from_str::<Vec<Value>>(&stdout_of(args)).unwrap()
+}
+
+fn ids(records: &[Value]) -> Vec<&str> {
+    records.iter().map(|r| r["id"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn list_every_kind_as_text() {
+    for (kind, header) in [
+        ("credentials", "Membership"),
+        ("programmes", "Prepares for"),
+        ("rules", "Cycles from"),
+        ("outlook", "Openings a year"),
+        ("settings", "Credentials (best first)"),
+        ("careers", "Prerequisites"),
+    ] {
+        let out = stdout_of(&["data", "list", kind]);
+        assert!(out.contains(header), "{kind}: {out}");
+    }
+}
+
+#[test]
+fn programme_filters_combine() {
+    let records = json(&[
+        "data",
+        "list",
+        "programmes",
+        "--prepares-for",
+        "CPC",
+        "--delivery",
+        "online",
+        "--max-cost",
+        "4000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(ids(&records), ["cc_certificate", "online_vocational"]);
+    let campus = json(&[
+        "data",
+        "list",
+        "programmes",
+        "--delivery",
+        "on-campus",
+        "--format",
+        "json",
+    ]);
+    assert!(ids(&campus).contains(&"sbcc_coding_certificate"));
+    assert!(!ids(&campus).contains(&"online_vocational"));
+    let rhia = json(&[
+        "data",
+        "list",
+        "programmes",
+        "--prepares-for",
+        "RHIA",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(ids(&rhia), ["him_bachelor"]);
+}
+
+#[test]
+fn body_filter_and_json_records_carry_sources() {
+    let records = json(&[
+        "data",
+        "list",
+        "credentials",
+        "--body",
+        "ahima",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        ids(&records),
+        [
+            "CCA", "CCS", "CCS-P", "RHIT", "RHIA", "CDIP", "CHPS", "CHDA"
+        ]
+    );
+    for r in &records {
+        assert_eq!(r["body"], "AHIMA");
+        assert!(!r["sources"].as_array().unwrap().is_empty(), "{}", r["id"]);
+    }
+    let rules = json(&[
+        "data", "list", "rules", "--body", "AAPC", "--format", "json",
+    ]);
+    assert_eq!(
+        rules[0]["ceus_by_count"],
+        serde_json::json!([36.0, 40.0, 44.0, 48.0, 52.0])
+    );
+}
+
+#[test]
+fn markdown_and_csv_formats() {
+    let md = stdout_of(&["data", "list", "outlook", "--format", "md"]);
+    assert!(md.starts_with("# Outlook (10)\n"), "{md}");
+    assert!(md.contains("| SOC | Occupation | Vintage |"), "{md}");
+    assert!(md.contains("| 29-9021 | Health information technologists and medical registrars | 2022-32 | 16% | 37,900 | 3,100 | $58,250 (2022) |"), "{md}");
+    let csv = stdout_of(&["data", "list", "careers", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["ID", "Path", "Credentials", "Prerequisites"]
+    );
+    assert_eq!(reader.records().count(), 6);
+    assert!(csv.contains("\r\n"));
+}
+
+#[test]
+fn filters_that_do_not_apply_are_usage_errors() {
+    coderpath()
+        .args(["data", "list", "outlook", "--delivery", "online"])
+        .assert()
+        .code(2)
+        .stderr("error: --delivery applies to programmes only\n");
+    coderpath()
+        .args(["data", "list", "programmes", "--prepares-for", "CPX"])
+        .assert()
+        .code(2)
+        .stderr("error: --prepares-for CPX: no such credential\n");
+    coderpath()
+        .args(["data", "list", "programmes", "--max-cost", "-5"])
+        .assert()
+        .code(2);
+    coderpath()
+        .args(["data", "list", "spaceships"])
+        .assert()
+        .code(2);
+}

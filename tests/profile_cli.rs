@@ -1,0 +1,187 @@
+//! `profile check` on the examples and on broken person files.
+
+mod common;
+
+use common::coderpath;
+
+#[test]
+fn examples_are_clean() {
+    for f in [
+        "aspiring.yaml",
+        "certified.yaml",
+        "dual.yaml",
+        "roster.yaml",
+        "certified.ceus.yaml",
+    ] {
+        coderpath()
+            .args(["profile", "check"])
+            .arg(format!("examples/{f}"))
+            .assert()
+            .code(0)
+            .stdout("")
+            .stderr("");
+    }
+}
+
+/// (fixture, line:column, message, expected hint or "")
+const BROKEN: &[(&str, &str, &str, &str)] = &[
+    (
+        "unknown_credential.yaml",
+        "4:9",
+        "unknown credential `CPCC`",
+        "did you mean `CPC`?",
+    ),
+    (
+        "misspelt_key.yaml",
+        "2:1",
+        "unknown key `eduction`",
+        "did you mean `education`?",
+    ),
+    (
+        "bad_education.yaml",
+        "2:12",
+        "education: unknown value `college`",
+        "one of: none, high_school",
+    ),
+    (
+        "past_target.yaml",
+        "5:7",
+        "target date 2020-01-01 is not after 2026-11-27",
+        "a future date",
+    ),
+    (
+        "missing_log.yaml",
+        "6:10",
+        "does not exist",
+        "a path relative to the profile",
+    ),
+    ("empty.yaml", "1:1", "the file is empty", "a YAML document"),
+    (
+        "impossible_date.yaml",
+        "5:13",
+        "`2026-02-30` is not a real calendar date",
+        "",
+    ),
+    (
+        "bad_setting.yaml",
+        "4:12",
+        "unknown setting `physician_ofice`",
+        "did you mean `physician_office`?",
+    ),
+    ("syntax.yaml", "3:1", "while scanning a quoted scalar", ""),
+    (
+        "no_provider.ceus.yaml",
+        "2:3",
+        "entry lacks provider",
+        "date, title, provider and ceus",
+    ),
+    (
+        "negative.ceus.yaml",
+        "4:9",
+        "`-3` CEUs is not plausible",
+        "more than 0 and at most 60",
+    ),
+    ("nan.ceus.yaml", "4:9", "`NaN` CEUs is not plausible", ""),
+    (
+        "unknown_topic.ceus.yaml",
+        "5:12",
+        "unknown topic `cptt`",
+        "did you mean `cpt`?",
+    ),
+    (
+        "bad_checkpoint.ceus.yaml",
+        "1:15",
+        "a checkpoint needs `body`",
+        "body: AAPC or body: AHIMA",
+    ),
+    (
+        "roster_missing.yaml",
+        "3:5",
+        "`clients/*.yaml` matches no file",
+        "",
+    ),
+];
+
+#[test]
+fn each_broken_person_file_is_located_with_exit_1() {
+    for (file, at, message, hint) in BROKEN {
+        let path = format!("tests/fixtures/person/{file}");
+        let out = coderpath()
+            .args(["profile", "check", &path])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{file}: {stderr}");
+        assert!(
+            stderr.contains(&format!("{path}:{at}")),
+            "{file}: expected {path}:{at} in\n{stderr}"
+        );
+        assert!(
+            stderr.contains(message),
+            "{file}: expected `{message}` in\n{stderr}"
+        );
+        assert!(
+            stderr.contains(hint),
+            "{file}: expected `{hint}` in\n{stderr}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn excerpt_shows_the_offending_line_with_a_caret() {
+    coderpath()
+        .args([
+            "profile",
+            "check",
+            "tests/fixtures/person/unknown_credential.yaml",
+        ])
+        .assert()
+        .code(1)
+        .stderr(
+            "error: unknown credential `CPCC`\n \
+             --> tests/fixtures/person/unknown_credential.yaml:4:9\n  |\n\
+             4 |   - id: CPCC\n  |         ^^^^ expected did you mean `CPC`?\n\n",
+        );
+}
+
+#[test]
+fn unreadable_file_is_an_input_error() {
+    coderpath()
+        .args(["profile", "check", "tests/fixtures/person/nope.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::starts_with(
+            "error: cannot read tests/fixtures/person/nope.yaml",
+        ));
+}
+
+#[test]
+fn a_roster_checks_its_clients() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("roster.yaml"),
+        "counsellor: Pat\nclients: [\"*.profile.yaml\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.profile.yaml"),
+        "name: A\neducation: high_school\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.profile.yaml"),
+        "name: B\neducation: hgh_school\n",
+    )
+    .unwrap();
+    let out = coderpath()
+        .args(["profile", "check"])
+        .arg(dir.path().join("roster.yaml"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("b.profile.yaml:2:12"), "{stderr}");
+    assert!(stderr.contains("did you mean `high_school`?"), "{stderr}");
+    assert!(!stderr.contains("a.profile.yaml"), "{stderr}");
+}
