@@ -583,3 +583,23 @@ impl<'a> Checker<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_is_clean_and_goes_stale() {
+        let data = DataSet::load(None).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert!(check(&data, today).is_empty(), "{:?}", check(&data, today));
+        let later = NaiveDate::from_ymd_opt(2029, 1, 1).unwrap();
+        let stale = check(&data, later);
+        assert_eq!(stale.len(), 8);
+        assert!(
+            stale
+                .iter()
+                .all(|d| d.severity == crate::error::Severity::Warning)
+        );
+    }
+}

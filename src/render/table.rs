@@ -14,18 +14,14 @@ pub struct Table {
 }
 
 impl Table {
-    /// A comfy-table rendering, `width` columns wide (None: unconstrained), bold headers when `color`.
+    /// A comfy-table rendering, `width` columns wide (None: the terminal's width, or
+    /// unconstrained when not a terminal), bold headers when `color`.
     pub fn to_text(&self, width: Option<u16>, color: bool) -> String {
         let mut t = Comfy::new();
         t.load_style(presets::UTF8_FULL_CONDENSED);
-        match width {
-            Some(w) => {
-                t.set_content_arrangement(ContentArrangement::Dynamic);
-                t.set_width(w);
-            }
-            None => {
-                t.set_content_arrangement(ContentArrangement::Disabled);
-            }
+        t.set_content_arrangement(ContentArrangement::Dynamic);
+        if let Some(w) = width {
+            t.set_width(w);
         }
         if color {
             t.enforce_styling();
