@@ -6,14 +6,20 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::cli::{Cli, Command, DataCommand, Global, ListArgs, ListFormat, ProfileCommand};
+use crate::cli::{
+    Cli, Command, DataCommand, Global, ListArgs, ListFormat, OutputArgs, PlanArgs, ProfileCommand,
+    ReportArgs, ReportFormat,
+};
 use crate::data::{DataSet, check};
 use crate::error::{Diagnostic, EXIT_PROBLEMS, Error, Severity};
 use crate::loader::Source;
 use crate::person::log::Log;
 use crate::person::profile::Profile;
 use crate::person::roster::Roster;
+use crate::plan::{self, Plan};
+use crate::render::ics::calendar;
 use crate::render::lists::{ListFilter, list};
+use crate::render::plan::PlanView;
 use crate::render::templates::Templates;
 
 /// Runs the command; returns the exit code for a command that ran.
@@ -28,6 +34,8 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Profile(ProfileCommand::Check { files }) => {
             profile_check(&cli.global, as_of, files)
         }
+        Command::Plan(args) => plan_cmd(&cli.global, as_of, args),
+        Command::Readiness(args) => readiness_cmd(&cli.global, as_of, args),
     }
 }
 
@@ -95,14 +103,11 @@ fn data_list(global: &Global, as_of: NaiveDate, args: &ListArgs) -> Result<u8, E
     };
     let listing = list(&data, args.kind, &filter)?;
     let text = match args.format {
-        ListFormat::Text => {
-            let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-            listing
-                .table
-                .to_text(width, global.color_for(std::io::stdout().is_terminal()))
-        }
-        ListFormat::Md => Templates::new(global.templates.as_deref())?
-            .render("list.md", &listing.table.md_escaped())?,
+        ListFormat::Text => listing.table.to_text(
+            text_width(),
+            global.color_for(std::io::stdout().is_terminal()),
+        ),
+        ListFormat::Md => templates(global)?.render("list.md", &listing.table.md_escaped())?,
         ListFormat::Csv => listing.table.to_csv(),
         ListFormat::Json => {
             serde_json::to_string_pretty(&listing.records).expect("JSON values serialise") + "\n"
@@ -188,4 +193,100 @@ fn is_log(path: &Path) -> bool {
 /// A roster is a mapping with a `clients` key.
 fn is_roster(src: &Source) -> bool {
     serde_yaml::from_str::<serde_yaml::Mapping>(src.text()).is_ok_and(|m| m.contains_key("clients"))
+}
+
+/// Loads a profile, turning its problems into located input errors.
+fn load_profile(path: &Path, data: &DataSet, as_of: NaiveDate) -> Result<(Source, Profile), Error> {
+    let src = Source::read(path)?;
+    let profile = Profile::load(&src, data, as_of).map_err(Error::Inputs)?;
+    Ok((src, profile))
+}
+
+/// Plans for a profile; planning failures point at the profile field at fault.
+fn make_plan(global: &Global, as_of: NaiveDate, path: &Path) -> Result<Plan, Error> {
+    let data = load_data(global, as_of)?;
+    let (src, profile) = load_profile(path, &data, as_of)?;
+    plan::plan(&profile, &data, as_of)
+        .map_err(|e| Error::from(src.at(e.path, e.message).expected(e.expected)))
+}
+
+fn plan_cmd(global: &Global, as_of: NaiveDate, args: &PlanArgs) -> Result<u8, Error> {
+    let out = &args.report.output;
+    let format = out.resolve().map_err(Error::Usage)?;
+    let plan = make_plan(global, as_of, &args.report.profile)?;
+    let view = PlanView::new(&plan);
+    let text = match format {
+        ReportFormat::Text => view.to_text(text_width(), report_color(global, out)),
+        ReportFormat::Md => templates(global)?.render("plan.md", &view)?,
+        ReportFormat::Html => templates(global)?.render("plan.html", &view)?,
+        ReportFormat::Json => json(&plan),
+    };
+    if let Some(cal) = &args.calendar {
+        let events = crate::render::plan::calendar_events(&plan);
+        write_atomic(cal, &calendar(&view.title, &events, as_of))?;
+    }
+    deliver(out.output.as_deref(), &text)
+}
+
+fn readiness_cmd(global: &Global, as_of: NaiveDate, args: &ReportArgs) -> Result<u8, Error> {
+    let format = args.output.resolve().map_err(Error::Usage)?;
+    let plan = make_plan(global, as_of, &args.profile)?;
+    let view = PlanView::new(&plan);
+    let text = match format {
+        ReportFormat::Text => view.readiness_text(),
+        ReportFormat::Md => templates(global)?.render("readiness.md", &view)?,
+        ReportFormat::Html => templates(global)?.render("readiness.html", &view)?,
+        ReportFormat::Json => json(&serde_json::json!({
+            "as_of": plan.as_of,
+            "person": plan.person,
+            "target": plan.target,
+            "job_ready": plan.job_ready,
+            "readiness": plan.readiness,
+        })),
+    };
+    deliver(args.output.output.as_deref(), &text)
+}
+
+fn templates(global: &Global) -> Result<Templates, Error> {
+    Templates::new(global.templates.as_deref())
+}
+
+fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("view models serialise") + "\n"
+}
+
+/// Width for text tables: `COLUMNS` when set, else the terminal's own.
+fn text_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+}
+
+/// Colour only for a report going to a terminal.
+fn report_color(global: &Global, out: &OutputArgs) -> bool {
+    out.output.is_none() && global.color_for(std::io::stdout().is_terminal())
+}
+
+/// Writes a report to `path` atomically, or to stdout.
+fn deliver(path: Option<&Path>, text: &str) -> Result<u8, Error> {
+    match path {
+        Some(p) => write_atomic(p, text).map(|()| 0),
+        None => emit(text),
+    }
+}
+
+/// Replaces `path` with `text` all at once: a temporary file in the same directory,
+/// flushed to disk, then renamed over the target. A failure leaves the old file intact.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), Error> {
+    let err = |source| Error::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    tmp.write_all(text.as_bytes()).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
 }

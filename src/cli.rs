@@ -91,6 +91,80 @@ pub enum Command {
     /// Check a profile, CEU log or roster
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// A dated, costed roadmap from a profile to a coding job and beyond
+    #[command(after_help = "Examples:\n  coderpath plan examples/aspiring.yaml\n  \
+        coderpath plan examples/aspiring.yaml -o roadmap.html --calendar roadmap.ics\n  \
+        coderpath plan examples/aspiring.yaml --format json | jq .warnings")]
+    Plan(PlanArgs),
+    /// Job readiness: the competencies the target setting needs against those the person has
+    #[command(after_help = "Example:\n  coderpath readiness examples/aspiring.yaml --format md")]
+    Readiness(ReportArgs),
+}
+
+/// A report about one profile, to stdout or a file.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The person's profile (YAML)
+    pub profile: PathBuf,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// Also write the milestones as an iCalendar file (RFC 5545)
+    #[arg(long, value_name = "FILE.ics")]
+    pub calendar: Option<PathBuf>,
+}
+
+/// Where a report goes and in which format.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [default: from the -o extension, else text]
+    #[arg(long, short, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write the report to FILE (atomically) instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats a report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Md,
+    Html,
+    Json,
+}
+
+impl OutputArgs {
+    /// The format asked for, else the one `-o`'s extension names, else text.
+    pub fn resolve(&self) -> Result<ReportFormat, String> {
+        if let Some(f) = self.format {
+            return Ok(f);
+        }
+        let Some(path) = &self.output else {
+            return Ok(ReportFormat::Text);
+        };
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Ok(ReportFormat::Text),
+            "md" | "markdown" => Ok(ReportFormat::Md),
+            "html" | "htm" => Ok(ReportFormat::Html),
+            "json" => Ok(ReportFormat::Json),
+            _ => Err(format!(
+                "cannot tell the format of {} from its extension; add --format text|md|html|json",
+                path.display()
+            )),
+        }
+    }
 }
 
 /// `coderpath data …`

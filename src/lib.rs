@@ -7,4 +7,6 @@ pub mod data;
 pub mod error;
 pub mod loader;
 pub mod person;
+pub mod plan;
 pub mod render;
+pub mod rules;

@@ -22,6 +22,7 @@ pub fn check(data: &DataSet, as_of: NaiveDate) -> Vec<Diagnostic> {
     c.settings();
     c.careers();
     c.sourced();
+    c.assumptions();
     c.stale(as_of);
     c.out
 }
@@ -411,6 +412,15 @@ impl<'a> Checker<'a> {
     fn careers(&mut self) {
         let d = self.data;
         let creds = self.credential_ids();
+        for (i, o) in d.outlook.occupations.iter().enumerate() {
+            self.refs(
+                File::Outlook,
+                &format!("occupations[{i}].credentials"),
+                &o.credentials,
+                &creds,
+                "credential",
+            );
+        }
         for (i, c) in d.careers.careers.iter().enumerate() {
             let p = format!("careers[{i}]");
             self.refs(
@@ -500,6 +510,14 @@ impl<'a> Checker<'a> {
         for (i, r) in d.outlook.outlook.iter().enumerate() {
             lists.push((File::Outlook, format!("outlook[{i}]"), &r.sources, false));
         }
+        for (i, r) in d.outlook.occupations.iter().enumerate() {
+            lists.push((
+                File::Outlook,
+                format!("occupations[{i}]"),
+                &r.sources,
+                false,
+            ));
+        }
         for (i, r) in d.code_sets.code_sets.iter().enumerate() {
             lists.push((File::CodeSets, format!("code_sets[{i}]"), &r.sources, false));
         }
@@ -527,6 +545,19 @@ impl<'a> Checker<'a> {
                 if s.title.trim().is_empty() {
                     self.err(file, &format!("{sp}.title"), "empty source title".into());
                 }
+            }
+        }
+    }
+
+    fn assumptions(&mut self) {
+        for (key, a) in self.data.assumptions.assumptions.all() {
+            if !(a.value.is_finite() && a.value > 0.0 && a.value <= 1000.0) {
+                self.err(
+                    File::Assumptions,
+                    &format!("assumptions.{key}.value"),
+                    format!("`{}` is not a usable {key}", a.value),
+                )
+                .expected = Some("a positive number".into());
             }
         }
     }
@@ -595,7 +626,7 @@ mod tests {
         assert!(check(&data, today).is_empty(), "{:?}", check(&data, today));
         let later = NaiveDate::from_ymd_opt(2029, 1, 1).unwrap();
         let stale = check(&data, later);
-        assert_eq!(stale.len(), 8);
+        assert_eq!(stale.len(), 9);
         assert!(
             stale
                 .iter()

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use model::*;
 
 /// The reference data files, in load order, with their embedded defaults.
-pub const FILES: [(&str, &str); 8] = [
+pub const FILES: [(&str, &str); 9] = [
     (
         "credentials.yaml",
         include_str!("../../data/credentials.yaml"),
@@ -33,6 +33,10 @@ pub const FILES: [(&str, &str); 8] = [
     ("careers.yaml", include_str!("../../data/careers.yaml")),
     ("outlook.yaml", include_str!("../../data/outlook.yaml")),
     ("code_sets.yaml", include_str!("../../data/code_sets.yaml")),
+    (
+        "assumptions.yaml",
+        include_str!("../../data/assumptions.yaml"),
+    ),
 ];
 
 /// All reference data, parsed, with the sources it came from (for locating later errors).
@@ -45,6 +49,7 @@ pub struct DataSet {
     pub careers: CareersFile,
     pub outlook: OutlookFile,
     pub code_sets: CodeSetsFile,
+    pub assumptions: AssumptionsFile,
     sources: Vec<Source>,
 }
 
@@ -59,6 +64,7 @@ pub enum File {
     Careers,
     Outlook,
     CodeSets,
+    Assumptions,
 }
 
 impl DataSet {
@@ -91,9 +97,10 @@ impl DataSet {
             parse(&sources[5], &mut errors),
             parse(&sources[6], &mut errors),
             parse(&sources[7], &mut errors),
+            parse(&sources[8], &mut errors),
         );
         match parsed {
-            (Some(a), Some(b), Some(c), Some(d), Some(e), Some(f), Some(g), Some(h)) => {
+            (Some(a), Some(b), Some(c), Some(d), Some(e), Some(f), Some(g), Some(h), Some(i)) => {
                 Ok(DataSet {
                     credentials: a,
                     rules: b,
@@ -103,6 +110,7 @@ impl DataSet {
                     careers: f,
                     outlook: g,
                     code_sets: h,
+                    assumptions: i,
                     sources,
                 })
             }
@@ -130,7 +138,7 @@ impl DataSet {
     }
 
     /// Each file's name as shown in messages, with its `as_of` date.
-    pub fn as_of_dates(&self) -> [(File, NaiveDate); 8] {
+    pub fn as_of_dates(&self) -> [(File, NaiveDate); 9] {
         [
             (File::Credentials, self.credentials.as_of),
             (File::Rules, self.rules.as_of),
@@ -140,7 +148,18 @@ impl DataSet {
             (File::Careers, self.careers.as_of),
             (File::Outlook, self.outlook.as_of),
             (File::CodeSets, self.code_sets.as_of),
+            (File::Assumptions, self.assumptions.as_of),
         ]
+    }
+
+    /// The programme with this id.
+    pub fn programme(&self, id: &str) -> Option<&Programme> {
+        self.programmes.programmes.iter().find(|p| p.id == id)
+    }
+
+    /// The work setting with this id.
+    pub fn setting(&self, id: &str) -> Option<&Setting> {
+        self.settings.settings.iter().find(|s| s.id == id)
     }
 
     /// The credential with this id.

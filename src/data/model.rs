@@ -474,7 +474,22 @@ pub struct CareerPrerequisites {
 pub struct OutlookFile {
     #[serde(deserialize_with = "crate::loader::ymd::deserialize")]
     pub as_of: NaiveDate,
+    /// Which BLS occupation each credential's holders work in.
+    pub occupations: Vec<Occupation>,
     pub outlook: Vec<Outlook>,
+}
+
+/// A BLS occupation and the credentials whose holders it counts.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Occupation {
+    pub soc: String,
+    pub title: String,
+    /// Older or broader SOC codes whose figures are shown after this occupation's own.
+    #[serde(default)]
+    pub related: Vec<String>,
+    pub credentials: Vec<String>,
+    pub sources: Vec<Source>,
 }
 
 /// One BLS projection vintage for one occupation.
@@ -528,4 +543,56 @@ pub struct Effective {
     pub day: u32,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+// ---------------------------------------------------------------- planning assumptions
+
+/// `assumptions.yaml`: planning defaults where no source gives a figure.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssumptionsFile {
+    #[serde(deserialize_with = "crate::loader::ymd::deserialize")]
+    pub as_of: NaiveDate,
+    pub assumptions: Assumptions,
+}
+
+/// Every planning default, each with the reason it is used.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumptions {
+    pub hours_per_week: Assumption,
+    pub full_time_hours_per_week: Assumption,
+    pub exam_prep_weeks: Assumption,
+    pub ged_months: Assumption,
+    pub job_search_months: Assumption,
+    pub unknown_length_months: Assumption,
+    pub experience_covers_skills_months: Assumption,
+    pub advance_after_months: Assumption,
+}
+
+impl Assumptions {
+    /// Every assumption with its key.
+    pub fn all(&self) -> [(&'static str, &Assumption); 8] {
+        [
+            ("hours_per_week", &self.hours_per_week),
+            ("full_time_hours_per_week", &self.full_time_hours_per_week),
+            ("exam_prep_weeks", &self.exam_prep_weeks),
+            ("ged_months", &self.ged_months),
+            ("job_search_months", &self.job_search_months),
+            ("unknown_length_months", &self.unknown_length_months),
+            (
+                "experience_covers_skills_months",
+                &self.experience_covers_skills_months,
+            ),
+            ("advance_after_months", &self.advance_after_months),
+        ]
+    }
+}
+
+/// A default value and why it is used.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumption {
+    pub value: f64,
+    pub note: String,
 }

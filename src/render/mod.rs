@@ -1,6 +1,8 @@
 //! Output: view models rendered as text tables, CSV, JSON, or through tera templates.
 
 pub mod format;
+pub mod ics;
 pub mod lists;
+pub mod plan;
 pub mod table;
 pub mod templates;

@@ -9,7 +9,16 @@ use tera::{Context, Tera};
 use crate::error::Error;
 
 /// The embedded templates, by name; the extension decides escaping (`.html` is escaped).
-pub const EMBEDDED: [(&str, &str); 1] = [("list.md", include_str!("../../templates/list.md"))];
+pub const EMBEDDED: [(&str, &str); 5] = [
+    ("list.md", include_str!("../../templates/list.md")),
+    ("plan.md", include_str!("../../templates/plan.md")),
+    ("plan.html", include_str!("../../templates/plan.html")),
+    ("readiness.md", include_str!("../../templates/readiness.md")),
+    (
+        "readiness.html",
+        include_str!("../../templates/readiness.html"),
+    ),
+];
 
 /// Compiled templates.
 pub struct Templates {
