@@ -4,6 +4,8 @@
 pub mod eligibility;
 pub mod programmes;
 pub mod readiness;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeSet;
 

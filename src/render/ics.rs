@@ -34,7 +34,12 @@ pub fn calendar(name: &str, events: &[CalEvent], stamp: NaiveDate) -> String {
             .ends(e.date + Days::new(1));
         if let Some(days) = e.remind_days_before {
             let before = chrono::Duration::days(i64::from(days));
-            ev.alarm(Alarm::display(&e.summary, Trigger::before_start(before)));
+            // The crate stamps every component; fixed values keep the output reproducible.
+            let alarm = Alarm::display(&e.summary, Trigger::before_start(before))
+                .uid(&format!("alarm.{}", e.uid))
+                .timestamp(stamp)
+                .done();
+            ev.alarm(alarm);
         }
         cal.push(ev.done());
     }

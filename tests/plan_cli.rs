@@ -1,0 +1,168 @@
+//! `plan` and `readiness` from the command line: formats, files, escaping, calendar.
+
+mod common;
+
+use common::{AS_OF, coderpath, stdout_of};
+use serde_json::Value;
+
+const ASPIRING: &str = "examples/aspiring.yaml";
+
+#[test]
+fn text_roadmap_snapshot() {
+    insta::assert_snapshot!("plan_text", stdout_of(&["plan", ASPIRING]));
+}
+
+#[test]
+fn markdown_roadmap_snapshot() {
+    insta::assert_snapshot!("plan_md", stdout_of(&["plan", ASPIRING, "--format", "md"]));
+}
+
+#[test]
+fn html_roadmap_snapshot() {
+    let html = stdout_of(&["plan", ASPIRING, "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.contains("<svg") && html.contains("class=\"bar-education\""),
+        "inline SVG timeline"
+    );
+    assert!(
+        !html.contains("<link") && !html.contains("<script"),
+        "self-contained, no scripts"
+    );
+    insta::assert_snapshot!("plan_html", html);
+}
+
+#[test]
+fn json_has_the_documented_keys() {
+    let v: Value =
+        serde_json::from_str(&stdout_of(&["plan", ASPIRING, "--format", "json"])).unwrap();
+    assert_eq!(v["as_of"], AS_OF);
+    assert_eq!(v["person"], "Maya Thompson");
+    assert_eq!(v["target"]["credential"], "CPC");
+    assert_eq!(v["target"]["setting"], "physician_office");
+    assert!(v["target"]["reason"].as_str().unwrap().contains("best fit"));
+    let m = &v["milestones"][0];
+    for key in ["id", "kind", "title", "start", "end", "cost_usd", "why"] {
+        assert!(m.get(key).is_some(), "milestone lacks {key}");
+    }
+    assert_eq!(v["programme"]["id"], "online_vocational");
+    assert_eq!(v["programme"]["cost_usd"], 3000.0);
+    assert_eq!(v["programme"]["months"], 10.1);
+    assert_eq!(v["alternatives"].as_array().unwrap().len(), 3);
+    assert_eq!(v["total_cost_usd"], 3615.0);
+    assert_eq!(v["job_ready"], "2027-11-12");
+    assert_eq!(v["warnings"], serde_json::json!([]));
+    assert_eq!(v["readiness"]["score"], 7);
+    assert_eq!(v["readiness"]["missing"].as_array().unwrap().len(), 12);
+    assert_eq!(v["outlook"][0]["vintage"], "2024-34");
+}
+
+#[test]
+fn output_file_format_follows_the_extension_and_calendar_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("roadmap.html");
+    let ics = dir.path().join("roadmap.ics");
+    coderpath()
+        .args(["plan", ASPIRING, "-o"])
+        .arg(&html)
+        .arg("--calendar")
+        .arg(&ics)
+        .assert()
+        .code(0)
+        .stdout("");
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    let text = std::fs::read_to_string(&ics).unwrap();
+    let cal: icalendar::Calendar = text.parse().unwrap();
+    let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
+    assert_eq!(events.len(), 11);
+    assert!(text.contains("UID:exam:CPC.maya-thompson@coderpath"));
+    assert!(text.contains("DTSTART;VALUE=DATE:20271112"));
+    let md = dir.path().join("r.md");
+    coderpath()
+        .args(["plan", ASPIRING, "-o"])
+        .arg(&md)
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::read_to_string(&md)
+            .unwrap()
+            .starts_with("# Roadmap for Maya Thompson")
+    );
+    coderpath()
+        .args(["plan", ASPIRING, "-o", "out.pdf"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot tell the format"));
+}
+
+#[test]
+fn a_hostile_name_is_escaped_in_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.yaml");
+    std::fs::write(&p, "name: \"<script>alert(1)</script>\"\neducation: high_school\ntarget: { setting: physician_office }\n").unwrap();
+    let html = stdout_of(&["plan", p.to_str().unwrap(), "--format", "html"]);
+    assert!(
+        !html.contains("<script>alert(1)</script>"),
+        "unescaped name"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{}",
+        &html[..400]
+    );
+}
+
+#[test]
+fn profile_problems_stop_the_plan_with_a_location() {
+    coderpath()
+        .args(["plan", "tests/fixtures/person/bad_setting.yaml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "tests/fixtures/person/bad_setting.yaml:4:12",
+        ));
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.yaml");
+    std::fs::write(&p, "name: N\neducation: high_school\n").unwrap();
+    coderpath()
+        .args(["plan"])
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("the profile has no target"));
+}
+
+#[test]
+fn readiness_in_every_format() {
+    let text = stdout_of(&["readiness", ASPIRING]);
+    assert!(
+        text.starts_with("Job readiness for Maya Thompson (as of 2026-11-27)"),
+        "{text}"
+    );
+    assert!(text.contains("have:    Medical terminology (completed course)"));
+    assert!(text.contains("missing: CPT procedure coding — closed by Complete: Online vocational coding certificate (2027-10-01)"));
+    let v: Value =
+        serde_json::from_str(&stdout_of(&["readiness", ASPIRING, "--format", "json"])).unwrap();
+    assert_eq!(v["readiness"]["score"], 7);
+    assert_eq!(v["readiness"]["missing"][0]["closed_by"], "programme");
+    assert!(stdout_of(&["readiness", ASPIRING, "--format", "md"]).contains("**7%**"));
+    assert!(
+        stdout_of(&["readiness", ASPIRING, "--format", "html"]).contains("aria-valuenow=\"7\"")
+    );
+}
+
+#[test]
+fn same_inputs_same_bytes() {
+    for f in ["text", "md", "html", "json"] {
+        assert_eq!(
+            stdout_of(&["plan", ASPIRING, "--format", f]),
+            stdout_of(&["plan", ASPIRING, "--format", f])
+        );
+    }
+}
