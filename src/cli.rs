@@ -96,6 +96,9 @@ pub enum Command {
         coderpath plan examples/aspiring.yaml -o roadmap.html --calendar roadmap.ics\n  \
         coderpath plan examples/aspiring.yaml --format json | jq .warnings")]
     Plan(PlanArgs),
+    /// Continuing education: status, log entries, audit checks, calendar and what-if
+    #[command(subcommand)]
+    Ceu(CeuCommand),
     /// Job readiness: the competencies the target setting needs against those the person has
     #[command(after_help = "Example:\n  coderpath readiness examples/aspiring.yaml --format md")]
     Readiness(ReportArgs),
@@ -252,4 +255,106 @@ pub enum ProfileCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+/// `coderpath ceu …`
+#[derive(Debug, Subcommand)]
+pub enum CeuCommand {
+    /// Where the person stands with each body: cycle, required/earned/remaining, sub-requirements, status, pace, fees
+    #[command(
+        after_help = "Examples:\n  coderpath ceu status examples/dual.yaml\n  coderpath ceu status examples/dual.yaml -o status.html"
+    )]
+    Status(ReportArgs),
+    /// Append one entry to a CEU log without touching what is already there
+    #[command(
+        after_help = "Example:\n  coderpath ceu add examples/certified.ceus.yaml --date 2026-11-20 \\\n    --title \"Risk adjustment update\" --provider AAPC --ceus 1.5 --aapc-index AAPC-2026-1120 --topic icd10cm"
+    )]
+    Add(AddArgs),
+    /// Audit readiness of the log: silent and exit 0 when clean, located problems and exit 1 otherwise
+    #[command(after_help = "Example:\n  coderpath ceu check examples/certified.yaml")]
+    Check {
+        /// The person's profile (its `ceu_log` is checked)
+        profile: PathBuf,
+    },
+    /// Renewal dates as an iCalendar file: due dates, submission window, revocation, fees, code-set updates
+    #[command(after_help = "Example:\n  coderpath ceu calendar examples/dual.yaml -o renewals.ics")]
+    Calendar {
+        /// The person's profile
+        profile: PathBuf,
+        /// Write the calendar here (atomically) instead of stdout
+        #[arg(long, short, value_name = "FILE.ics")]
+        output: Option<PathBuf>,
+    },
+    /// How requirements, deadlines and remaining CEUs change if a credential is added or dropped
+    #[command(
+        after_help = "Examples:\n  coderpath ceu what-if examples/certified.yaml --add CRC\n  coderpath ceu what-if examples/dual.yaml --drop CCS"
+    )]
+    WhatIf(WhatIfArgs),
+}
+
+/// Arguments of `ceu add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The CEU log (*.ceus.yaml); created if it does not exist
+    pub log: PathBuf,
+    /// When the CEUs were earned (completion date)
+    #[arg(long, value_parser = parse_date)]
+    pub date: NaiveDate,
+    /// Course, webinar or event title as on the certificate
+    #[arg(long)]
+    pub title: String,
+    /// Who gave it (sponsor on the certificate)
+    #[arg(long)]
+    pub provider: String,
+    /// CEUs earned (more than 0, at most 60)
+    #[arg(long)]
+    pub ceus: f64,
+    /// AAPC approval index number (needed for the entry to count for AAPC)
+    #[arg(long, value_name = "INDEX")]
+    pub aapc_index: Option<String>,
+    /// Competency or credential id the CEU relates to (repeatable), e.g. cpt, CPMA, CEMC
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topics: Vec<String>,
+    /// AHIMA domain: inside the HIIM domains, or other
+    #[arg(long, value_enum)]
+    pub domain: Option<DomainArg>,
+    /// Given by AHIMA (incl. HCPro) or an AHIMA component state association
+    #[arg(long)]
+    pub ahima_sourced: bool,
+    /// Certificate file, relative to the log
+    #[arg(long, value_name = "PATH")]
+    pub certificate: Option<PathBuf>,
+    /// Show the entry that would be added; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// AHIMA domains on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DomainArg {
+    Hiim,
+    Other,
+}
+
+/// Arguments of `ceu what-if`.
+#[derive(Debug, Args)]
+pub struct WhatIfArgs {
+    /// The person's profile
+    pub profile: PathBuf,
+    /// A credential to add (earned on --as-of); repeatable
+    #[arg(long, value_name = "CREDENTIAL")]
+    pub add: Vec<String>,
+    /// A credential to drop; repeatable
+    #[arg(long, value_name = "CREDENTIAL")]
+    pub drop: Vec<String>,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = WhatIfFormat::Text)]
+    pub format: WhatIfFormat,
+}
+
+/// Formats of `ceu what-if`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WhatIfFormat {
+    Text,
+    Json,
 }

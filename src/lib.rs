@@ -10,3 +10,4 @@ pub mod person;
 pub mod plan;
 pub mod render;
 pub mod rules;
+pub mod track;

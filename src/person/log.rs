@@ -36,6 +36,9 @@ pub struct Item {
     pub ahima_sourced: bool,
     #[serde(default)]
     pub certificate: Option<PathBuf>,
+    /// An AHIMA annual coding self-assessment (required before 2021).
+    #[serde(default)]
+    pub self_assessment: bool,
     #[serde(default, deserialize_with = "crate::loader::ymd::option::deserialize")]
     pub checkpoint: Option<NaiveDate>,
     #[serde(default)]
@@ -69,6 +72,7 @@ pub struct Entry {
     pub ahima_sourced: bool,
     /// Resolved against the log's directory.
     pub certificate: Option<PathBuf>,
+    pub self_assessment: bool,
 }
 
 /// What an official portal showed on a date.
@@ -197,6 +201,7 @@ impl Log {
                 domain: item.domain,
                 ahima_sourced: item.ahima_sourced,
                 certificate: item.certificate.map(|c| dir.join(c)),
+                self_assessment: item.self_assessment,
             });
         }
         if out.is_empty() { Ok(log) } else { Err(out) }

@@ -4,5 +4,6 @@ pub mod format;
 pub mod ics;
 pub mod lists;
 pub mod plan;
+pub mod status;
 pub mod table;
 pub mod templates;

@@ -9,7 +9,7 @@ use tera::{Context, Tera};
 use crate::error::Error;
 
 /// The embedded templates, by name; the extension decides escaping (`.html` is escaped).
-pub const EMBEDDED: [(&str, &str); 5] = [
+pub const EMBEDDED: [(&str, &str); 7] = [
     ("list.md", include_str!("../../templates/list.md")),
     ("plan.md", include_str!("../../templates/plan.md")),
     ("plan.html", include_str!("../../templates/plan.html")),
@@ -18,6 +18,8 @@ pub const EMBEDDED: [(&str, &str); 5] = [
         "readiness.html",
         include_str!("../../templates/readiness.html"),
     ),
+    ("status.md", include_str!("../../templates/status.md")),
+    ("status.html", include_str!("../../templates/status.html")),
 ];
 
 /// Compiled templates.
