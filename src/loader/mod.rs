@@ -1,6 +1,7 @@
 //! The one place that knows YAML: size and depth limits, strict parsing into typed models,
 //! located diagnostics for syntax, type and semantic errors, and date fields.
 
+mod fast;
 mod locate;
 pub mod ymd;
 
@@ -90,12 +91,43 @@ impl Source {
         serde_yaml::from_str(text).map_err(|e| self.yaml_error(&e))
     }
 
+    /// Parses a top-level list into `Vec<T>`, taking the fast path for the simple layout of
+    /// large logs when it applies and deserializes cleanly, else the full parser.
+    pub fn parse_list<T: DeserializeOwned>(&self) -> Result<Vec<T>, Diagnostic> {
+        match fast::list(&self.text) {
+            Some(items) => Ok(items),
+            None => self.parse(),
+        }
+    }
+
     /// Line and column of the node at `path` (e.g. `credentials[3].settings[1]`), else of
     /// the nearest enclosing node that exists, else the top of the file.
     pub fn position(&self, path: &str) -> (usize, usize) {
         self.locator
             .get_or_init(|| Locator::new(&self.text))
             .find(path)
+    }
+
+    /// Lines where the `count` items of a top-level block sequence start. A line scan finds
+    /// them when every item begins with `-` in the first column (the usual layout, and what
+    /// `ceu add` writes); any other layout falls back to the full locator.
+    pub fn item_lines(&self, count: usize) -> Vec<usize> {
+        let starts: Vec<usize> = self
+            .text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| {
+                (*l == "-" || l.starts_with("- ") || l.starts_with("-\t")) && !l.starts_with("---")
+            })
+            .map(|(i, _)| i + 1)
+            .collect();
+        if starts.len() == count {
+            starts
+        } else {
+            (0..count)
+                .map(|i| self.position(&format!("[{i}]")).0)
+                .collect()
+        }
     }
 
     /// A diagnostic for the node at `path`.

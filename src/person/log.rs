@@ -1,6 +1,7 @@
 //! `*.ceus.yaml`: a CEU log — a YAML list of entries and checkpoints, oldest first, so a new
 //! entry is appended at the end without touching what is already there.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -73,6 +74,8 @@ pub struct Entry {
     /// Resolved against the log's directory.
     pub certificate: Option<PathBuf>,
     pub self_assessment: bool,
+    /// Line of an earlier entry with the same title, date and provider (a course counts once).
+    pub duplicate_of: Option<usize>,
 }
 
 /// What an official portal showed on a date.
@@ -100,7 +103,7 @@ impl Log {
         }) {
             return Ok(Log::default());
         }
-        let items: Vec<Item> = src.parse().map_err(|d| vec![d])?;
+        let items: Vec<Item> = src.parse_list().map_err(|d| vec![d])?;
         let dir = Path::new(src.name()).parent().unwrap_or(Path::new("."));
         let mut log = Log::default();
         let mut out = Vec::new();
@@ -111,9 +114,10 @@ impl Log {
             .map(|c| c.id.as_str())
             .chain(data.credentials.credentials.iter().map(|c| c.id.as_str()))
             .collect();
+        let lines = src.item_lines(items.len());
         for (i, item) in items.into_iter().enumerate() {
             let at = |field: &str, msg: String| src.at(&format!("[{i}].{field}"), msg);
-            let line = src.position(&format!("[{i}]")).0;
+            let line = lines[i];
             if let Some(date) = item.checkpoint {
                 let Some(body) = item.body else {
                     out.push(
@@ -202,8 +206,26 @@ impl Log {
                 ahima_sourced: item.ahima_sourced,
                 certificate: item.certificate.map(|c| dir.join(c)),
                 self_assessment: item.self_assessment,
+                duplicate_of: None,
             });
         }
+        mark_duplicates(&mut log.entries);
         if out.is_empty() { Ok(log) } else { Err(out) }
+    }
+}
+
+/// Sets `duplicate_of` on every entry whose title, date and provider (ignoring case and
+/// surrounding space) repeat an earlier entry's.
+fn mark_duplicates(entries: &mut [Entry]) {
+    let mut first: HashMap<(String, NaiveDate, String), usize> =
+        HashMap::with_capacity(entries.len());
+    for e in entries {
+        let key = (
+            e.title.trim().to_lowercase(),
+            e.date,
+            e.provider.trim().to_lowercase(),
+        );
+        let line = *first.entry(key).or_insert(e.line);
+        e.duplicate_of = (line != e.line).then_some(line);
     }
 }

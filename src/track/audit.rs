@@ -48,15 +48,9 @@ pub fn audit(
     };
     let aapc_only = holds(Body::AAPC) && !holds(Body::AHIMA);
     let first_cert = profile.credentials.iter().map(|h| h.earned).min();
-    let mut seen: HashMap<(String, NaiveDate, String), usize> = HashMap::new();
     let mut certificates: HashMap<&std::path::Path, usize> = HashMap::new();
     for e in &log.entries {
-        let key = (
-            e.title.trim().to_lowercase(),
-            e.date,
-            e.provider.trim().to_lowercase(),
-        );
-        if let Some(first) = seen.insert(key, e.line) {
+        if let Some(first) = e.duplicate_of {
             problems.push(Problem {
                 line: e.line,
                 message: format!(

@@ -9,7 +9,7 @@ mod flow;
 mod tests;
 pub mod whatif;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
@@ -402,15 +402,8 @@ fn select<'l>(
 ) -> (Vec<&'l Entry>, Vec<Rejected>, Vec<String>) {
     let mut counted = Vec::new();
     let mut rejected = Vec::new();
-    let mut seen: HashMap<(String, NaiveDate, String), usize> = HashMap::new();
     let mut outside = 0;
     for e in &log.entries {
-        let key = (
-            e.title.trim().to_lowercase(),
-            e.date,
-            e.provider.trim().to_lowercase(),
-        );
-        let first = *seen.entry(key).or_insert(e.line);
         let reject = |reason: String| Rejected {
             line: e.line,
             title: e.title.clone(),
@@ -422,7 +415,7 @@ fn select<'l>(
             )));
         } else if e.date < cycle.start || e.date > cycle.end.min(upto) {
             outside += 1;
-        } else if first != e.line {
+        } else if let Some(first) = e.duplicate_of {
             rejected.push(reject(format!(
                 "duplicate of line {first}: a course counts once"
             )));
