@@ -298,8 +298,18 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), Error> {
         _ => Path::new("."),
     };
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        // Keep the replaced file's permissions (a temporary file starts private).
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(err)?;
+    }
     tmp.write_all(text.as_bytes()).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
+    // Fault injection for the crash-safety tests: die after writing, before the rename.
+    if std::env::var_os("CODERPATH_FAULT").is_some_and(|v| v == "abort-before-rename") {
+        std::process::abort();
+    }
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
 }
@@ -425,12 +435,15 @@ fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u8, Erro
         )));
     }
     let text = append(&existing, &yaml);
-    let after =
-        Log::load(&Source::new(name.clone(), text.clone()), &data, as_of).map_err(Error::Inputs)?;
-    if after.entries.len() != before.entries.len() + 1 {
-        return Err(Error::Usage(format!(
+    let not_a_block_list = || {
+        Error::Usage(format!(
             "{name} is not a block list (`- date: …` items), so an entry cannot be appended without rewriting it"
-        )));
+        ))
+    };
+    let after = Log::load(&Source::new(name.clone(), text.clone()), &data, as_of)
+        .map_err(|_| not_a_block_list())?;
+    if after.entries.len() != before.entries.len() + 1 {
+        return Err(not_a_block_list());
     }
     write_atomic(&args.log, &text)?;
     drop(lock);

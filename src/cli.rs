@@ -307,7 +307,7 @@ pub struct AddArgs {
     #[arg(long)]
     pub provider: String,
     /// CEUs earned (more than 0, at most 60)
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub ceus: f64,
     /// AAPC approval index number (needed for the entry to count for AAPC)
     #[arg(long, value_name = "INDEX")]

@@ -1,0 +1,507 @@
+//! `ceu status | add | check | calendar | what-if` from the command line.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Std;
+
+use common::{AS_OF, coderpath, stdout_of};
+use serde_json::Value;
+
+/// A copy of an example profile and its log in a temporary directory.
+fn copy_example(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    for f in [format!("{name}.yaml"), format!("{name}.ceus.yaml")] {
+        std::fs::copy(format!("examples/{f}"), dir.path().join(&f)).unwrap();
+    }
+    let p = dir.path().join(format!("{name}.yaml"));
+    (dir, p)
+}
+
+fn add_args(log: &Path, title: &str) -> Vec<String> {
+    [
+        "ceu",
+        "add",
+        log.to_str().unwrap(),
+        "--date",
+        "2026-11-20",
+        "--title",
+        title,
+        "--provider",
+        "AAPC",
+        "--ceus",
+        "1.5",
+        "--aapc-index",
+        "AAPC-2026-1120",
+        "--topic",
+        "icd10cm",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+#[test]
+fn status_text_md_html_snapshots() {
+    insta::assert_snapshot!(
+        "status_text",
+        stdout_of(&["ceu", "status", "examples/dual.yaml"])
+    );
+    insta::assert_snapshot!(
+        "status_md",
+        stdout_of(&["ceu", "status", "examples/certified.yaml", "--format", "md"])
+    );
+    let html = stdout_of(&["ceu", "status", "examples/dual.yaml", "--format", "html"]);
+    assert!(html.contains("role=\"progressbar\""));
+    insta::assert_snapshot!("status_html", html);
+}
+
+#[test]
+fn status_json_has_the_documented_keys() {
+    let v: Value = serde_json::from_str(&stdout_of(&[
+        "ceu",
+        "status",
+        "examples/dual.yaml",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(
+        (v["as_of"].as_str(), v["person"].as_str()),
+        (Some(AS_OF), Some("Rosa Delgado"))
+    );
+    let b = &v["bodies"][1];
+    for key in [
+        "body",
+        "credentials",
+        "rulebook",
+        "cycle",
+        "required",
+        "earned",
+        "remaining",
+        "status",
+        "days_left",
+        "pace_per_month",
+        "requirements",
+        "rejected",
+        "fees",
+    ] {
+        assert!(b.get(key).is_some(), "body lacks {key}");
+    }
+    assert_eq!(b["body"], "AHIMA");
+    assert_eq!(b["cycle"]["overridden"], true);
+    assert_eq!(b["cycle"]["prorated"], false);
+    assert_eq!(b["rulebook"], "ahima-2025");
+    assert_eq!(b["required"], 20.0);
+    assert_eq!(b["earned"], 13.0);
+    assert_eq!(b["requirements"][2]["id"], "ahima_sourced");
+    assert_eq!(b["requirements"][2]["met"], true);
+    let aapc = &v["bodies"][0];
+    assert_eq!(aapc["rejected"][0]["line"], 24);
+    assert_eq!(aapc["fees"][0]["usd"], 190.0);
+}
+
+#[test]
+fn add_appends_and_keeps_every_existing_byte() {
+    let (_dir, profile) = copy_example("certified");
+    let log = profile.with_file_name("certified.ceus.yaml");
+    let before = std::fs::read(&log).unwrap();
+    coderpath()
+        .args(add_args(&log, "Risk adjustment update"))
+        .assert()
+        .code(0)
+        .stdout("");
+    let after = std::fs::read(&log).unwrap();
+    assert_eq!(
+        &after[..before.len()],
+        &before[..],
+        "existing bytes changed"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&after[before.len()..]),
+        "- date: 2026-11-20\n  title: \"Risk adjustment update\"\n  provider: \"AAPC\"\n  ceus: 1.5\n  aapc_index: \"AAPC-2026-1120\"\n  topics: [\"icd10cm\"]\n"
+    );
+    // The new entry counts.
+    let v: Value = serde_json::from_str(&stdout_of(&[
+        "ceu",
+        "status",
+        profile.to_str().unwrap(),
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(v["bodies"][0]["earned"], 10.5);
+}
+
+#[test]
+fn add_dry_run_writes_nothing() {
+    let (_dir, profile) = copy_example("certified");
+    let log = profile.with_file_name("certified.ceus.yaml");
+    let before = std::fs::read(&log).unwrap();
+    let mut args = add_args(&log, "Dry");
+    args.push("--dry-run".into());
+    let out = coderpath().args(args).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("- date: 2026-11-20\n  title: \"Dry\"")
+    );
+    assert_eq!(std::fs::read(&log).unwrap(), before);
+}
+
+#[test]
+fn add_refuses_duplicates_and_nonsense() {
+    let (_dir, profile) = copy_example("certified");
+    let log = profile.with_file_name("certified.ceus.yaml");
+    let before = std::fs::read(&log).unwrap();
+    let dup = [
+        "ceu",
+        "add",
+        log.to_str().unwrap(),
+        "--date",
+        "2026-01-15",
+        "--title",
+        "cpt 2026 CHANGES",
+        "--provider",
+        "aapc",
+        "--ceus",
+        "3",
+    ];
+    coderpath()
+        .args(dup)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "already has \"CPT 2026 changes\"",
+        ));
+    for (flag, value, message) in [
+        ("--ceus", "0", "--ceus 0: expected more than 0"),
+        ("--ceus", "-2", "--ceus -2: expected more than 0"),
+        (
+            "--ceus",
+            "500",
+            "--ceus 500: expected more than 0 and at most 60",
+        ),
+        ("--ceus", "NaN", "--ceus NaN"),
+        ("--date", "2027-01-01", "is after 2026-11-27"),
+        ("--topic", "cptt", "did you mean `cpt`?"),
+    ] {
+        let mut args = vec![
+            "ceu",
+            "add",
+            log.to_str().unwrap(),
+            "--date",
+            "2026-11-01",
+            "--title",
+            "New",
+            "--provider",
+            "P",
+            "--ceus",
+            "1",
+        ];
+        if let Some(i) = args.iter().position(|a| *a == flag) {
+            args[i + 1] = value;
+        } else {
+            args.extend([flag, value]);
+        }
+        coderpath()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(message));
+    }
+    assert_eq!(
+        std::fs::read(&log).unwrap(),
+        before,
+        "refused adds changed the log"
+    );
+}
+
+#[test]
+fn add_refuses_a_broken_log_without_touching_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("x.ceus.yaml");
+    std::fs::write(
+        &log,
+        "- date: 2026-01-01\n  title: A\n  provider: B\n  ceus: lots\n",
+    )
+    .unwrap();
+    let before = std::fs::read(&log).unwrap();
+    coderpath()
+        .args(add_args(&log, "New"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("x.ceus.yaml:4:9"));
+    assert_eq!(std::fs::read(&log).unwrap(), before);
+    // A flow-style list cannot take an appended item.
+    std::fs::write(&log, "[]\n").unwrap();
+    coderpath()
+        .args(add_args(&log, "New"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not a block list"));
+    assert_eq!(std::fs::read(&log).unwrap(), b"[]\n");
+}
+
+#[test]
+fn add_creates_a_new_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("new.ceus.yaml");
+    coderpath().args(add_args(&log, "First")).assert().code(0);
+    coderpath()
+        .args(["profile", "check"])
+        .arg(&log)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn concurrent_adds_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("c.ceus.yaml");
+    std::fs::write(&log, "# shared log\n").unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("coderpath");
+    let workers: Vec<_> = (0..2)
+        .map(|w| {
+            let (bin, log) = (bin.clone(), log.clone());
+            std::thread::spawn(move || {
+                for i in 0..40 {
+                    let title = format!("Course {w}-{i}");
+                    let status = Std::new(&bin)
+                        .args(["--as-of", AS_OF])
+                        .args(add_args(&log, &title))
+                        .status()
+                        .unwrap();
+                    assert!(status.success());
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with("# shared log\n"));
+    assert_eq!(text.matches("- date:").count(), 80);
+    coderpath()
+        .args(["profile", "check"])
+        .arg(&log)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn an_interrupted_write_leaves_the_old_log_intact() {
+    let (_dir, profile) = copy_example("certified");
+    let log = profile.with_file_name("certified.ceus.yaml");
+    let before = std::fs::read(&log).unwrap();
+    let out = coderpath()
+        .env("CODERPATH_FAULT", "abort-before-rename")
+        .args(add_args(&log, "Crash"))
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "the injected fault must kill the writer"
+    );
+    assert_eq!(std::fs::read(&log).unwrap(), before);
+    coderpath()
+        .args(["ceu", "check"])
+        .arg(&profile)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn check_reports_each_problem_kind_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("cert-a.pdf"), "pdf").unwrap();
+    std::fs::write(
+        dir.path().join("p.yaml"),
+        "name: P\neducation: certificate\ncredentials: [{ id: CPC, earned: 2024-03-01 }]\naapc_renewal: 2025-05-31\nceu_log: p.ceus.yaml\n",
+    )
+    .unwrap();
+    let log = "\
+- date: 2024-01-10
+  title: Before certification
+  provider: AAPC
+  ceus: 1
+  aapc_index: A0
+- date: 2025-07-01
+  title: Webinar
+  provider: AAPC
+  ceus: 2
+  aapc_index: A1
+  certificate: cert-a.pdf
+- date: 2025-07-01
+  title: webinar
+  provider: AAPC
+  ceus: 2
+  aapc_index: A1
+- date: 2025-08-01
+  title: No index
+  provider: Somebody
+  ceus: 1
+- date: 2025-09-01
+  title: Reused certificate
+  provider: AAPC
+  ceus: 1
+  aapc_index: A3
+  certificate: cert-a.pdf
+- date: 2025-10-01
+  title: Missing certificate
+  provider: AAPC
+  ceus: 1
+  aapc_index: A4
+  certificate: nowhere.pdf
+- checkpoint: 2025-12-31
+  body: AAPC
+  earned: 9
+";
+    std::fs::write(dir.path().join("p.ceus.yaml"), log).unwrap();
+    let out = coderpath()
+        .args(["ceu", "check"])
+        .arg(dir.path().join("p.yaml"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let name = dir.path().join("p.ceus.yaml").display().to_string();
+    for (line, message) in [
+        (
+            1,
+            "dated 2024-01-10 before the first certification on 2024-03-01",
+        ),
+        (12, "duplicate of the entry at line 6"),
+        (17, "no AAPC approval index"),
+        (21, "is also used by the entry at line 6"),
+        (27, "nowhere.pdf does not exist"),
+        (
+            33,
+            "checkpoint 2025-12-31: AAPC showed 9 CEUs, the log adds up to 4 (difference +5)",
+        ),
+    ] {
+        assert!(
+            stderr.contains(&format!("{name}:{line}:1")),
+            "line {line} in\n{stderr}"
+        );
+        assert!(stderr.contains(message), "{message} in\n{stderr}");
+    }
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn check_is_silent_when_clean() {
+    coderpath()
+        .args(["ceu", "check", "examples/dual.yaml"])
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr("");
+}
+
+#[test]
+fn calendar_parses_back_with_alarms() {
+    let dir = tempfile::tempdir().unwrap();
+    let ics = dir.path().join("r.ics");
+    coderpath()
+        .args(["ceu", "calendar", "examples/dual.yaml", "-o"])
+        .arg(&ics)
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(&ics).unwrap();
+    let cal: icalendar::Calendar = text.parse().unwrap();
+    let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
+    let summaries: Vec<&str> = events
+        .iter()
+        .filter_map(|e| icalendar::Component::get_summary(*e))
+        .collect();
+    for s in [
+        "AAPC CEUs due (28 of 36 still to earn)",
+        "AAPC CEU submission window opens",
+        "AAPC: last day before revocation",
+        "AHIMA CEUs due (7 of 20 still to earn)",
+        "AHIMA: last day before revocation",
+        "CPT update takes effect",
+        "ICD-10-CM update takes effect",
+    ] {
+        assert!(summaries.contains(&s), "{s} in {summaries:?}");
+    }
+    assert_eq!(text.matches("BEGIN:VALARM").count(), events.len());
+    assert!(text.contains("DTSTART;VALUE=DATE:20280228"));
+    assert!(
+        text.contains("DTSTART;VALUE=DATE:20280128"),
+        "window opens a month before"
+    );
+}
+
+#[test]
+fn what_if_shows_the_changes() {
+    let out = stdout_of(&[
+        "ceu",
+        "what-if",
+        "examples/certified.yaml",
+        "--add",
+        "CPMA",
+        "--format",
+        "json",
+    ]);
+    let v: Vec<Value> = serde_json::from_str(&out).unwrap();
+    let row = |m: &str| v.iter().find(|r| r["measure"] == m).unwrap().clone();
+    assert_eq!(
+        (
+            row("required")["now"].as_str(),
+            row("required")["after"].as_str()
+        ),
+        (Some("36"), Some("40"))
+    );
+    assert_eq!(row("sub-requirements")["after"], "CPMA 16");
+    assert_eq!(row("due")["changed"], false);
+    let drop = stdout_of(&[
+        "ceu",
+        "what-if",
+        "examples/dual.yaml",
+        "--drop",
+        "CCS",
+        "--format",
+        "json",
+    ]);
+    let v: Vec<Value> = serde_json::from_str(&drop).unwrap();
+    assert!(
+        v.iter()
+            .any(|r| r["body"] == "AHIMA" && r["measure"] == "required" && r["after"] == "—")
+    );
+    let text = stdout_of(&["ceu", "what-if", "examples/certified.yaml", "--add", "CEMC"]);
+    assert!(text.contains("CEMC 8"), "{text}");
+    coderpath()
+        .args(["ceu", "what-if", "examples/certified.yaml", "--add", "CPCC"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean CPC"));
+    coderpath()
+        .args(["ceu", "what-if", "examples/certified.yaml", "--drop", "CCS"])
+        .assert()
+        .code(2)
+        .stderr("error: --drop CCS: not held\n");
+    coderpath()
+        .args(["ceu", "what-if", "examples/certified.yaml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_profile_without_the_aapc_renewal_date_is_told_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.yaml");
+    std::fs::write(
+        &p,
+        "name: P\neducation: certificate\ncredentials: [{ id: CPC, earned: 2024-03-01 }]\n",
+    )
+    .unwrap();
+    coderpath()
+        .args(["ceu", "status"])
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "AAPC CEUs fall due on the membership renewal date",
+        ));
+}
