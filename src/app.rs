@@ -231,7 +231,7 @@ fn plan_cmd(global: &Global, as_of: NaiveDate, args: &PlanArgs) -> Result<u8, Er
     let text = match format {
         ReportFormat::Text => view.to_text(text_width(), report_color(global, out)),
         ReportFormat::Md => templates(global)?.render("plan.md", &view)?,
-        ReportFormat::Html => templates(global)?.render("plan.html", &view)?,
+        ReportFormat::Html => html_page(global, &view.title, "plan.html", &view)?,
         ReportFormat::Json => json(&plan),
     };
     if let Some(cal) = &args.calendar {
@@ -248,7 +248,7 @@ fn readiness_cmd(global: &Global, as_of: NaiveDate, args: &ReportArgs) -> Result
     let text = match format {
         ReportFormat::Text => view.readiness_text(),
         ReportFormat::Md => templates(global)?.render("readiness.md", &view)?,
-        ReportFormat::Html => templates(global)?.render("readiness.html", &view)?,
+        ReportFormat::Html => html_page(global, &view.title, "readiness.html", &view)?,
         ReportFormat::Json => json(&serde_json::json!({
             "as_of": plan.as_of,
             "person": plan.person,
@@ -258,6 +258,17 @@ fn readiness_cmd(global: &Global, as_of: NaiveDate, args: &ReportArgs) -> Result
         })),
     };
     deliver(args.output.output.as_deref(), &text)
+}
+
+/// One HTML page holding one rendered section.
+fn html_page(
+    global: &Global,
+    title: &str,
+    section: &str,
+    model: &impl serde::Serialize,
+) -> Result<String, Error> {
+    let t = templates(global)?;
+    t.page(title, &[t.render(section, model)?])
 }
 
 fn templates(global: &Global) -> Result<Templates, Error> {
@@ -364,7 +375,7 @@ fn ceu_status(global: &Global, as_of: NaiveDate, args: &ReportArgs) -> Result<u8
     let text = match format {
         ReportFormat::Text => view.to_text(text_width(), report_color(global, &args.output)),
         ReportFormat::Md => templates(global)?.render("status.md", &view)?,
-        ReportFormat::Html => templates(global)?.render("status.html", &view)?,
+        ReportFormat::Html => html_page(global, &view.title, "status.html", &view)?,
         ReportFormat::Json => json(&status),
     };
     deliver(args.output.output.as_deref(), &text)

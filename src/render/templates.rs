@@ -9,7 +9,10 @@ use tera::{Context, Tera};
 use crate::error::Error;
 
 /// The embedded templates, by name; the extension decides escaping (`.html` is escaped).
-pub const EMBEDDED: [(&str, &str); 7] = [
+/// HTML report templates are page sections; `layout.html` wraps them into one
+/// self-contained page (context: `title`, `body`).
+pub const EMBEDDED: [(&str, &str); 8] = [
+    ("layout.html", include_str!("../../templates/layout.html")),
     ("list.md", include_str!("../../templates/list.md")),
     ("plan.md", include_str!("../../templates/plan.md")),
     ("plan.html", include_str!("../../templates/plan.html")),
@@ -56,4 +59,19 @@ impl Templates {
             .render(name, &ctx)
             .map_err(|e| Error::Template(format!("{name}: {e}")))
     }
+
+    /// One self-contained HTML page: `layout.html` around already-rendered sections.
+    pub fn page(&self, title: &str, sections: &[String]) -> Result<String, Error> {
+        let page = PageModel {
+            title,
+            body: sections.join("\n"),
+        };
+        self.render("layout.html", &page)
+    }
+}
+
+#[derive(Serialize)]
+struct PageModel<'a> {
+    title: &'a str,
+    body: String,
 }
