@@ -99,6 +99,23 @@ pub enum Command {
     /// Continuing education: status, log entries, audit checks, calendar and what-if
     #[command(subcommand)]
     Ceu(CeuCommand),
+    /// Reports for a counsellor's whole roster: one per client plus an overview (index.html, summary.csv)
+    #[command(
+        after_help = "Examples:\n  coderpath report examples/roster.yaml --out reports/\n  \
+        coderpath report clients/ --out reports/ --json --jobs 4\n\n\
+        The input is a roster file (counsellor, organisation, clients: paths or globs) or a\n\
+        directory of profiles. A broken client is listed as failed with its error; every other\n\
+        report is still written, and the exit code is 1."
+    )]
+    Report(RosterArgs),
+    /// Write a synthetic roster for benchmarks: N clients, half aspiring, half certified with 50-entry logs
+    #[command(hide = true)]
+    GenRoster {
+        /// Number of clients
+        count: usize,
+        /// Directory to write roster.yaml and clients/ into
+        dir: PathBuf,
+    },
     /// Job readiness: the competencies the target setting needs against those the person has
     #[command(after_help = "Example:\n  coderpath readiness examples/aspiring.yaml --format md")]
     Readiness(ReportArgs),
@@ -357,4 +374,23 @@ pub struct WhatIfArgs {
 pub enum WhatIfFormat {
     Text,
     Json,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct RosterArgs {
+    /// A roster file, or a directory of profiles
+    pub input: PathBuf,
+    /// Directory for the reports (created; an existing one not made by coderpath needs --force)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Also write each client's report as JSON
+    #[arg(long)]
+    pub json: bool,
+    /// Worker threads [default: the number of CPUs]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+    /// Write into an existing directory that coderpath did not create
+    #[arg(long)]
+    pub force: bool,
 }

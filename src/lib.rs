@@ -9,5 +9,6 @@ pub mod loader;
 pub mod person;
 pub mod plan;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod track;

@@ -5,8 +5,8 @@ mod fast;
 mod locate;
 pub mod ymd;
 
-use std::cell::OnceCell;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
@@ -20,7 +20,7 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub struct Source {
     name: String,
     text: String,
-    locator: OnceCell<Locator>,
+    locator: OnceLock<Locator>,
 }
 
 impl Source {
@@ -29,7 +29,7 @@ impl Source {
         Source {
             name: name.into(),
             text: text.into(),
-            locator: OnceCell::new(),
+            locator: OnceLock::new(),
         }
     }
 

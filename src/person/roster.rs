@@ -1,5 +1,6 @@
 //! `roster.yaml`: a counsellor's list of client profiles (paths or globs, relative to the roster).
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,7 @@ impl Roster {
         let roster: Roster = src.parse().map_err(|d| vec![d])?;
         let dir = Path::new(src.name()).parent().unwrap_or(Path::new("."));
         let mut paths = Vec::new();
+        let mut seen = HashSet::new();
         let mut out = Vec::new();
         if roster.clients.is_empty() {
             out.push(
@@ -59,7 +61,7 @@ impl Roster {
                 );
             }
             for p in found {
-                if !paths.contains(&p) {
+                if seen.insert(p.clone()) {
                     paths.push(p);
                 }
             }

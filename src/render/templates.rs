@@ -11,7 +11,8 @@ use crate::error::Error;
 /// The embedded templates, by name; the extension decides escaping (`.html` is escaped).
 /// HTML report templates are page sections; `layout.html` wraps them into one
 /// self-contained page (context: `title`, `body`).
-pub const EMBEDDED: [(&str, &str); 8] = [
+pub const EMBEDDED: [(&str, &str); 9] = [
+    ("index.html", include_str!("../../templates/index.html")),
     ("layout.html", include_str!("../../templates/layout.html")),
     ("list.md", include_str!("../../templates/list.md")),
     ("plan.md", include_str!("../../templates/plan.md")),

@@ -1,6 +1,9 @@
 //! One function per subcommand: the only code that reads the clock, touches files, stdout
 //! and stderr.
 
+mod gen_roster;
+mod report;
+
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -39,6 +42,8 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
             profile_check(&cli.global, as_of, files)
         }
         Command::Plan(args) => plan_cmd(&cli.global, as_of, args),
+        Command::Report(args) => report::run(&cli.global, as_of, args),
+        Command::GenRoster { count, dir } => gen_roster::run(*count, dir),
         Command::Ceu(c) => match c {
             CeuCommand::Status(args) => ceu_status(&cli.global, as_of, args),
             CeuCommand::Add(args) => ceu_add(&cli.global, as_of, args),
@@ -236,7 +241,7 @@ fn plan_cmd(global: &Global, as_of: NaiveDate, args: &PlanArgs) -> Result<u8, Er
     };
     if let Some(cal) = &args.calendar {
         let events = crate::render::plan::calendar_events(&plan);
-        write_atomic(cal, &calendar(&view.title, &events, as_of))?;
+        write_replace(cal, &calendar(&view.title, &events, as_of))?;
     }
     deliver(out.output.as_deref(), &text)
 }
@@ -292,14 +297,26 @@ fn report_color(global: &Global, out: &OutputArgs) -> bool {
 /// Writes a report to `path` atomically, or to stdout.
 fn deliver(path: Option<&Path>, text: &str) -> Result<u8, Error> {
     match path {
-        Some(p) => write_atomic(p, text).map(|()| 0),
+        Some(p) => write_replace(p, text).map(|()| 0),
         None => emit(text),
     }
 }
 
-/// Replaces `path` with `text` all at once: a temporary file in the same directory,
-/// flushed to disk, then renamed over the target. A failure leaves the old file intact.
+/// Replaces `path` with `text` all at once and flushes it to disk first (for the user's own
+/// files, such as the CEU log).
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), Error> {
+    replace_file(path, text, true)
+}
+
+/// Replaces `path` with `text` all at once, without waiting for the disk (for reports,
+/// which can be made again): readers see the old file or the new one, never a part.
+pub fn write_replace(path: &Path, text: &str) -> Result<(), Error> {
+    replace_file(path, text, false)
+}
+
+/// A temporary file in the same directory, optionally flushed, then renamed over the
+/// target. A failure leaves the old file intact.
+fn replace_file(path: &Path, text: &str, durable: bool) -> Result<(), Error> {
     let err = |source| Error::Write {
         path: path.display().to_string(),
         source,
@@ -308,15 +325,21 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), Error> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        // Keep the replaced file's permissions (a temporary file starts private).
-        tmp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(err)?;
+    // A temporary file starts private: it takes the replaced file's permissions, or the
+    // usual ones for a new file.
+    let mut builder = tempfile::Builder::new();
+    if let Some(p) = std::fs::metadata(path)
+        .map(|m| m.permissions())
+        .ok()
+        .or_else(new_file_permissions)
+    {
+        builder.permissions(p);
     }
+    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
     tmp.write_all(text.as_bytes()).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
+    if durable {
+        tmp.as_file().sync_all().map_err(err)?;
+    }
     // Fault injection for the crash-safety tests: die after writing, before the rename.
     if std::env::var_os("CODERPATH_FAULT").is_some_and(|v| v == "abort-before-rename") {
         std::process::abort();
@@ -582,4 +605,17 @@ fn ceu_what_if(global: &Global, as_of: NaiveDate, args: &WhatIfArgs) -> Result<u
         }
     };
     emit(&text)
+}
+
+/// Read-write for the owner, readable by others (as files made under the common umask 022).
+#[cfg(unix)]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere new files keep the system's defaults.
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
 }
