@@ -94,27 +94,19 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
             ),
             Err(e) => Err(e.clone()),
         };
+        // Each client gives a row, and a failed one also the diagnostic for stderr.
         match outcome {
             Ok(mut r) => {
                 r.file = Some(files[i].clone());
-                Ok(r)
+                (r, None)
             }
-            Err(Failure::Located(d)) => Err((failed_row(&name, d.to_string()), Some(d))),
-            Err(Failure::Other(message)) => Err((failed_row(&name, message), None)),
+            Err(Failure::Located(d)) => (failed_row(&name, d.to_string()), Some(d)),
+            Err(Failure::Other(message)) => (failed_row(&name, message), None),
         }
     });
     progress.finish_and_clear();
-    let mut rows = Vec::with_capacity(results.len());
-    let mut failures = Vec::new();
-    for r in results {
-        match r {
-            Ok(row) => rows.push(row),
-            Err((row, diagnostic)) => {
-                failures.extend(diagnostic);
-                rows.push(row);
-            }
-        }
-    }
+    let (rows, failures): (Vec<Row>, Vec<Option<Diagnostic>>) = results.into_iter().unzip();
+    let failures: Vec<Diagnostic> = failures.into_iter().flatten().collect();
     let overview = Overview::new(
         roster.as_ref().map(|r| r.counsellor.as_str()),
         roster.as_ref().and_then(|r| r.organisation.as_deref()),
