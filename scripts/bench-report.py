@@ -40,11 +40,13 @@ def main():
     work = tempfile.mkdtemp(prefix="coderpath-bench-")
     targets = [("tmpfs", "/dev/shm")] if os.path.isdir("/dev/shm") else []
     targets.append(("disk", work))
-    print(f"{'clients':>8} {'target':>6} {'median s':>9} {'ms/client':>10} {'peak MB':>8}")
     # ms/client includes the fixed start-up cost (reading and checking the reference data,
-    # compiling templates), which weighs most on the smallest roster.
+    # compiling templates), which weighs most on the smallest roster; "marginal" subtracts
+    # the median wall time of a one-client roster first.
+    print(f"{'clients':>8} {'target':>6} {'median s':>9} {'ms/client':>10} {'marginal':>9} {'peak MB':>8}")
+    fixed = {}
     try:
-        for n in sizes:
+        for n in [1] + sizes:
             roster_dir = os.path.join(work, f"roster-{n}")
             subprocess.run([BIN, "gen-roster", str(n), roster_dir], check=True)
             roster = os.path.join(roster_dir, "roster.yaml")
@@ -54,7 +56,11 @@ def main():
                 shutil.rmtree(out, ignore_errors=True)
                 wall = statistics.median(r[0] for r in results)
                 peak_mb = max(r[1] for r in results) / 1024
-                print(f"{n:>8} {label:>6} {wall:>9.2f} {1000 * wall / n:>10.3f} {peak_mb:>8.1f}", flush=True)
+                if n == 1:
+                    fixed[label] = wall
+                    continue
+                marginal = 1000 * (wall - fixed[label]) / n
+                print(f"{n:>8} {label:>6} {wall:>9.2f} {1000 * wall / n:>10.3f} {marginal:>9.3f} {peak_mb:>8.1f}", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

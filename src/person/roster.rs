@@ -38,7 +38,11 @@ impl Roster {
             let full = dir.join(pattern);
             let found: Vec<PathBuf> = if pattern.contains(['*', '?', '[']) {
                 match glob::glob(&full.to_string_lossy()) {
-                    Ok(g) => g.filter_map(Result::ok).filter(|p| p.is_file()).collect(),
+                    // A glob over a folder of clients skips their CEU logs.
+                    Ok(g) => g
+                        .filter_map(Result::ok)
+                        .filter(|p| p.is_file() && !p.to_string_lossy().ends_with(".ceus.yaml"))
+                        .collect(),
                     Err(e) => {
                         out.push(
                             src.at(&format!("clients[{i}]"), format!("bad pattern: {}", e.msg)),
