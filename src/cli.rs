@@ -108,6 +108,37 @@ pub enum Command {
         report is still written, and the exit code is 1."
     )]
     Report(RosterArgs),
+    /// Write a commented starter file: a profile (aspiring or certified) or a roster
+    #[command(
+        after_help = "Examples:\n  coderpath init aspiring profile.yaml\n  coderpath init roster counsellor/roster.yaml\n\n\
+        The file validates as written. `init roster` also writes clients/first-client.yaml beside\n\
+        the roster so its glob matches. Existing files are kept unless --force."
+    )]
+    Init {
+        /// What to start
+        #[arg(value_enum)]
+        kind: InitKind,
+        /// Where to write it [default: profile.yaml, certified.yaml or roster.yaml]
+        path: Option<PathBuf>,
+        /// Replace existing files
+        #[arg(long)]
+        force: bool,
+    },
+    /// Work with the report templates
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Example:\n  coderpath completions bash > ~/.local/share/bash-completion/completions/coderpath"
+    )]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  coderpath man > coderpath.1 && man ./coderpath.1")]
+    Man,
     /// Write a synthetic roster for benchmarks: N clients, half aspiring, half certified with 50-entry logs
     #[command(hide = true)]
     GenRoster {
@@ -124,7 +155,7 @@ pub enum Command {
 /// A report about one profile, to stdout or a file.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The person's profile (YAML)
+    /// The person's profile (YAML); `-` reads it from standard input
     pub profile: PathBuf,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -158,6 +189,8 @@ pub enum ReportFormat {
     Md,
     Html,
     Json,
+    /// The data the Markdown and HTML templates receive, as JSON
+    Context,
 }
 
 impl OutputArgs {
@@ -393,4 +426,29 @@ pub struct RosterArgs {
     /// Write into an existing directory that coderpath did not create
     #[arg(long)]
     pub force: bool,
+}
+
+/// Starter files `init` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitKind {
+    Aspiring,
+    Certified,
+    Roster,
+}
+
+/// `coderpath templates …`
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Write the embedded templates to DIR for editing; use them with --templates DIR
+    #[command(
+        after_help = "Example:\n  coderpath templates eject my-templates/\n  coderpath --templates my-templates/ plan examples/aspiring.yaml -o roadmap.html\n\n\
+        A template receives the same data as `--format context` prints (plan, readiness, ceu status)."
+    )]
+    Eject {
+        /// Directory to write into (created)
+        dir: PathBuf,
+        /// Replace files that exist
+        #[arg(long)]
+        force: bool,
+    },
 }

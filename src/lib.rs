@@ -8,6 +8,8 @@ pub mod error;
 pub mod loader;
 pub mod person;
 pub mod plan;
+#[cfg(test)]
+mod proptests;
 pub mod render;
 pub mod report;
 pub mod rules;

@@ -2,6 +2,7 @@
 //! and stderr.
 
 mod gen_roster;
+mod init;
 mod report;
 
 use std::io::{IsTerminal, Write};
@@ -11,7 +12,8 @@ use chrono::NaiveDate;
 
 use crate::cli::{
     AddArgs, CeuCommand, Cli, Command, DataCommand, DomainArg, Global, ListArgs, ListFormat,
-    OutputArgs, PlanArgs, ProfileCommand, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat,
+    OutputArgs, PlanArgs, ProfileCommand, ReportArgs, ReportFormat, TemplatesCommand, WhatIfArgs,
+    WhatIfFormat,
 };
 use crate::data::{DataSet, check};
 use crate::error::{Diagnostic, EXIT_PROBLEMS, Error, Severity};
@@ -44,6 +46,24 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Plan(args) => plan_cmd(&cli.global, as_of, args),
         Command::Report(args) => report::run(&cli.global, as_of, args),
         Command::GenRoster { count, dir } => gen_roster::run(*count, dir),
+        Command::Init { kind, path, force } => init::init(*kind, path.as_deref(), *force),
+        Command::Templates(TemplatesCommand::Eject { dir, force }) => init::eject(dir, *force),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "coderpath", &mut out);
+            emit(&String::from_utf8_lossy(&out))
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut out)
+                .map_err(|source| Error::Write {
+                    path: "standard output".into(),
+                    source,
+                })?;
+            emit(&String::from_utf8_lossy(&out))
+        }
         Command::Ceu(c) => match c {
             CeuCommand::Status(args) => ceu_status(&cli.global, as_of, args),
             CeuCommand::Add(args) => ceu_add(&cli.global, as_of, args),
@@ -157,7 +177,15 @@ fn profile_check(
     let data = load_data(global, as_of)?;
     let mut problems = Vec::new();
     for file in files {
-        let src = Source::read(file)?;
+        // A file that cannot be used as text is a problem found, like any other.
+        let src = match Source::read(file) {
+            Ok(src) => src,
+            Err(e) if !e.diagnostics().is_empty() => {
+                problems.extend(e.diagnostics().iter().cloned());
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         let name = file.display();
         if is_log(file) {
             problems.extend(Log::load(&src, &data, as_of).err().unwrap_or_default());
@@ -208,14 +236,19 @@ fn is_log(path: &Path) -> bool {
     path.to_string_lossy().ends_with(".ceus.yaml")
 }
 
-/// A roster is a mapping with a `clients` key.
+/// A roster is a mapping with a `clients` or `counsellor` key.
 fn is_roster(src: &Source) -> bool {
-    serde_yaml::from_str::<serde_yaml::Mapping>(src.text()).is_ok_and(|m| m.contains_key("clients"))
+    serde_yaml::from_str::<serde_yaml::Mapping>(src.text())
+        .is_ok_and(|m| m.contains_key("clients") || m.contains_key("counsellor"))
 }
 
 /// Loads a profile, turning its problems into located input errors.
 fn load_profile(path: &Path, data: &DataSet, as_of: NaiveDate) -> Result<(Source, Profile), Error> {
-    let src = Source::read(path)?;
+    let src = if path == Path::new("-") {
+        Source::read_stdin()?
+    } else {
+        Source::read(path)?
+    };
     let profile = Profile::load(&src, data, as_of).map_err(Error::Inputs)?;
     Ok((src, profile))
 }
@@ -238,6 +271,7 @@ fn plan_cmd(global: &Global, as_of: NaiveDate, args: &PlanArgs) -> Result<u8, Er
         ReportFormat::Md => templates(global)?.render("plan.md", &view)?,
         ReportFormat::Html => html_page(global, &view.title, "plan.html", &view)?,
         ReportFormat::Json => json(&plan),
+        ReportFormat::Context => json(&view),
     };
     if let Some(cal) = &args.calendar {
         let events = crate::render::plan::calendar_events(&plan);
@@ -261,6 +295,7 @@ fn readiness_cmd(global: &Global, as_of: NaiveDate, args: &ReportArgs) -> Result
             "job_ready": plan.job_ready,
             "readiness": plan.readiness,
         })),
+        ReportFormat::Context => json(&view),
     };
     deliver(args.output.output.as_deref(), &text)
 }
@@ -400,6 +435,7 @@ fn ceu_status(global: &Global, as_of: NaiveDate, args: &ReportArgs) -> Result<u8
         ReportFormat::Md => templates(global)?.render("status.md", &view)?,
         ReportFormat::Html => html_page(global, &view.title, "status.html", &view)?,
         ReportFormat::Json => json(&status),
+        ReportFormat::Context => json(&view),
     };
     deliver(args.output.output.as_deref(), &text)
 }

@@ -10,6 +10,8 @@ use yaml_rust2::scanner::Marker;
 /// (yaml-rust2 reports 0-based columns; they are shifted here.)
 pub struct Locator {
     positions: HashMap<String, (usize, usize)>,
+    /// The second occurrence of a path (a key repeated in one mapping).
+    repeats: HashMap<String, (usize, usize)>,
 }
 
 enum Frame {
@@ -29,6 +31,7 @@ enum Frame {
 struct Recorder {
     stack: Vec<Frame>,
     positions: HashMap<String, (usize, usize)>,
+    repeats: HashMap<String, (usize, usize)>,
 }
 
 impl Recorder {
@@ -58,9 +61,12 @@ impl Recorder {
     }
 
     fn record(&mut self, path: &str, mark: Marker) {
-        self.positions
-            .entry(path.to_string())
-            .or_insert((mark.line(), mark.col() + 1));
+        let pos = (mark.line(), mark.col() + 1);
+        if self.positions.contains_key(path) {
+            self.repeats.entry(path.to_string()).or_insert(pos);
+        } else {
+            self.positions.insert(path.to_string(), pos);
+        }
     }
 }
 
@@ -104,12 +110,19 @@ impl Locator {
         let mut rec = Recorder {
             stack: Vec::new(),
             positions: HashMap::new(),
+            repeats: HashMap::new(),
         };
         // A scan error only stops the index early; nodes before it keep their positions.
         let _ = Parser::new_from_str(text).load(&mut rec, false);
         Locator {
             positions: rec.positions,
+            repeats: rec.repeats,
         }
+    }
+
+    /// Where `path` occurs a second time (a repeated key), if it does.
+    pub fn repeat(&self, path: &str) -> Option<(usize, usize)> {
+        self.repeats.get(path).copied()
     }
 
     /// The position of `path`, else of its nearest recorded ancestor, else (1, 1).

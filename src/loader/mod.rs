@@ -1,7 +1,7 @@
 //! The one place that knows YAML: size and depth limits, strict parsing into typed models,
 //! located diagnostics for syntax, type and semantic errors, and date fields.
 
-mod fast;
+pub(crate) mod fast;
 mod locate;
 pub mod ymd;
 
@@ -52,6 +52,36 @@ impl Source {
             .into());
         }
         let bytes = std::fs::read(path).map_err(io)?;
+        Self::from_bytes(name, bytes)
+    }
+
+    /// Reads standard input (named `<stdin>` in diagnostics), with the same limits as a file.
+    pub fn read_stdin() -> Result<Self, Error> {
+        use std::io::Read;
+        let name = "<stdin>".to_string();
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|source| Error::Read {
+                path: name.clone(),
+                source,
+            })?;
+        Self::from_bytes(name, bytes)
+    }
+
+    /// Checks size and encoding of bytes read from `name`.
+    pub(crate) fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Self, Error> {
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(Diagnostic::new(
+                &name,
+                1,
+                1,
+                format!("input is over the {MAX_FILE_BYTES}-byte limit"),
+            )
+            .expected("a smaller file; split it or remove old entries")
+            .into());
+        }
         let text = String::from_utf8(bytes).map_err(|e| {
             let (line, column) = line_col(
                 &String::from_utf8_lossy(e.as_bytes()),
@@ -81,12 +111,18 @@ impl Source {
     /// Parses the document strictly into `T`.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
         let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
-        if text.trim().is_empty() {
-            return Err(
-                Diagnostic::new(&self.name, 1, 1, "the file is empty".into())
-                    .expected("a YAML document")
-                    .with_excerpt(&self.text),
-            );
+        if text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
+            let message = if text.trim().is_empty() {
+                "the file is empty"
+            } else {
+                "the file holds only comments"
+            };
+            return Err(Diagnostic::new(&self.name, 1, 1, message.into())
+                .expected("a YAML document")
+                .with_excerpt(&self.text));
         }
         serde_yaml::from_str(text).map_err(|e| self.yaml_error(&e))
     }
@@ -152,10 +188,53 @@ impl Source {
     }
 
     fn yaml_error(&self, e: &serde_yaml::Error) -> Diagnostic {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let (mut line, mut column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let raw = e.to_string();
         let message = strip_location(&raw);
-        let (message, expected) = explain(message);
+        let (message, mut expected) = explain(message);
+        // serde places some errors at the start of the mapping or document; point at the cause.
+        if let Some(key) = raw
+            .split("duplicate field `")
+            .nth(1)
+            .and_then(|r| r.split('`').next())
+        {
+            let prefix = message
+                .split(": duplicate")
+                .next()
+                .filter(|p| *p != message)
+                .unwrap_or("");
+            let path = if prefix.is_empty() {
+                key.to_string()
+            } else {
+                format!("{prefix}.{key}")
+            };
+            if let Some(pos) = self
+                .locator
+                .get_or_init(|| Locator::new(&self.text))
+                .repeat(&path)
+            {
+                (line, column) = pos;
+            }
+            expected = Some(format!("`{key}` once in this mapping"));
+        } else if raw.contains("more than one document")
+            && let Some(i) = self
+                .text
+                .lines()
+                .enumerate()
+                .skip(1)
+                .find(|(_, l)| l.starts_with("---"))
+                .map(|(i, _)| i)
+        {
+            (line, column) = (i + 1, 1);
+            expected = Some("one YAML document per file".into());
+        } else if self
+            .text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .is_some_and(|l| l.starts_with('\t'))
+        {
+            expected = Some("spaces for indentation; YAML does not allow tabs".into());
+        }
         let d = Diagnostic::new(&self.name, line, column, message).with_excerpt(&self.text);
         match expected {
             Some(x) => d.expected(x),
@@ -218,7 +297,10 @@ fn explain(message: &str) -> (String, Option<String>) {
             let Some(end) = rest.find('`') else { break };
             let found = &rest[..end];
             let options: Vec<&str> = rest[end + 1..].split('`').skip(1).step_by(2).collect();
-            let prefix = message[..start].trim_end_matches(": ").trim();
+            let prefix = message[..start]
+                .trim_end_matches(": ")
+                .trim()
+                .trim_start_matches('.');
             let mut text = format!("unknown {what} `{found}`");
             if !prefix.is_empty() {
                 text = format!("{prefix}: {text}");

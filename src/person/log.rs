@@ -134,8 +134,11 @@ impl Log {
                         earned: e,
                     }),
                     Some(e) => out.push(
-                        at("earned", format!("`{e}` CEUs is not a total"))
-                            .expected("a non-negative number"),
+                        at(
+                            "earned",
+                            format!("`{}` CEUs is not a total", crate::render::format::num(e)),
+                        )
+                        .expected("a non-negative number"),
                     ),
                     None => out.push(
                         at("checkpoint", "a checkpoint needs `earned`".into())
@@ -174,7 +177,10 @@ impl Log {
                 out.push(
                     at(
                         "ceus",
-                        format!("`{ceus}` CEUs is not plausible for one entry"),
+                        format!(
+                            "`{}` CEUs is not plausible for one entry",
+                            crate::render::format::num(ceus)
+                        ),
                     )
                     .expected(format!("more than 0 and at most {MAX_ENTRY_CEUS}")),
                 );

@@ -1,0 +1,56 @@
+//! `init` (starter files) and `templates eject`.
+
+use std::path::{Path, PathBuf};
+
+use super::write_atomic;
+use crate::cli::InitKind;
+use crate::error::Error;
+use crate::render::templates::EMBEDDED;
+
+const ASPIRING: &str = include_str!("../../templates/starters/aspiring.yaml");
+const CERTIFIED: &str = include_str!("../../templates/starters/certified.yaml");
+const ROSTER: &str = include_str!("../../templates/starters/roster.yaml");
+
+/// Writes each `(path, text)`, refusing all of them if any exists and `force` is not set.
+fn write_new(files: &[(PathBuf, &str)], force: bool) -> Result<u8, Error> {
+    if !force && let Some((p, _)) = files.iter().find(|(p, _)| p.exists()) {
+        return Err(Error::Usage(format!(
+            "{} exists; add --force to replace it",
+            p.display()
+        )));
+    }
+    for (path, text) in files {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        write_atomic(path, text)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(0)
+}
+
+pub(super) fn init(kind: InitKind, path: Option<&Path>, force: bool) -> Result<u8, Error> {
+    let (default, text) = match kind {
+        InitKind::Aspiring => ("profile.yaml", ASPIRING),
+        InitKind::Certified => ("certified.yaml", CERTIFIED),
+        InitKind::Roster => ("roster.yaml", ROSTER),
+    };
+    let path = path.map_or_else(|| PathBuf::from(default), Path::to_path_buf);
+    let mut files = vec![(path.clone(), text)];
+    if kind == InitKind::Roster {
+        let dir = path.parent().unwrap_or(Path::new(""));
+        files.push((dir.join("clients").join("first-client.yaml"), ASPIRING));
+    }
+    write_new(&files, force)
+}
+
+pub(super) fn eject(dir: &Path, force: bool) -> Result<u8, Error> {
+    let files: Vec<(PathBuf, &str)> = EMBEDDED
+        .iter()
+        .map(|(name, text)| (dir.join(name), *text))
+        .collect();
+    write_new(&files, force)
+}
