@@ -263,7 +263,7 @@ fn concurrent_adds_lose_nothing() {
         .map(|w| {
             let (bin, log) = (bin.clone(), log.clone());
             std::thread::spawn(move || {
-                for i in 0..40 {
+                for i in 0..200 {
                     let title = format!("Course {w}-{i}");
                     let status = Std::new(&bin)
                         .args(["--as-of", AS_OF])
@@ -280,7 +280,7 @@ fn concurrent_adds_lose_nothing() {
     }
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.starts_with("# shared log\n"));
-    assert_eq!(text.matches("- date:").count(), 80);
+    assert_eq!(text.matches("- date:").count(), 400);
     coderpath()
         .args(["profile", "check"])
         .arg(&log)
