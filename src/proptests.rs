@@ -155,6 +155,19 @@ fn yaml_value(depth: u32) -> BoxedStrategy<String> {
     .boxed()
 }
 
+/// Items of a block list: each item's first key after `- `, the rest indented under it.
+fn block_list<V: std::fmt::Display>(items: &[Vec<(&str, V, &str)>]) -> String {
+    items
+        .iter()
+        .map(|kv| {
+            kv.iter()
+                .enumerate()
+                .map(|(i, (k, v, c))| format!("{}{k}: {v}{c}\n", if i == 0 { "- " } else { "  " }))
+                .collect::<String>()
+        })
+        .collect()
+}
+
 fn yaml_document() -> impl Strategy<Value = String> {
     let mapping = prop::collection::vec((prop::sample::select(KEYS), yaml_value(3)), 0..10)
         .prop_map(|kv| {

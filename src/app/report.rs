@@ -120,20 +120,19 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
     let table = table(&rows);
     write_replace(&args.out.join("summary.csv"), &table.to_csv())?;
     report(global, &failures);
-    let summary = crate::render::table::Table {
-        title: format!(
+    let summary = crate::render::table::Table::new(
+        format!(
             "{} → {}",
             args.input.display(),
             args.out.join("index.html").display()
         ),
-        note: String::new(),
-        columns: vec!["".into(), "Clients".into()],
-        rows: overview
+        &["", "Clients"],
+        overview
             .counts
             .iter()
             .map(|(k, v)| vec![k.clone(), v.to_string()])
             .collect(),
-    };
+    );
     super::emit(&summary.to_text(super::text_width(), false))?;
     Ok(if rows.iter().any(|r| r.stage == "failed") {
         EXIT_PROBLEMS

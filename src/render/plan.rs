@@ -306,14 +306,10 @@ impl PlanView {
         for p in &self.summary {
             out.push_str(&format!("{:<18} {}\n", format!("{}:", p.label), p.value));
         }
-        let timeline = Table {
-            title: "\nTimeline".into(),
-            note: String::new(),
-            columns: ["Stage", "Start", "End", "Cost", "What and why"]
-                .map(String::from)
-                .to_vec(),
-            rows: self
-                .milestones
+        let timeline = Table::new(
+            "\nTimeline",
+            &["Stage", "Start", "End", "Cost", "What and why"],
+            self.milestones
                 .iter()
                 .map(|m| {
                     vec![
@@ -325,7 +321,7 @@ impl PlanView {
                     ]
                 })
                 .collect(),
-        };
+        );
         out.push_str(&timeline.to_text(width, color));
         if !self.warnings.is_empty() {
             out.push_str("\nWarnings\n");
@@ -336,14 +332,10 @@ impl PlanView {
         out.push('\n');
         out.push_str(&self.readiness_section());
         if !self.alternatives.is_empty() {
-            let t = Table {
-                title: "\nProgrammes considered".into(),
-                note: String::new(),
-                columns: ["#", "Programme", "Cost", "Months", "Why it ranks here"]
-                    .map(String::from)
-                    .to_vec(),
-                rows: self
-                    .alternatives
+            let t = Table::new(
+                "\nProgrammes considered",
+                &["#", "Programme", "Cost", "Months", "Why it ranks here"],
+                self.alternatives
                     .iter()
                     .map(|c| {
                         vec![
@@ -355,25 +347,21 @@ impl PlanView {
                         ]
                     })
                     .collect(),
-            };
+            );
             out.push_str(&t.to_text(width, color));
         }
         if !self.outlook.is_empty() {
-            let t = Table {
-                title: "\nBLS outlook (newest vintage first)".into(),
-                note: String::new(),
-                columns: [
+            let t = Table::new(
+                "\nBLS outlook (newest vintage first)",
+                &[
                     "SOC",
                     "Vintage",
                     "Change",
                     "Jobs",
                     "Openings a year",
                     "Median pay",
-                ]
-                .map(String::from)
-                .to_vec(),
-                rows: self
-                    .outlook
+                ],
+                self.outlook
                     .iter()
                     .map(|o| {
                         vec![
@@ -386,7 +374,7 @@ impl PlanView {
                         ]
                     })
                     .collect(),
-            };
+            );
             out.push_str(&t.to_text(width, color));
         }
         out.push_str("\nCosts to job-ready\n");

@@ -97,14 +97,10 @@ impl StatusView {
                 "\n{} — {}\n  credentials: {}\n  cycle:       {}\n  required:    {} ({})\n  earned:      {}   remaining: {}\n  deadline:    {}\n  pace:        {}\n  rulebook:    {}\n",
                 b.body, b.status, b.credentials, b.cycle, b.required, b.basis, b.earned, b.remaining, b.deadline, b.pace, b.rulebook
             ));
-            let reqs = Table {
-                title: String::new(),
-                note: String::new(),
-                columns: ["Requirement", "Required", "Earned", "Progress", "State"]
-                    .map(String::from)
-                    .to_vec(),
-                rows: b
-                    .requirements
+            let reqs = Table::new(
+                String::new(),
+                &["Requirement", "Required", "Earned", "Progress", "State"],
+                b.requirements
                     .iter()
                     .map(|r| {
                         vec![
@@ -116,7 +112,7 @@ impl StatusView {
                         ]
                     })
                     .collect(),
-            };
+            );
             out.push_str(reqs.to_text(width, color).trim_start_matches('\n'));
             for (title, rows, cols) in [
                 (

@@ -14,6 +14,16 @@ pub struct Table {
 }
 
 impl Table {
+    /// A table without a note.
+    pub fn new(title: impl Into<String>, columns: &[&str], rows: Vec<Vec<String>>) -> Table {
+        Table {
+            title: title.into(),
+            note: String::new(),
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows,
+        }
+    }
+
     /// A comfy-table rendering, `width` columns wide (None: the terminal's width, or
     /// unconstrained when not a terminal), bold headers when `color`.
     pub fn to_text(&self, width: Option<u16>, color: bool) -> String {

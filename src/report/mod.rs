@@ -101,10 +101,9 @@ pub fn failed_row(name: &str, error: String) -> Row {
 
 /// The overview as a table (stdout, CSV): one line per client.
 pub fn table(rows: &[Row]) -> Table {
-    Table {
-        title: "Clients".into(),
-        note: String::new(),
-        columns: [
+    Table::new(
+        "Clients",
+        &[
             "Client",
             "Stage",
             "Target",
@@ -114,11 +113,8 @@ pub fn table(rows: &[Row]) -> Table {
             "Days to next deadline",
             "Warnings",
             "Report",
-        ]
-        .map(String::from)
-        .to_vec(),
-        rows: rows
-            .iter()
+        ],
+        rows.iter()
             .map(|r| {
                 vec![
                     r.name.clone(),
@@ -135,7 +131,7 @@ pub fn table(rows: &[Row]) -> Table {
                 ]
             })
             .collect(),
-    }
+    )
 }
 
 /// The index page's model: the roster's names and every row.

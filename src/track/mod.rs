@@ -65,6 +65,19 @@ pub struct Requirement {
     pub met: bool,
 }
 
+impl Requirement {
+    /// A requirement, met when `earned` reaches `required` (to within rounding).
+    fn new(id: &str, label: String, required: f64, earned: f64) -> Self {
+        Requirement {
+            id: id.into(),
+            label,
+            required: round2(required),
+            earned,
+            met: earned + 1e-9 >= required,
+        }
+    }
+}
+
 /// CEUs of one entry given to sub-requirements.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Allocation {
@@ -310,13 +323,12 @@ fn evaluate(
         Body::AHIMA => ahima_requirements(&mut out.status, book, held, &counted),
     }
     let s = &mut out.status;
-    let total = Requirement {
-        id: "total".into(),
-        label: format!("{} CEUs in the cycle", body.as_str()),
-        required: s.required,
-        earned: s.earned,
-        met: s.earned + 1e-9 >= s.required,
-    };
+    let total = Requirement::new(
+        "total",
+        format!("{} CEUs in the cycle", body.as_str()),
+        s.required,
+        s.earned,
+    );
     s.requirements.insert(0, total);
     let shortfall = |r: &Requirement| (r.required - r.earned).max(0.0);
     let subs: f64 = match body {
@@ -512,13 +524,8 @@ fn aapc_requirements(
         .collect();
     for (j, (id, label, min)) in mins.iter().enumerate() {
         let earned = round2(net.flow_on(min_edges[j]));
-        s.requirements.push(Requirement {
-            id: id.clone(),
-            label: label.clone(),
-            required: *min,
-            earned,
-            met: earned + 1e-9 >= *min,
-        });
+        s.requirements
+            .push(Requirement::new(id, label.clone(), *min, earned));
     }
 }
 
@@ -543,46 +550,42 @@ fn ahima_requirements(s: &mut BodyStatus, book: &Rulebook, held: &[&str], counte
                 "{unmarked} entries have no `domain`; they are counted as outside the HIIM domains."
             ));
         }
-        s.requirements.push(Requirement {
-            id: "hiim_domain".into(),
-            label: format!(
-                "CEUs in HIIM domains (at least {}%)",
-                crate::render::format::num(share * 100.0)
-            ),
-            required: round2(required * share),
-            earned: hiim,
-            met: hiim + 1e-9 >= required * share,
-        });
+        let label = format!(
+            "CEUs in HIIM domains (at least {}%)",
+            crate::render::format::num(share * 100.0)
+        );
+        s.requirements.push(Requirement::new(
+            "hiim_domain",
+            label,
+            required * share,
+            hiim,
+        ));
     }
     if let Some(share) = book.sourced_share_min {
         let sourced = sum(&|e| e.ahima_sourced);
-        s.requirements.push(Requirement {
-            id: "ahima_sourced".into(),
-            label: format!(
-                "AHIMA-sourced CEUs (at least {}%)",
-                crate::render::format::num(share * 100.0)
-            ),
-            required: round2(required * share),
-            earned: sourced,
-            met: sourced + 1e-9 >= required * share,
-        });
+        let label = format!(
+            "AHIMA-sourced CEUs (at least {}%)",
+            crate::render::format::num(share * 100.0)
+        );
+        s.requirements.push(Requirement::new(
+            "ahima_sourced",
+            label,
+            required * share,
+            sourced,
+        ));
     }
     if let Some(sa) = &book.self_assessments
         && held.iter().any(|h| sa.credentials.iter().any(|c| c == h))
     {
         let need = sa.ceus_each * f64::from(sa.per_cycle);
         let done = sum(&|e| e.self_assessment);
-        s.requirements.push(Requirement {
-            id: "self_assessments".into(),
-            label: format!(
-                "Coding self-assessments ({} of {} CEUs each)",
-                sa.per_cycle,
-                crate::render::format::num(sa.ceus_each)
-            ),
-            required: need,
-            earned: done,
-            met: done + 1e-9 >= need,
-        });
+        let label = format!(
+            "Coding self-assessments ({} of {} CEUs each)",
+            sa.per_cycle,
+            crate::render::format::num(sa.ceus_each)
+        );
+        s.requirements
+            .push(Requirement::new("self_assessments", label, need, done));
     }
     s.earned = round2(s.earned);
 }
