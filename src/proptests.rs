@@ -176,20 +176,10 @@ fn yaml_document() -> impl Strategy<Value = String> {
                 .collect::<String>()
         });
     let list = prop::collection::vec(
-        prop::collection::vec((prop::sample::select(KEYS), yaml_value(2)), 1..6),
+        prop::collection::vec((prop::sample::select(KEYS), yaml_value(2), Just("")), 1..6),
         0..5,
     )
-    .prop_map(|items| {
-        items
-            .iter()
-            .map(|kv| {
-                kv.iter()
-                    .enumerate()
-                    .map(|(i, (k, v))| format!("{}{k}: {v}\n", if i == 0 { "- " } else { "  " }))
-                    .collect::<String>()
-            })
-            .collect::<String>()
-    });
+    .prop_map(|items| block_list(&items));
     prop_oneof![mapping, list]
 }
 
@@ -221,19 +211,7 @@ fn flat_list() -> impl Strategy<Value = String> {
         prop::collection::vec((prop::sample::select(KEYS), value, comment), 1..6),
         1..6,
     )
-    .prop_map(|items| {
-        items
-            .iter()
-            .map(|kv| {
-                kv.iter()
-                    .enumerate()
-                    .map(|(i, (k, v, c))| {
-                        format!("{}{k}: {v}{c}\n", if i == 0 { "- " } else { "  " })
-                    })
-                    .collect::<String>()
-            })
-            .collect::<String>()
-    })
+    .prop_map(|items| block_list(&items))
 }
 
 proptest! {

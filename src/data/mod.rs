@@ -162,6 +162,15 @@ impl DataSet {
         self.settings.settings.iter().find(|s| s.id == id)
     }
 
+    /// Ids a CEU entry's topics may use: competencies, and credentials (for discipline and
+    /// specialty CEUs).
+    pub fn topic_ids(&self) -> Vec<&str> {
+        let competencies = self.competencies.competencies.iter().map(|c| c.id.as_str());
+        competencies
+            .chain(self.credentials.credentials.iter().map(|c| c.id.as_str()))
+            .collect()
+    }
+
     /// The credential with this id.
     pub fn credential(&self, id: &str) -> Option<&Credential> {
         self.credentials.credentials.iter().find(|c| c.id == id)

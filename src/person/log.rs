@@ -107,13 +107,7 @@ impl Log {
         let dir = Path::new(src.name()).parent().unwrap_or(Path::new("."));
         let mut log = Log::default();
         let mut out = Vec::new();
-        let known: Vec<&str> = data
-            .competencies
-            .competencies
-            .iter()
-            .map(|c| c.id.as_str())
-            .chain(data.credentials.credentials.iter().map(|c| c.id.as_str()))
-            .collect();
+        let known = data.topic_ids();
         let lines = src.item_lines(items.len());
         for (i, item) in items.into_iter().enumerate() {
             let at = |field: &str, msg: String| src.at(&format!("[{i}].{field}"), msg);

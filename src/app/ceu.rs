@@ -1,0 +1,279 @@
+//! `ceu status | add | check | calendar | what-if`.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::{
+    deliver, emit, html_page, json, load_data, load_profile, report, report_color, templates,
+    text_width, write_atomic,
+};
+use crate::cli::{AddArgs, DomainArg, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat};
+use crate::data::DataSet;
+use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
+use crate::loader::Source;
+use crate::person::append::{NewEntry, append};
+use crate::person::log::{Domain, Log};
+use crate::person::profile::Profile;
+use crate::render::ics::calendar;
+use crate::render::status::StatusView;
+use crate::track;
+
+/// A person's profile and CEU log, loaded and validated.
+struct Person {
+    profile_src: Source,
+    profile: Profile,
+    log_src: Option<Source>,
+    log: Log,
+}
+
+fn load_person(data: &DataSet, as_of: NaiveDate, path: &Path) -> Result<Person, Error> {
+    let (profile_src, profile) = load_profile(path, data, as_of)?;
+    let (log_src, log) = match profile.log_path(path) {
+        None => (None, Log::default()),
+        Some(p) if !p.is_file() => {
+            return Err(profile_src
+                .at("ceu_log", format!("CEU log {} does not exist", p.display()))
+                .expected("a path relative to the profile")
+                .into());
+        }
+        Some(p) => {
+            let src = Source::read(&p)?;
+            let log = Log::load(&src, data, as_of).map_err(Error::Inputs)?;
+            (Some(src), log)
+        }
+    };
+    Ok(Person {
+        profile_src,
+        profile,
+        log_src,
+        log,
+    })
+}
+
+/// The tracker's status, with its failures pointed at the profile.
+fn track_status(p: &Person, data: &DataSet, as_of: NaiveDate) -> Result<track::Status, Error> {
+    track::status(&p.profile, &p.log, data, as_of).map_err(|e| track_error(&p.profile_src, e))
+}
+
+fn track_error(src: &Source, e: track::TrackError) -> Error {
+    src.at(&e.path, e.message).expected(e.expected).into()
+}
+
+pub(super) fn ceu_status(
+    global: &Global,
+    as_of: NaiveDate,
+    args: &ReportArgs,
+) -> Result<u8, Error> {
+    let format = args.output.resolve().map_err(Error::Usage)?;
+    let data = load_data(global, as_of)?;
+    let person = load_person(&data, as_of, &args.profile)?;
+    let status = track_status(&person, &data, as_of)?;
+    let view = StatusView::new(&status);
+    let text = match format {
+        ReportFormat::Text => view.to_text(text_width(), report_color(global, &args.output)),
+        ReportFormat::Md => templates(global)?.render("status.md", &view)?,
+        ReportFormat::Html => html_page(global, &view.title, "status.html", &view)?,
+        ReportFormat::Json => json(&status),
+        ReportFormat::Context => json(&view),
+    };
+    deliver(args.output.output.as_deref(), &text)
+}
+
+pub(super) fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u8, Error> {
+    let data = load_data(global, as_of)?;
+    let entry = NewEntry {
+        date: args.date,
+        title: args.title.trim().to_string(),
+        provider: args.provider.trim().to_string(),
+        ceus: args.ceus,
+        aapc_index: args.aapc_index.clone().filter(|i| !i.trim().is_empty()),
+        topics: args.topics.clone(),
+        domain: args.domain.map(|d| match d {
+            DomainArg::Hiim => Domain::Hiim,
+            DomainArg::Other => Domain::Other,
+        }),
+        ahima_sourced: args.ahima_sourced,
+        certificate: args.certificate.clone(),
+    };
+    let known = data.topic_ids();
+    let problems = entry.problems(as_of, &known);
+    if !problems.is_empty() {
+        return Err(Error::Usage(problems.join("; ")));
+    }
+    let yaml = entry.to_yaml();
+    if args.dry_run {
+        return emit(&yaml);
+    }
+    // A lock file beside the log serialises concurrent adds; the log itself is replaced
+    // by rename, so it cannot carry the lock.
+    let lock_path = args.log.with_file_name(format!(
+        "{}.lock",
+        args.log
+            .file_name()
+            .map_or("log".into(), |n| n.to_string_lossy().into_owned())
+    ));
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|source| Error::Write {
+            path: lock_path.display().to_string(),
+            source,
+        })?;
+    lock.lock().map_err(|source| Error::Write {
+        path: lock_path.display().to_string(),
+        source,
+    })?;
+    let existing = if args.log.exists() {
+        Source::read(&args.log)?.text().to_string()
+    } else {
+        String::new()
+    };
+    let name = args.log.display().to_string();
+    let before = Log::load(&Source::new(name.clone(), existing.clone()), &data, as_of)
+        .map_err(Error::Inputs)?;
+    if let Some(dup) = before.entries.iter().find(|e| {
+        e.date == entry.date
+            && e.title.trim().eq_ignore_ascii_case(&entry.title)
+            && e.provider.trim().eq_ignore_ascii_case(&entry.provider)
+    }) {
+        return Err(Error::Usage(format!(
+            "{name}:{} already has \"{}\" from {} on {}; a course counts once",
+            dup.line, dup.title, dup.provider, dup.date
+        )));
+    }
+    let text = append(&existing, &yaml);
+    let not_a_block_list = || {
+        Error::Usage(format!(
+            "{name} is not a block list (`- date: …` items), so an entry cannot be appended without rewriting it"
+        ))
+    };
+    let after = Log::load(&Source::new(name.clone(), text.clone()), &data, as_of)
+        .map_err(|_| not_a_block_list())?;
+    if after.entries.len() != before.entries.len() + 1 {
+        return Err(not_a_block_list());
+    }
+    write_atomic(&args.log, &text)?;
+    drop(lock);
+    if global.verbose {
+        eprintln!("added to {name}:\n{yaml}");
+    }
+    Ok(0)
+}
+
+pub(super) fn ceu_check(global: &Global, as_of: NaiveDate, path: &Path) -> Result<u8, Error> {
+    let data = load_data(global, as_of)?;
+    let person = load_person(&data, as_of, path)?;
+    let (problems, reconciled) =
+        track::audit::audit(&person.profile, &person.log, &data, &|p| p.is_file());
+    if global.verbose {
+        for r in &reconciled {
+            eprintln!(
+                "checkpoint {} {}: asserted {}, calculated {}, difference {}",
+                r.date,
+                r.body.as_str(),
+                r.asserted,
+                r.calculated.map_or("—".into(), |c| c.to_string()),
+                r.difference.map_or("—".into(), |d| format!("{d:+}"))
+            );
+        }
+    }
+    let Some(src) = &person.log_src else {
+        return Ok(0);
+    };
+    let diagnostics: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(|p| {
+            Diagnostic::new(src.name(), p.line, 1, p.message)
+                .expected(p.expected)
+                .with_excerpt(src.text())
+        })
+        .collect();
+    Ok(if report(global, &diagnostics) {
+        EXIT_PROBLEMS
+    } else {
+        0
+    })
+}
+
+pub(super) fn ceu_calendar(
+    global: &Global,
+    as_of: NaiveDate,
+    path: &Path,
+    output: Option<&Path>,
+) -> Result<u8, Error> {
+    let data = load_data(global, as_of)?;
+    let person = load_person(&data, as_of, path)?;
+    let status = track_status(&person, &data, as_of)?;
+    let events = crate::render::status::calendar_events(&status, &data);
+    let text = calendar(
+        &format!("CEU renewals for {}", status.person),
+        &events,
+        as_of,
+    );
+    deliver(output, &text)
+}
+
+pub(super) fn ceu_what_if(
+    global: &Global,
+    as_of: NaiveDate,
+    args: &WhatIfArgs,
+) -> Result<u8, Error> {
+    if args.add.is_empty() && args.drop.is_empty() {
+        return Err(Error::Usage(
+            "say what to change: --add CREDENTIAL and/or --drop CREDENTIAL".into(),
+        ));
+    }
+    let data = load_data(global, as_of)?;
+    let person = load_person(&data, as_of, &args.profile)?;
+    let changes = track::whatif::what_if(
+        &person.profile,
+        &person.log,
+        &data,
+        as_of,
+        &args.add,
+        &args.drop,
+    )
+    .map_err(|e| match e {
+        track::whatif::WhatIfError::Request(m) => Error::Usage(m),
+        track::whatif::WhatIfError::Track(t) => track_error(&person.profile_src, t),
+    })?;
+    let text = match args.format {
+        WhatIfFormat::Json => json(&changes),
+        WhatIfFormat::Text => {
+            let mut what: Vec<String> = args.add.iter().map(|a| format!("add {a}")).collect();
+            what.extend(args.drop.iter().map(|d| format!("drop {d}")));
+            let table = crate::render::table::Table {
+                title: format!(
+                    "What if {} ({}), as of {as_of}",
+                    person.profile.name,
+                    what.join(", ")
+                ),
+                note: "Changed measures are marked *.".into(),
+                columns: ["Body", "Measure", "Now", "With the change", ""]
+                    .map(String::from)
+                    .to_vec(),
+                rows: changes
+                    .iter()
+                    .map(|c| {
+                        vec![
+                            c.body.as_str().into(),
+                            c.measure.clone(),
+                            c.now.clone(),
+                            c.after.clone(),
+                            if c.changed { "*".into() } else { String::new() },
+                        ]
+                    })
+                    .collect(),
+            };
+            table.to_text(
+                text_width(),
+                global.color_for(std::io::stdout().is_terminal()),
+            )
+        }
+    };
+    emit(&text)
+}
