@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 
 use super::model::{Body, ProgrammeKind, Range, Source as Cite};
 use super::{DataSet, File};
@@ -564,11 +564,9 @@ impl<'a> Checker<'a> {
 
     /// Warns about files whose `as_of` is more than two years before `as_of`.
     fn stale(&mut self, as_of: NaiveDate) {
-        let limit = as_of
-            .checked_sub_months(Months::new(24))
-            .unwrap_or(NaiveDate::MIN);
+        let stale = self.data.stale_files(as_of);
         for (file, date) in self.data.as_of_dates() {
-            let (message, expected) = if date < limit {
+            let (message, expected) = if stale.iter().any(|(f, _)| *f == file) {
                 (
                     format!("reference data dated {date} is more than 2 years old on {as_of}"),
                     "figures checked within the last 2 years; fees and rules change often",

@@ -54,7 +54,7 @@ pub struct DataSet {
 }
 
 /// Which file a record lives in; indexes [`FILES`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum File {
     Credentials,
     Rules,
@@ -150,6 +150,17 @@ impl DataSet {
             (File::CodeSets, self.code_sets.as_of),
             (File::Assumptions, self.assumptions.as_of),
         ]
+    }
+
+    /// Files whose `as_of` is more than two years before `as_of` (fees and rules change often).
+    pub fn stale_files(&self, as_of: NaiveDate) -> Vec<(File, NaiveDate)> {
+        let limit = as_of
+            .checked_sub_months(chrono::Months::new(24))
+            .unwrap_or(NaiveDate::MIN);
+        self.as_of_dates()
+            .into_iter()
+            .filter(|(_, d)| *d < limit)
+            .collect()
     }
 
     /// The programme with this id.

@@ -1079,12 +1079,10 @@ impl<'a> Planner<'a> {
     }
 
     fn stale_data(&mut self) {
-        let limit = self.as_of - Months::new(24);
         let stale: Vec<String> = self
             .data
-            .as_of_dates()
+            .stale_files(self.as_of)
             .into_iter()
-            .filter(|(_, d)| *d < limit)
             .map(|(f, d)| format!("{} ({d})", self.data.source(f).name()))
             .collect();
         if !stale.is_empty() {
