@@ -286,7 +286,12 @@ impl<'a> Planner<'a> {
         let job_start;
         if holds_target {
             job_ready = Some(self.as_of);
-            job_start = self.job(setting, target, t);
+            // A coder already at work needs no first-job stage.
+            job_start = if self.profile.experience_months > 0 {
+                self.as_of
+            } else {
+                self.job(setting, target, t)
+            };
             self.renewal_of_held(target);
         } else {
             let (fees, fee_note) = self.exam_fees(exam_cred);
@@ -917,14 +922,34 @@ impl<'a> Planner<'a> {
 
     /// The next renewal of a credential the person already holds.
     fn renewal_of_held(&mut self, c: &Credential) {
-        let Some(h) = self.profile.credentials.iter().find(|h| h.id == c.id) else {
-            return;
-        };
-        let mut start = h.earned;
-        while start + Months::new(24) <= self.as_of {
-            start = start + Months::new(24);
+        // The tracker knows the current cycle and requirement; the plan needs no CEU log for it.
+        let status = crate::track::status(
+            self.profile,
+            &crate::person::log::Log::default(),
+            self.data,
+            self.as_of,
+        );
+        let body = status
+            .ok()
+            .and_then(|s| s.bodies.into_iter().find(|b| b.body == c.body));
+        match body {
+            Some(b) => {
+                let why = format!(
+                    "{} CEUs due by {} ({}); rulebook {}. `coderpath ceu status` tracks them against the log.",
+                    crate::render::format::num(b.required),
+                    b.cycle.end,
+                    b.basis,
+                    b.rulebook
+                );
+                let fee = b.fees.first().map(|f| f.usd);
+                let title = format!("Next {} renewal: {} CEUs", c.body.as_str(), crate::render::format::num(b.required));
+                self.milestone(format!("renewal:{}", c.id), MilestoneKind::Renewal, title, b.cycle.start, b.cycle.end, fee, why);
+            }
+            None => self.warn(
+                "renewal_unknown",
+                format!("The {} renewal could not be placed (for AAPC the profile needs `aapc_renewal`).", c.id),
+            ),
         }
-        self.renewal(c, h.earned, start.max(h.earned));
     }
 
     /// The target exam after a first step (e.g. CCS once CCA plus a year of coding).

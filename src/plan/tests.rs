@@ -184,16 +184,28 @@ fn an_experienced_cpc_goes_straight_to_ccs() {
 }
 
 #[test]
-fn holding_the_target_plans_job_and_renewal_only() {
+fn holding_the_target_plans_the_next_renewal() {
     let p = plan_for(
         "name: G\neducation: certificate\nexperience_months: 30\ncredentials: [{ id: CPC, earned: 2023-06-14 }]\nmemberships: [AAPC]\naapc_renewal: 2025-05-31\n",
     );
     assert_eq!(p.target.credential, "CPC");
-    assert_eq!(ids(&p), ["renewal:CPC", "job"]);
+    // Already working: no first-job stage; the current AAPC cycle, not a pro-rated one.
+    assert_eq!(ids(&p), ["renewal:CPC"]);
     let r = milestone(&p, "renewal:CPC");
-    // Current cycle started 2025-06-14; May renewals fall due in odd years.
-    assert_eq!((r.start, r.end), (d("2025-06-14"), d("2027-05-31")));
+    assert_eq!(
+        (r.start, r.end, r.title.as_str()),
+        (
+            d("2025-06-01"),
+            d("2027-05-31"),
+            "Next AAPC renewal: 36 CEUs"
+        )
+    );
     assert_eq!(p.total_cost_usd, 0.0);
+    let new = plan_for(
+        "name: H\neducation: certificate\ncredentials: [{ id: CPC, earned: 2026-10-01 }]\ntarget: { setting: physician_office }\n",
+    );
+    assert_eq!(codes(&new), ["renewal_unknown", "readiness_gap"]);
+    assert!(ids(&new).contains(&"job"));
 }
 
 #[test]
