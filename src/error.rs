@@ -89,10 +89,14 @@ impl Diagnostic {
             .char_indices()
             .nth(self.column.saturating_sub(1))
             .map_or(line.len(), |(i, _)| i);
-        let end = line[start..]
+        // Underline the token at the column (at most 40 bytes of it, on a char boundary).
+        let token_end = line[start..]
             .find([' ', ',', ']', '}'])
-            .map_or(line.len(), |n| start + n)
-            .max((start + 1).min(line.len()));
+            .map_or(line.len(), |n| start + n);
+        let mut end = token_end.min(start + 40).max((start + 1).min(line.len()));
+        while !line.is_char_boundary(end) {
+            end += 1;
+        }
         let mut annotation = AnnotationKind::Primary.span(start..end);
         if let Some(l) = &label {
             annotation = annotation.label(l.as_str());

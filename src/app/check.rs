@@ -135,6 +135,6 @@ fn is_log(path: &Path) -> bool {
 
 /// A roster is a mapping with a `clients` or `counsellor` key.
 fn is_roster(src: &Source) -> bool {
-    serde_yaml::from_str::<serde_yaml::Mapping>(src.text())
+    src.parse::<serde_yaml::Mapping>()
         .is_ok_and(|m| m.contains_key("clients") || m.contains_key("counsellor"))
 }

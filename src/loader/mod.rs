@@ -124,6 +124,17 @@ impl Source {
                 .expected("a YAML document")
                 .with_excerpt(&self.text));
         }
+        if let Some(offset) = too_deep(text) {
+            let (line, column) = line_col(text, offset);
+            return Err(Diagnostic::new(
+                &self.name,
+                line,
+                column,
+                "the document is nested too deeply".into(),
+            )
+            .expected(format!("at most {MAX_DEPTH} levels of nesting"))
+            .with_excerpt(&self.text));
+        }
         serde_yaml::from_str(text).map_err(|e| self.yaml_error(&e))
     }
 
@@ -241,6 +252,41 @@ impl Source {
             None => d,
         }
     }
+}
+
+/// Deepest nesting accepted (the YAML parser's own recursion limit).
+const MAX_DEPTH: usize = 128;
+
+/// Byte offset where flow brackets (`[`, `{`) nest deeper than [`MAX_DEPTH`], if they do.
+/// The YAML scanner slows down quadratically with such nesting, so it is refused first.
+/// Quoted strings and comments are skipped; block nesting is bounded by the size limit.
+fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut quote, mut comment, mut prev) = (0usize, None::<char>, false, ' ');
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match (quote, comment, c) {
+            (_, true, '\n') => comment = false,
+            (_, true, _) => {}
+            (Some('"'), _, '\\') => {
+                chars.next();
+            }
+            (Some(q), _, c) if c == q => quote = None,
+            (Some(_), _, _) => {}
+            (None, _, '"' | '\'') if !prev.is_alphanumeric() => quote = Some(c),
+            (None, _, '#') if prev.is_whitespace() => comment = true,
+            (None, _, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            (None, _, ']' | '}') => depth = depth.saturating_sub(1),
+            (None, _, '\n') => {}
+            _ => {}
+        }
+        prev = c;
+    }
+    None
 }
 
 /// 1-based line and column of a byte offset.
@@ -390,6 +436,20 @@ mod tests {
             .parse::<serde_yaml::Value>()
             .unwrap_err();
         assert_eq!(d.message, "the document is nested too deeply");
+    }
+
+    #[test]
+    fn brackets_in_quotes_and_comments_do_not_count() {
+        let quoted = format!(
+            "title: \"{}\" # {}\ncount: 1\n",
+            "[".repeat(300),
+            "{".repeat(300)
+        );
+        assert!(Source::new("x.yaml", quoted).parse::<Rec>().is_ok());
+        assert_eq!(
+            super::too_deep(&format!("a: {}", "[".repeat(129))),
+            Some(3 + 128)
+        );
     }
 
     #[test]
