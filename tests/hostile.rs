@@ -119,8 +119,8 @@ const CASES: &[(&str, &str, &str, i32)] = &[
     ),
     (
         "p25_deep_nesting.yaml",
-        "1:7",
-        "name: invalid type: sequence, expected a string",
+        "1:135",
+        "the document is nested too deeply",
         1,
     ),
     (
