@@ -75,6 +75,12 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
             source,
         })?;
     }
+    let setup = Setup {
+        data: &data,
+        templates: &templates,
+        as_of,
+        json: args.json,
+    };
     let work: Vec<usize> = (0..paths.len()).collect();
     let results = par_map(&work, jobs, &progress, |&i| {
         let name = match &loaded[i] {
@@ -83,14 +89,11 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
         };
         let outcome = match &loaded[i] {
             Ok((src, profile)) => client(
+                &setup,
                 src,
                 profile,
                 &paths[i],
-                &data,
-                &templates,
-                as_of,
                 &args.out.join("clients").join(&files[i]),
-                args.json,
             ),
             Err(e) => Err(e.clone()),
         };
@@ -216,18 +219,28 @@ impl From<Error> for Failure {
     }
 }
 
+/// What every client's report is made with.
+struct Setup<'a> {
+    data: &'a DataSet,
+    templates: &'a Templates,
+    as_of: NaiveDate,
+    json: bool,
+}
+
 /// Plans and/or tracks one client and writes their reports at `base` (+ extension).
-#[allow(clippy::too_many_arguments)]
 fn client(
+    setup: &Setup,
     src: &Source,
     profile: &Profile,
     path: &Path,
-    data: &DataSet,
-    templates: &Templates,
-    as_of: NaiveDate,
     base: &Path,
-    json: bool,
 ) -> Result<Row, Failure> {
+    let Setup {
+        data,
+        templates,
+        as_of,
+        json,
+    } = *setup;
     let log = match profile.log_path(path) {
         None => Log::default(),
         Some(p) if !p.is_file() => {

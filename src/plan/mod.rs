@@ -188,28 +188,6 @@ impl<'a> Planner<'a> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn milestone(
-        &mut self,
-        id: String,
-        kind: MilestoneKind,
-        title: String,
-        start: NaiveDate,
-        end: NaiveDate,
-        cost_usd: Option<f64>,
-        why: String,
-    ) {
-        self.milestones.push(Milestone {
-            id,
-            kind,
-            title,
-            start,
-            end,
-            cost_usd,
-            why,
-        });
-    }
-
     fn cost(&mut self, milestone: &str, label: String, usd: Option<f64>) {
         self.costs.push(Cost {
             milestone: milestone.into(),
@@ -255,15 +233,7 @@ impl<'a> Planner<'a> {
         if self.profile.education == Education::None {
             let months = self.assume("ged_months");
             let end = add_months(t, months);
-            self.milestone(
-                "ged".into(),
-                MilestoneKind::Prerequisite,
-                "Earn a high-school diploma or GED".into(),
-                t,
-                end,
-                None,
-                "Coding programmes and the AHIMA exams expect a high-school diploma or equivalent; it comes first.".into(),
-            );
+            self.milestones.push(Milestone { id: "ged".into(), kind: MilestoneKind::Prerequisite, title: "Earn a high-school diploma or GED".into(), start: t, end, cost_usd: None, why: "Coding programmes and the AHIMA exams expect a high-school diploma or equivalent; it comes first.".into() });
             self.cost(
                 "ged",
                 "High-school equivalency (cost not in the data)".into(),
@@ -619,15 +589,15 @@ impl<'a> Planner<'a> {
                 ),
             );
         }
-        self.milestone(
-            "programme".into(),
-            MilestoneKind::Education,
-            format!("Complete: {}", p.name),
-            chosen.start,
-            chosen.end,
-            chosen.cost_usd,
-            chosen.why.join("; "),
-        );
+        self.milestones.push(Milestone {
+            id: "programme".into(),
+            kind: MilestoneKind::Education,
+            title: format!("Complete: {}", p.name),
+            start: chosen.start,
+            end: chosen.end,
+            cost_usd: chosen.cost_usd,
+            why: chosen.why.join("; "),
+        });
     }
 
     /// Warnings for a missed target date and an exceeded budget, with what would fix them.
@@ -770,19 +740,19 @@ impl<'a> Planner<'a> {
             format!("{} exam: {fee_note}", c.id),
             Some(fees),
         );
-        self.milestone(
-            format!("exam:{}", c.id),
-            MilestoneKind::Exam,
-            format!(
+        self.milestones.push(Milestone {
+            id: format!("exam:{}", c.id),
+            kind: MilestoneKind::Exam,
+            title: format!(
                 "Prepare for and pass the {} exam ({})",
                 c.id,
                 c.body.as_str()
             ),
             start,
-            date,
-            Some(fees),
-            why.join("; "),
-        );
+            end: date,
+            cost_usd: Some(fees),
+            why: why.join("; "),
+        });
     }
 
     /// The first-job milestone; returns the job's start date.
@@ -810,18 +780,18 @@ impl<'a> Planner<'a> {
                 .as_ref()
                 .map_or(String::new(), |n| format!(" {n}"))
         );
-        self.milestone(
-            "job".into(),
-            MilestoneKind::Job,
-            format!(
+        self.milestones.push(Milestone {
+            id: "job".into(),
+            kind: MilestoneKind::Job,
+            title: format!(
                 "Find and start a first coding job: {}",
                 setting.name.to_lowercase()
             ),
-            from,
-            start,
-            None,
+            start: from,
+            end: start,
+            cost_usd: None,
             why,
-        );
+        });
         start
     }
 
@@ -862,15 +832,15 @@ impl<'a> Planner<'a> {
             "{} is given on passing without experience; it is removed with {how} ({have} months already counted). Employers verify the work by letter.",
             a.designation
         );
-        self.milestone(
-            format!("apprentice:{}", c.id),
-            MilestoneKind::Apprentice,
-            format!("Remove the {} apprentice status", a.designation),
-            job_start,
+        self.milestones.push(Milestone {
+            id: format!("apprentice:{}", c.id),
+            kind: MilestoneKind::Apprentice,
+            title: format!("Remove the {} apprentice status", a.designation),
+            start: job_start,
             end,
-            None,
+            cost_usd: None,
             why,
-        );
+        });
     }
 
     /// The first renewal after certifying on `certified` (joining the body at `joined`).
@@ -909,15 +879,15 @@ impl<'a> Planner<'a> {
             book.id,
             fee.map_or(String::new(), |f| format!(" {} {}.", f.label, usd(f.usd)))
         );
-        self.milestone(
-            format!("renewal:{}", c.id),
-            MilestoneKind::Renewal,
-            format!("First {} renewal: {ceus} CEUs", c.id),
-            certified,
-            due,
-            fee.map(|f| f.usd),
+        self.milestones.push(Milestone {
+            id: format!("renewal:{}", c.id),
+            kind: MilestoneKind::Renewal,
+            title: format!("First {} renewal: {ceus} CEUs", c.id),
+            start: certified,
+            end: due,
+            cost_usd: fee.map(|f| f.usd),
             why,
-        );
+        });
     }
 
     /// The next renewal of a credential the person already holds.
@@ -943,7 +913,7 @@ impl<'a> Planner<'a> {
                 );
                 let fee = b.fees.first().map(|f| f.usd);
                 let title = format!("Next {} renewal: {} CEUs", c.body.as_str(), crate::render::format::num(b.required));
-                self.milestone(format!("renewal:{}", c.id), MilestoneKind::Renewal, title, b.cycle.start, b.cycle.end, fee, why);
+                self.milestones.push(Milestone { id: format!("renewal:{}", c.id), kind: MilestoneKind::Renewal, title, start: b.cycle.start, end: b.cycle.end, cost_usd: fee, why });
             }
             None => self.warn(
                 "renewal_unknown",
@@ -973,15 +943,15 @@ impl<'a> Planner<'a> {
             step.id,
             target.id
         );
-        self.milestone(
-            format!("exam:{}", target.id),
-            MilestoneKind::Exam,
-            format!("Pass the {} exam ({})", target.id, target.body.as_str()),
-            job_start,
-            date,
-            Some(fees),
+        self.milestones.push(Milestone {
+            id: format!("exam:{}", target.id),
+            kind: MilestoneKind::Exam,
+            title: format!("Pass the {} exam ({})", target.id, target.body.as_str()),
+            start: job_start,
+            end: date,
+            cost_usd: Some(fees),
             why,
-        );
+        });
     }
 
     /// Advancement options from the careers data, dated after time in the first job.
@@ -1031,15 +1001,15 @@ impl<'a> Planner<'a> {
                     .map_or(String::new(), |n| format!(" {n}"))
             );
             self.cite(&career.sources);
-            self.milestone(
-                format!("advance:{}", career.id),
-                MilestoneKind::Advancement,
-                format!("Option: {}", career.name),
-                from,
-                from,
-                None,
+            self.milestones.push(Milestone {
+                id: format!("advance:{}", career.id),
+                kind: MilestoneKind::Advancement,
+                title: format!("Option: {}", career.name),
+                start: from,
+                end: from,
+                cost_usd: None,
                 why,
-            );
+            });
         }
     }
 

@@ -162,13 +162,20 @@ fn body_status(
             expected: "`aapc_renewal: YYYY-MM-DD` (or a cycle_overrides entry for AAPC)".into(),
         })?;
     let ids: Vec<&str> = held.iter().map(|h| h.0).collect();
+    let holdings = Holdings {
+        body,
+        held: &ids,
+        first_cert,
+        log,
+        data,
+    };
     // The previous cycle is judged while its window before revocation is open, and after it
     // when the log records CEUs for that cycle (otherwise its renewal was handled before
     // the log began).
     if let Some(p) = previous {
         let book = rules::rulebook_for(data, body, p.start);
         let window_end = book.map(|b| p.end + Days::new(u64::from(b.grace.days)));
-        let mut prev = evaluate(body, &ids, first_cert, p, None, log, data, p.end)?;
+        let mut prev = evaluate(&holdings, p, None, p.end)?;
         let covered = prev.status.earned > 0.0
             || log
                 .checkpoints
@@ -201,16 +208,7 @@ fn body_status(
         }
     }
     let required_override = over.and_then(|o| o.required);
-    let mut eval = evaluate(
-        body,
-        &ids,
-        first_cert,
-        current,
-        required_override,
-        log,
-        data,
-        as_of,
-    )?;
+    let mut eval = evaluate(&holdings, current, required_override, as_of)?;
     let s = &mut eval.status;
     s.status = if eval.complete {
         "complete".into()
@@ -245,18 +243,29 @@ struct Evaluation {
     complete: bool,
 }
 
-/// Judges one cycle by the rulebook in force at its start, counting entries up to `upto`.
-#[allow(clippy::too_many_arguments)]
-fn evaluate(
+/// What stays the same across the cycles of one body: who holds what, and the log.
+struct Holdings<'a> {
     body: Body,
-    held: &[&str],
+    held: &'a [&'a str],
     first_cert: NaiveDate,
+    log: &'a Log,
+    data: &'a DataSet,
+}
+
+/// Judges one cycle by the rulebook in force at its start, counting entries up to `upto`.
+fn evaluate(
+    h: &Holdings,
     cycle: Cycle,
     required_override: Option<f64>,
-    log: &Log,
-    data: &DataSet,
     upto: NaiveDate,
 ) -> Result<Evaluation, TrackError> {
+    let Holdings {
+        body,
+        held,
+        first_cert,
+        log,
+        data,
+    } = *h;
     let book = rules::rulebook_for(data, body, cycle.start).ok_or_else(|| {
         let oldest = data
             .rules
