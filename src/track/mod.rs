@@ -559,27 +559,21 @@ fn ahima_requirements(s: &mut BodyStatus, book: &Rulebook, held: &[&str], counte
                 "{unmarked} entries have no `domain`; they are counted as outside the HIIM domains."
             ));
         }
-        let label = format!(
-            "CEUs in HIIM domains (at least {}%)",
-            crate::render::format::num(share * 100.0)
-        );
-        s.requirements.push(Requirement::new(
+        s.requirements.push(share_of(
+            required,
             "hiim_domain",
-            label,
-            required * share,
+            "CEUs in HIIM domains",
+            share,
             hiim,
         ));
     }
     if let Some(share) = book.sourced_share_min {
         let sourced = sum(&|e| e.ahima_sourced);
-        let label = format!(
-            "AHIMA-sourced CEUs (at least {}%)",
-            crate::render::format::num(share * 100.0)
-        );
-        s.requirements.push(Requirement::new(
+        s.requirements.push(share_of(
+            required,
             "ahima_sourced",
-            label,
-            required * share,
+            "AHIMA-sourced CEUs",
+            share,
             sourced,
         ));
     }
@@ -597,6 +591,15 @@ fn ahima_requirements(s: &mut BodyStatus, book: &Rulebook, held: &[&str], counte
             .push(Requirement::new("self_assessments", label, need, done));
     }
     s.earned = round2(s.earned);
+}
+
+/// A minimum share of the cycle's requirement, e.g. "AHIMA-sourced CEUs (at least 40%)".
+fn share_of(required: f64, id: &str, what: &str, share: f64, earned: f64) -> Requirement {
+    let label = format!(
+        "{what} (at least {}%)",
+        crate::render::format::num(share * 100.0)
+    );
+    Requirement::new(id, label, required * share, earned)
 }
 
 /// Fees falling due: AAPC membership each year (and the extension or reinstatement fee
