@@ -120,6 +120,14 @@ pub struct AssumptionUsed {
     pub note: String,
 }
 
+/// What the education and certification stages of a plan settled.
+struct Certification {
+    programme: Option<ProgrammeChoice>,
+    alternatives: Vec<ProgrammeChoice>,
+    job_ready: NaiveDate,
+    job_start: NaiveDate,
+}
+
 /// Why no plan could be made, and where in the profile to look.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanError {
@@ -233,7 +241,15 @@ impl<'a> Planner<'a> {
         if self.profile.education == Education::None {
             let months = self.assume("ged_months");
             let end = add_months(t, months);
-            self.milestones.push(Milestone { id: "ged".into(), kind: MilestoneKind::Prerequisite, title: "Earn a high-school diploma or GED".into(), start: t, end, cost_usd: None, why: "Coding programmes and the AHIMA exams expect a high-school diploma or equivalent; it comes first.".into() });
+            self.milestones.push(Milestone {
+                id: "ged".into(),
+                kind: MilestoneKind::Prerequisite,
+                title: "Earn a high-school diploma or GED".into(),
+                start: t,
+                end,
+                cost_usd: None,
+                why: "Coding programmes and the AHIMA exams expect a high-school diploma or equivalent; it comes first.".into(),
+            });
             self.cost(
                 "ged",
                 "High-school equivalency (cost not in the data)".into(),
@@ -249,89 +265,30 @@ impl<'a> Planner<'a> {
         } else {
             self.first_step(target, setting, &standing)
         };
-        let exam_cred = first_step.unwrap_or(target);
-        let mut programme = None;
-        let mut alternatives = Vec::new();
-        let job_ready;
-        let job_start;
-        if holds_target {
-            job_ready = Some(self.as_of);
+        let path = if holds_target {
             // A coder already at work needs no first-job stage.
-            job_start = if self.profile.experience_months > 0 {
+            let job_start = if self.profile.experience_months > 0 {
                 self.as_of
             } else {
                 self.job(setting, target, t)
             };
             self.renewal_of_held(target);
+            Certification {
+                programme: None,
+                alternatives: Vec::new(),
+                job_ready: self.as_of,
+                job_start,
+            }
         } else {
-            let (fees, fee_note) = self.exam_fees(exam_cred);
-            let hours = match self.profile.preferences.hours_per_week {
-                Some(h) => h,
-                None => self.assume("hours_per_week"),
-            };
-            let prep_weeks = self.assume("exam_prep_weeks");
-            let topics_missing = missing.iter().any(|m| self.is_topic(m));
-            let eligible_now = exam_cred
-                .eligibility
-                .as_ref()
-                .is_none_or(|e| standing.meets_any(&e.required));
-            let mut exam_start = t;
-            if topics_missing || !eligible_now {
-                let full_time = self.assume("full_time_hours_per_week");
-                let unknown_length = self.assume("unknown_length_months");
-                let needs = Needs {
-                    exam: exam_cred,
-                    standing: &standing,
-                    delivery: &self.profile.preferences.delivery,
-                    budget: self.profile.preferences.budget_usd,
-                    other_costs: fees,
-                    hours_per_week: hours,
-                    full_time_hours: full_time,
-                    unknown_length_months: unknown_length,
-                    prep_weeks,
-                    start: t,
-                    target_by: self.profile.target.as_ref().and_then(|x| x.by),
-                    missing: &missing,
-                };
-                match programmes::rank(self.data, &needs) {
-                    Ok(mut ranked) => {
-                        let chosen = ranked.remove(0);
-                        alternatives = ranked.into_iter().take(3).collect();
-                        self.deadline_and_budget(&chosen, &alternatives, &needs);
-                        self.programme_stage(&chosen);
-                        exam_start = chosen.end;
-                        programme = Some(chosen);
-                    }
-                    Err(why) => self.warn("no_programme", why),
-                }
-                if let Some(p) = programme.as_ref().and_then(|c| self.data.programme(&c.id)) {
-                    standing = programmes::after(&standing, p);
-                }
-            } else {
-                self.cost(
-                    "programme",
-                    "No programme needed: completed courses cover every topic".into(),
-                    Some(0.0),
-                );
-            }
-            let exam_date = exam_start + Days::new((prep_weeks * 7.0).round() as u64);
-            self.exam(exam_cred, &standing, exam_start, exam_date, fees, &fee_note);
-            standing.credentials.insert(exam_cred.id.clone());
-            job_ready = Some(exam_date);
-            job_start = self.job(setting, exam_cred, exam_date);
-            self.apprentice(exam_cred, programme.as_ref(), job_start);
-            self.renewal(exam_cred, exam_start, exam_date);
-            if let Some(step) = first_step {
-                self.target_after_step(target, step, job_start);
-            }
-        }
+            self.certification(setting, target, first_step, &missing, &mut standing, t)
+        };
         for h in self.profile.credentials.iter().filter(|h| h.apprentice) {
             if let Some(c) = self.data.credential(&h.id) {
                 self.apprentice(c, None, self.as_of);
             }
         }
-        self.advancement(&standing, job_start);
-        let closers = self.closers(programme.as_ref());
+        self.advancement(&standing, path.job_start);
+        let closers = self.closers(path.programme.as_ref());
         let readiness = readiness::assess(self.data, setting, &have, &closers);
         let unclosed: Vec<&str> = readiness
             .missing
@@ -377,18 +334,99 @@ impl<'a> Planner<'a> {
                 first_step: first_step.map(|c| c.id.clone()),
             },
             milestones: self.milestones,
-            programme,
-            alternatives,
+            programme: path.programme,
+            alternatives: path.alternatives,
             costs: self.costs,
             total_cost_usd,
             budget_usd: self.profile.preferences.budget_usd,
-            job_ready,
+            job_ready: Some(path.job_ready),
             warnings: self.warnings,
             readiness,
             outlook,
             assumptions,
             sources: self.sources,
         })
+    }
+
+    /// Education, exam, first job, apprenticeship, renewal and any later target exam, from
+    /// `t`; returns the chosen programme and the dates the person is job-ready and at work.
+    fn certification(
+        &mut self,
+        setting: &'a Setting,
+        target: &'a Credential,
+        first_step: Option<&'a Credential>,
+        missing: &[String],
+        standing: &mut Standing,
+        t: NaiveDate,
+    ) -> Certification {
+        let exam_cred = first_step.unwrap_or(target);
+        let mut programme = None;
+        let mut alternatives = Vec::new();
+        let (fees, fee_note) = self.exam_fees(exam_cred);
+        let hours = match self.profile.preferences.hours_per_week {
+            Some(h) => h,
+            None => self.assume("hours_per_week"),
+        };
+        let prep_weeks = self.assume("exam_prep_weeks");
+        let topics_missing = missing.iter().any(|m| self.is_topic(m));
+        let eligible_now = exam_cred
+            .eligibility
+            .as_ref()
+            .is_none_or(|e| standing.meets_any(&e.required));
+        let mut exam_start = t;
+        if topics_missing || !eligible_now {
+            let full_time = self.assume("full_time_hours_per_week");
+            let unknown_length = self.assume("unknown_length_months");
+            let needs = Needs {
+                exam: exam_cred,
+                standing,
+                delivery: &self.profile.preferences.delivery,
+                budget: self.profile.preferences.budget_usd,
+                other_costs: fees,
+                hours_per_week: hours,
+                full_time_hours: full_time,
+                unknown_length_months: unknown_length,
+                prep_weeks,
+                start: t,
+                target_by: self.profile.target.as_ref().and_then(|x| x.by),
+                missing,
+            };
+            match programmes::rank(self.data, &needs) {
+                Ok(mut ranked) => {
+                    let chosen = ranked.remove(0);
+                    alternatives = ranked.into_iter().take(3).collect();
+                    self.deadline_and_budget(&chosen, &alternatives, &needs);
+                    self.programme_stage(&chosen);
+                    exam_start = chosen.end;
+                    programme = Some(chosen);
+                }
+                Err(why) => self.warn("no_programme", why),
+            }
+            if let Some(p) = programme.as_ref().and_then(|c| self.data.programme(&c.id)) {
+                *standing = programmes::after(standing, p);
+            }
+        } else {
+            self.cost(
+                "programme",
+                "No programme needed: completed courses cover every topic".into(),
+                Some(0.0),
+            );
+        }
+        let exam_date = exam_start + Days::new((prep_weeks * 7.0).round() as u64);
+        self.exam(exam_cred, standing, exam_start, exam_date, fees, &fee_note);
+        standing.credentials.insert(exam_cred.id.clone());
+        let job_start = self.job(setting, exam_cred, exam_date);
+        self.apprentice(exam_cred, programme.as_ref(), job_start);
+        self.renewal(exam_cred, exam_start, exam_date);
+        if let Some(step) = first_step {
+            self.target_after_step(target, step, job_start);
+        }
+        Certification {
+            programme,
+            alternatives,
+            job_ready: exam_date,
+            job_start,
+        }
     }
 
     /// The target credential and setting: named in the profile, else the setting's best fit.
