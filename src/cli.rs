@@ -18,9 +18,10 @@ use crate::render::lists::ListKind;
     long_about = "Career-path planner and CEU tracker for US medical coding specialists.\n\n\
         coderpath reads sourced reference data (AAPC and AHIMA credentials, renewal rules, \
         programmes, work settings, BLS outlook) and a person's own YAML files, and works offline.",
-    after_help = "Examples:\n  coderpath data list credentials --body AHIMA\n  \
-        coderpath data list programmes --prepares-for CPC --delivery online --max-cost 4000\n  \
-        coderpath profile check examples/aspiring.yaml\n  coderpath data check --data-dir my-data/"
+    after_help = "Examples:\n  coderpath plan examples/aspiring.yaml -o roadmap.html\n  \
+        coderpath ceu status examples/dual.yaml\n  \
+        coderpath report examples/roster.yaml --out reports/\n  \
+        coderpath data list programmes --prepares-for CPC --delivery online --max-cost 4000"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -96,6 +97,9 @@ pub enum Command {
         coderpath plan examples/aspiring.yaml -o roadmap.html --calendar roadmap.ics\n  \
         coderpath plan examples/aspiring.yaml --format json | jq .warnings")]
     Plan(PlanArgs),
+    /// Job readiness: the competencies the target setting needs against those the person has
+    #[command(after_help = "Example:\n  coderpath readiness examples/aspiring.yaml --format md")]
+    Readiness(ReportArgs),
     /// Continuing education: status, log entries, audit checks, calendar and what-if
     #[command(subcommand)]
     Ceu(CeuCommand),
@@ -147,9 +151,6 @@ pub enum Command {
         /// Directory to write roster.yaml and clients/ into
         dir: PathBuf,
     },
-    /// Job readiness: the competencies the target setting needs against those the person has
-    #[command(after_help = "Example:\n  coderpath readiness examples/aspiring.yaml --format md")]
-    Readiness(ReportArgs),
 }
 
 /// A report about one profile, to stdout or a file.
