@@ -87,10 +87,16 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check or list the reference data
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  coderpath data check\n  coderpath data list credentials --body AHIMA"
+    )]
     Data(DataCommand),
     /// Check a profile, CEU log or roster
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  coderpath profile check examples/roster.yaml"
+    )]
     Profile(ProfileCommand),
     /// A dated, costed roadmap from a profile to a coding job and beyond
     #[command(after_help = "Examples:\n  coderpath plan examples/aspiring.yaml\n  \
@@ -101,7 +107,10 @@ pub enum Command {
     #[command(after_help = "Example:\n  coderpath readiness examples/aspiring.yaml --format md")]
     Readiness(ReportArgs),
     /// Continuing education: status, log entries, audit checks, calendar and what-if
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  coderpath ceu status examples/certified.yaml\n  coderpath ceu check examples/certified.yaml"
+    )]
     Ceu(CeuCommand),
     /// Reports for a counsellor's whole roster: one per client plus an overview (index.html, summary.csv)
     #[command(
@@ -129,7 +138,10 @@ pub enum Command {
         force: bool,
     },
     /// Work with the report templates
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  coderpath templates eject my-templates/"
+    )]
     Templates(TemplatesCommand),
     /// Print a shell completion script
     #[command(
