@@ -23,7 +23,13 @@ impl Standing {
         if let Some(e) = route.education
             && self.education < e
         {
-            why.push(format!("needs {}", education_words(e)));
+            let words = education_words(e);
+            let article = if words.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            why.push(format!("needs {article} {words}"));
         }
         if let Some(m) = route.experience_months {
             let kind = route.experience.unwrap_or(ExperienceKind::Coding);

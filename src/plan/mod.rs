@@ -717,6 +717,7 @@ impl<'a> Planner<'a> {
         fees: f64,
         fee_note: &str,
     ) {
+        let mut eligible = true;
         let mut why = vec![fee_note.to_string()];
         if let Some(e) = &c.exam {
             self.cite(&e.sources);
@@ -751,6 +752,8 @@ impl<'a> Planner<'a> {
                         .iter()
                         .map(|r| standing.unmet(r).join(" and "))
                         .collect();
+                    eligible = false;
+                    why.insert(0, format!("not yet eligible: {}", reasons.join("; or ")));
                     self.warn(
                         "not_eligible",
                         format!(
@@ -781,11 +784,19 @@ impl<'a> Planner<'a> {
         self.milestones.push(Milestone {
             id: format!("exam:{}", c.id),
             kind: MilestoneKind::Exam,
-            title: format!(
-                "Prepare for and pass the {} exam ({})",
-                c.id,
-                c.body.as_str()
-            ),
+            title: if eligible {
+                format!(
+                    "Prepare for and pass the {} exam ({})",
+                    c.id,
+                    c.body.as_str()
+                )
+            } else {
+                format!(
+                    "Become eligible for, then pass, the {} exam ({})",
+                    c.id,
+                    c.body.as_str()
+                )
+            },
             start,
             end: date,
             cost_usd: Some(fees),

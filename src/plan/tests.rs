@@ -304,3 +304,17 @@ fn outlook_is_newest_vintage_first_for_the_occupation() {
     );
     assert_eq!(rhit.outlook[0].soc, "29-9021");
 }
+
+#[test]
+fn an_ineligible_target_says_so_on_the_exam() {
+    let p = plan_for(
+        "name: N\neducation: high_school\ntarget: { setting: hospital_inpatient, credential: CHPS }\n",
+    );
+    assert!(codes(&p).contains(&"not_eligible"));
+    let exam = milestone(&p, "exam:CHPS");
+    assert_eq!(
+        exam.title,
+        "Become eligible for, then pass, the CHPS exam (AHIMA)"
+    );
+    assert!(exam.why.contains("needs an associate degree and needs 48 months of privacy or security management experience"), "{}", exam.why);
+}
