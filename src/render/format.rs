@@ -27,6 +27,7 @@ pub fn thousands(v: i64) -> String {
 
 /// A number without a needless `.0`; huge magnitudes in scientific notation.
 pub fn num(v: f64) -> String {
+    let v = v + 0.0; // -0 prints as 0
     if v.is_finite() && v.abs() >= 1e9 {
         format!("{v:e}")
     } else if v.fract() == 0.0 {
@@ -57,6 +58,7 @@ mod tests {
         assert_eq!(thousands(-29000), "-29,000");
         assert_eq!(num(10.5), "10.5");
         assert_eq!(num(1e308), "1e308");
+        assert_eq!(num(-0.0), "0");
         assert_eq!(range(2000.0, 7500.0, usd), "$2,000–$7,500");
     }
 }

@@ -353,8 +353,21 @@ fn evaluate(
     Ok(out)
 }
 
+/// Rounded to cents of a CEU; `+ 0.0` turns the empty sum's -0 into 0.
 fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+    (v * 100.0).round() / 100.0 + 0.0
+}
+
+/// Held credentials another held credential supersedes (RHIT once RHIA is held).
+fn superseded<'h>(book: &Rulebook, held: &[&'h str]) -> Vec<&'h str> {
+    held.iter()
+        .copied()
+        .filter(|d| {
+            book.supersedes
+                .iter()
+                .any(|[holder, dropped]| dropped == d && held.contains(&holder.as_str()))
+        })
+        .collect()
 }
 
 /// The cycle's total for the credentials held, and how it was reached.
@@ -372,14 +385,7 @@ fn base_requirement(book: &Rulebook, held: &[&str]) -> (f64, String) {
             )
         }
         Body::AHIMA => {
-            let dropped: Vec<&str> = book
-                .supersedes
-                .iter()
-                .filter(|[holder, dropped]| {
-                    held.contains(&holder.as_str()) && held.contains(&dropped.as_str())
-                })
-                .map(|[_, dropped]| dropped.as_str())
-                .collect();
+            let dropped = superseded(book, held);
             let mut each: Vec<(f64, &str)> = held
                 .iter()
                 .filter(|id| !dropped.contains(id))
@@ -642,11 +648,13 @@ fn fees(
             }
         }
         Body::AHIMA => {
+            // A superseded credential (RHIT under RHIA) is no longer renewed or charged for.
+            let n = held.len() - superseded(book, held).len();
             if let Some(f) = fee("recertification") {
                 let extra = fee("recertification_additional")
-                    .map_or(0.0, |a| a.usd * (held.len().saturating_sub(1)) as f64);
-                let label = if held.len() > 1 {
-                    format!("{} + {} more credential(s)", f.label, held.len() - 1)
+                    .map_or(0.0, |a| a.usd * n.saturating_sub(1) as f64);
+                let label = if n > 1 {
+                    format!("{} + {} more credential(s)", f.label, n - 1)
                 } else {
                     f.label.clone()
                 };
@@ -659,11 +667,10 @@ fn fees(
             if status == book.grace.state
                 && let Some(f) = fee("extension")
             {
-                let n = held.len() as f64;
                 out.push(FeeDue {
-                    label: format!("{} × {}", f.label, held.len()),
+                    label: format!("{} × {n}", f.label),
                     due: as_of,
-                    usd: f.usd * if f.per_credential { n } else { 1.0 },
+                    usd: f.usd * if f.per_credential { n as f64 } else { 1.0 },
                 });
             }
         }

@@ -359,3 +359,17 @@ fn fees_due() {
         (d("2027-01-31"), 268.0)
     );
 }
+
+#[test]
+fn a_superseded_credential_is_not_charged_and_empty_sums_are_zero() {
+    let s = run(
+        &[("RHIT", "2018-05-01"), ("RHIA", "2022-07-01")],
+        "",
+        "",
+        AS_OF,
+    );
+    let b = body(&s, Body::AHIMA);
+    assert_eq!(b.required, 30.0);
+    assert_eq!(b.fees[0].usd, 218.0);
+    assert!(b.earned.is_sign_positive(), "{}", b.earned);
+}
