@@ -467,7 +467,12 @@ impl<'a> Planner<'a> {
                 (
                     c,
                     format!(
-                        "{id} is named in the profile; {fit} {}",
+                        "{id} is {}; {fit} {}",
+                        if self.profile.target.is_some() {
+                            "named in the profile"
+                        } else {
+                            "held (the profile names no target)"
+                        },
                         setting.name.to_lowercase()
                     ),
                 )
