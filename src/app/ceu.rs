@@ -6,8 +6,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{
-    deliver, emit, html_page, json, load_data, load_profile, report, report_color, templates,
-    text_width, write_atomic,
+    deliver, emit, html_page, json, load_data, load_log, load_profile, report, report_color,
+    templates, text_width, write_atomic,
 };
 use crate::cli::{AddArgs, DomainArg, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat};
 use crate::data::DataSet;
@@ -30,20 +30,7 @@ struct Person {
 
 fn load_person(data: &DataSet, as_of: NaiveDate, path: &Path) -> Result<Person, Error> {
     let (profile_src, profile) = load_profile(path, data, as_of)?;
-    let (log_src, log) = match profile.log_path(path) {
-        None => (None, Log::default()),
-        Some(p) if !p.is_file() => {
-            return Err(profile_src
-                .at("ceu_log", format!("CEU log {} does not exist", p.display()))
-                .expected("a path relative to the profile")
-                .into());
-        }
-        Some(p) => {
-            let src = Source::read(&p)?;
-            let log = Log::load(&src, data, as_of).map_err(Error::Inputs)?;
-            (Some(src), log)
-        }
-    };
+    let (log_src, log) = load_log(&profile_src, &profile, path, data, as_of)?;
     Ok(Person {
         profile_src,
         profile,

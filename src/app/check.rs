@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{emit, load_data, report, templates, text_width};
+use super::{emit, load_data, load_log, report, templates, text_width};
 use crate::cli::{Global, ListArgs, ListFormat};
 use crate::data::{DataSet, check};
 use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
@@ -113,20 +113,11 @@ fn check_profile(path: &Path, data: &DataSet, as_of: NaiveDate) -> Result<Vec<Di
         Ok(p) => p,
         Err(ds) => return Ok(ds),
     };
-    let Some(log_path) = profile.log_path(path) else {
-        return Ok(Vec::new());
-    };
-    if !log_path.is_file() {
-        return Ok(vec![
-            src.at(
-                "ceu_log",
-                format!("CEU log {} does not exist", log_path.display()),
-            )
-            .expected("a path relative to the profile"),
-        ]);
+    match load_log(&src, &profile, path, data, as_of) {
+        Ok(_) => Ok(Vec::new()),
+        Err(e) if !e.diagnostics().is_empty() => Ok(e.diagnostics().to_vec()),
+        Err(e) => Err(e),
     }
-    let log_src = Source::read(&log_path)?;
-    Ok(Log::load(&log_src, data, as_of).err().unwrap_or_default())
 }
 
 fn is_log(path: &Path) -> bool {

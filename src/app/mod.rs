@@ -22,6 +22,7 @@ use crate::cli::{
 use crate::data::DataSet;
 use crate::error::{Diagnostic, Error, Severity};
 use crate::loader::Source;
+use crate::person::log::Log;
 use crate::person::profile::Profile;
 use crate::render::templates::Templates;
 
@@ -121,6 +122,32 @@ fn load_profile(path: &Path, data: &DataSet, as_of: NaiveDate) -> Result<(Source
     };
     let profile = Profile::load(&src, data, as_of).map_err(Error::Inputs)?;
     Ok((src, profile))
+}
+
+/// The CEU log a profile (read from `path`) names, loaded and validated; none named gives an
+/// empty log. A missing file is reported at the profile's `ceu_log`.
+fn load_log(
+    profile_src: &Source,
+    profile: &Profile,
+    path: &Path,
+    data: &DataSet,
+    as_of: NaiveDate,
+) -> Result<(Option<Source>, Log), Error> {
+    let Some(log_path) = profile.log_path(path) else {
+        return Ok((None, Log::default()));
+    };
+    if !log_path.is_file() {
+        return Err(profile_src
+            .at(
+                "ceu_log",
+                format!("CEU log {} does not exist", log_path.display()),
+            )
+            .expected("a path relative to the profile")
+            .into());
+    }
+    let src = Source::read(&log_path)?;
+    let log = Log::load(&src, data, as_of).map_err(Error::Inputs)?;
+    Ok((Some(src), log))
 }
 
 /// One HTML page holding one rendered section.

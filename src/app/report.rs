@@ -8,12 +8,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{Global, load_data, report, templates, write_replace};
+use super::{Global, load_data, load_log, report, templates, write_replace};
 use crate::cli::RosterArgs;
 use crate::data::DataSet;
 use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
 use crate::loader::Source;
-use crate::person::log::Log;
 use crate::person::profile::Profile;
 use crate::person::roster::Roster;
 use crate::render::plan::PlanView;
@@ -241,19 +240,7 @@ fn client(
         as_of,
         json,
     } = *setup;
-    let log = match profile.log_path(path) {
-        None => Log::default(),
-        Some(p) if !p.is_file() => {
-            return Err(src
-                .at("ceu_log", format!("CEU log {} does not exist", p.display()))
-                .expected("a path relative to the profile")
-                .into());
-        }
-        Some(p) => {
-            let log_src = Source::read(&p)?;
-            Log::load(&log_src, data, as_of).map_err(|ds| ds[0].clone())?
-        }
-    };
+    let (_, log) = load_log(src, profile, path, data, as_of)?;
     let wants_plan = profile.target.is_some() || profile.credentials.is_empty();
     let plan = if wants_plan {
         Some(
