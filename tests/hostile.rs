@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::coderpath;
+use common::{assert_located, coderpath};
 
 /// (file under tests/hostile/, line:column or "" for a clean file, message, exit code of `profile check`)
 const CASES: &[(&str, &str, &str, i32)] = &[
@@ -248,26 +248,18 @@ const CASES: &[(&str, &str, &str, i32)] = &[
 fn every_hostile_person_file_gets_its_located_message() {
     for (file, at, message, code) in CASES {
         let path = format!("tests/hostile/{file}");
-        let out = coderpath()
-            .args(["profile", "check", &path])
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(*code), "{file}: {stderr}");
-        assert!(
-            !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
-            "{file}: {stderr}"
-        );
         if at.is_empty() {
-            assert!(stderr.is_empty(), "{file}: {stderr}");
+            coderpath()
+                .args(["profile", "check", &path])
+                .assert()
+                .code(*code)
+                .stderr("");
         } else {
-            assert!(
-                stderr.contains(&format!("{path}:{at}")),
-                "{file}: expected {path}:{at} in\n{stderr}"
-            );
-            assert!(
-                stderr.contains(message),
-                "{file}: expected `{message}` in\n{stderr}"
+            assert_located(
+                &["profile", "check", &path],
+                *code,
+                &format!("{path}:{at}"),
+                &[message],
             );
         }
     }
@@ -306,19 +298,11 @@ const DATA_CASES: &[(&str, &str, &str, &str)] = &[
 fn every_hostile_data_file_gets_its_located_message() {
     for (case, file, at, message) in DATA_CASES {
         let dir = format!("tests/hostile/data/{case}");
-        let out = coderpath()
-            .args(["data", "check", "--data-dir", &dir])
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{case}: {stderr}");
-        assert!(
-            stderr.contains(&format!("{dir}/{file}:{at}")),
-            "{case}: expected {at} in\n{stderr}"
-        );
-        assert!(
-            stderr.contains(message),
-            "{case}: expected `{message}` in\n{stderr}"
+        assert_located(
+            &["data", "check", "--data-dir", &dir],
+            1,
+            &format!("{dir}/{file}:{at}"),
+            &[message],
         );
         // Other commands refuse the broken data with exit 2 and print nothing on stdout.
         coderpath()

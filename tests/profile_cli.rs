@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::coderpath;
+use common::{assert_located, coderpath};
 
 #[test]
 fn examples_are_clean() {
@@ -106,25 +106,12 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
 fn each_broken_person_file_is_located_with_exit_1() {
     for (file, at, message, hint) in BROKEN {
         let path = format!("tests/fixtures/person/{file}");
-        let out = coderpath()
-            .args(["profile", "check", &path])
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{file}: {stderr}");
-        assert!(
-            stderr.contains(&format!("{path}:{at}")),
-            "{file}: expected {path}:{at} in\n{stderr}"
+        assert_located(
+            &["profile", "check", &path],
+            1,
+            &format!("{path}:{at}"),
+            &[message, hint],
         );
-        assert!(
-            stderr.contains(message),
-            "{file}: expected `{message}` in\n{stderr}"
-        );
-        assert!(
-            stderr.contains(hint),
-            "{file}: expected `{hint}` in\n{stderr}"
-        );
-        assert!(out.stdout.is_empty());
     }
 }
 

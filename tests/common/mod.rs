@@ -25,3 +25,35 @@ pub fn stdout_of(args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Runs `coderpath` with `args` and checks a located problem: the exit code, no panic, and
+/// stderr naming `location` (file:line:column) and containing each of `texts`. Returns stderr.
+pub fn assert_located<S: AsRef<std::ffi::OsStr>>(
+    args: &[S],
+    code: i32,
+    location: &str,
+    texts: &[&str],
+) -> String {
+    let out = coderpath().args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{location}: {stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "{location}: {stderr}"
+    );
+    assert!(
+        stderr.contains(location),
+        "expected {location} in\n{stderr}"
+    );
+    for t in texts {
+        assert!(
+            stderr.contains(t),
+            "{location}: expected `{t}` in\n{stderr}"
+        );
+    }
+    assert!(
+        out.stdout.is_empty(),
+        "{location}: a problem was reported and stdout is not empty"
+    );
+    stderr
+}
