@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod data;
+pub mod dates;
 pub mod error;
 pub mod loader;
 pub mod person;

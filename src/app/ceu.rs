@@ -6,46 +6,43 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{
-    deliver, emit, html_page, json, load_data, load_log, load_profile, report, report_color,
-    templates, text_width, write_atomic,
+    deliver, emit, html_page, json, load_catalog, load_log, load_profile, located, report,
+    report_color, templates, text_width, write_atomic,
 };
 use crate::cli::{AddArgs, DomainArg, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat};
-use crate::data::DataSet;
+use crate::data::Catalog;
+use crate::data::catalog::Credential;
 use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
 use crate::loader::Source;
 use crate::person::append::{NewEntry, append};
 use crate::person::log::{Domain, Log};
-use crate::person::profile::Profile;
+use crate::person::profile::Person;
 use crate::render::ics::calendar;
 use crate::render::status::StatusView;
 use crate::track;
 
 /// A person's profile and CEU log, loaded and validated.
-struct Person {
+struct Loaded<'c> {
     profile_src: Source,
-    profile: Profile,
+    person: Person<'c>,
     log_src: Option<Source>,
     log: Log,
 }
 
-fn load_person(data: &DataSet, as_of: NaiveDate, path: &Path) -> Result<Person, Error> {
-    let (profile_src, profile) = load_profile(path, data, as_of)?;
-    let (log_src, log) = load_log(&profile_src, &profile, path, data, as_of)?;
-    Ok(Person {
+fn load_person<'c>(catalog: &'c Catalog, as_of: NaiveDate, path: &Path) -> Result<Loaded<'c>, Error> {
+    let (profile_src, person) = load_profile(path, catalog, as_of)?;
+    let (log_src, log) = load_log(&profile_src, &person, path, catalog)?;
+    Ok(Loaded {
         profile_src,
-        profile,
+        person,
         log_src,
         log,
     })
 }
 
 /// The tracker's status, with its failures pointed at the profile.
-fn track_status(p: &Person, data: &DataSet, as_of: NaiveDate) -> Result<track::Status, Error> {
-    track::status(&p.profile, &p.log, data, as_of).map_err(|e| track_error(&p.profile_src, e))
-}
-
-fn track_error(src: &Source, e: track::TrackError) -> Error {
-    src.at(&e.path, e.message).expected(e.expected).into()
+fn track_status<'c>(p: &Loaded<'c>, catalog: &'c Catalog, as_of: NaiveDate) -> Result<track::Status<'c>, Error> {
+    track::status(&p.person, &p.log, catalog, as_of).map_err(|e| located(&p.profile_src, e))
 }
 
 pub(super) fn ceu_status(
@@ -54,9 +51,9 @@ pub(super) fn ceu_status(
     args: &ReportArgs,
 ) -> Result<u8, Error> {
     let format = args.output.resolve().map_err(Error::Usage)?;
-    let data = load_data(global, as_of)?;
-    let person = load_person(&data, as_of, &args.profile)?;
-    let status = track_status(&person, &data, as_of)?;
+    let catalog = load_catalog(global, as_of)?;
+    let person = load_person(&catalog, as_of, &args.profile)?;
+    let status = track_status(&person, &catalog, as_of)?;
     let view = StatusView::new(&status);
     let text = match format {
         ReportFormat::Text => view.to_text(text_width(), report_color(global, &args.output)),
@@ -69,7 +66,7 @@ pub(super) fn ceu_status(
 }
 
 pub(super) fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u8, Error> {
-    let data = load_data(global, as_of)?;
+    let catalog = load_catalog(global, as_of)?;
     let entry = NewEntry {
         date: args.date,
         title: args.title.trim().to_string(),
@@ -84,7 +81,7 @@ pub(super) fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Resu
         ahima_sourced: args.ahima_sourced,
         certificate: args.certificate.clone(),
     };
-    let known = data.topic_ids();
+    let known = catalog.topic_ids();
     let problems = entry.problems(as_of, &known);
     if !problems.is_empty() {
         return Err(Error::Usage(problems.join("; ")));
@@ -120,7 +117,7 @@ pub(super) fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Resu
         String::new()
     };
     let name = args.log.display().to_string();
-    let before = Log::load(&Source::new(name.clone(), existing.clone()), &data, as_of)
+    let before = Log::load(&Source::new(name.clone(), existing.clone()), &catalog)
         .map_err(Error::Inputs)?;
     if let Some(dup) = before.entries.iter().find(|e| {
         e.date == entry.date
@@ -138,7 +135,7 @@ pub(super) fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Resu
             "{name} is not a block list (`- date: …` items), so an entry cannot be appended without rewriting it"
         ))
     };
-    let after = Log::load(&Source::new(name.clone(), text.clone()), &data, as_of)
+    let after = Log::load(&Source::new(name.clone(), text.clone()), &catalog)
         .map_err(|_| not_a_block_list())?;
     if after.entries.len() != before.entries.len() + 1 {
         return Err(not_a_block_list());
@@ -152,30 +149,18 @@ pub(super) fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Resu
 }
 
 pub(super) fn ceu_check(global: &Global, as_of: NaiveDate, path: &Path) -> Result<u8, Error> {
-    let data = load_data(global, as_of)?;
-    let person = load_person(&data, as_of, path)?;
-    let (problems, reconciled) =
-        track::audit::audit(&person.profile, &person.log, &data, &|p| p.is_file());
-    if global.verbose {
-        for r in &reconciled {
-            eprintln!(
-                "checkpoint {} {}: asserted {}, calculated {}, difference {}",
-                r.date,
-                r.body.as_str(),
-                r.asserted,
-                r.calculated.map_or("—".into(), |c| c.to_string()),
-                r.difference.map_or("—".into(), |d| format!("{d:+}"))
-            );
-        }
-    }
+    let catalog = load_catalog(global, as_of)?;
+    let person = load_person(&catalog, as_of, path)?;
+    let findings = track::audit::audit(&person.person, &person.log, &catalog, as_of, &|p| p.is_file());
     let Some(src) = &person.log_src else {
         return Ok(0);
     };
-    let diagnostics: Vec<Diagnostic> = problems
-        .into_iter()
-        .map(|p| {
-            Diagnostic::new(src.name(), p.line, 1, p.message)
-                .expected(p.expected)
+    let diagnostics: Vec<Diagnostic> = findings
+        .iter()
+        .map(|f| {
+            let (message, expected) = crate::render::status_words::finding(&f.issue);
+            Diagnostic::new(src.name(), f.line, 1, message)
+                .expected(expected)
                 .with_excerpt(src.text())
         })
         .collect();
@@ -192,16 +177,30 @@ pub(super) fn ceu_calendar(
     path: &Path,
     output: Option<&Path>,
 ) -> Result<u8, Error> {
-    let data = load_data(global, as_of)?;
-    let person = load_person(&data, as_of, path)?;
-    let status = track_status(&person, &data, as_of)?;
-    let events = crate::render::status::calendar_events(&status, &data);
+    let catalog = load_catalog(global, as_of)?;
+    let person = load_person(&catalog, as_of, path)?;
+    let status = track_status(&person, &catalog, as_of)?;
+    let events = crate::render::status::calendar_events(&status, &catalog);
     let text = calendar(
         &format!("CEU renewals for {}", status.person),
         &events,
         as_of,
     );
     deliver(output, &text)
+}
+
+/// Credentials named on the command line, or a usage error with a hint.
+fn credentials<'c>(catalog: &'c Catalog, flag: &str, ids: &[String]) -> Result<Vec<&'c Credential>, Error> {
+    ids.iter()
+        .map(|id| {
+            catalog.find::<Credential>(id).map(|x| catalog.get(x)).ok_or_else(|| {
+                let known = catalog.ids::<Credential>();
+                let hint = crate::loader::closest(id, &known)
+                    .map_or(String::new(), |b| format!("; did you mean {b}?"));
+                Error::Usage(format!("{flag} {id}: no such credential{hint}"))
+            })
+        })
+        .collect()
 }
 
 pub(super) fn ceu_what_if(
@@ -214,20 +213,17 @@ pub(super) fn ceu_what_if(
             "say what to change: --add CREDENTIAL and/or --drop CREDENTIAL".into(),
         ));
     }
-    let data = load_data(global, as_of)?;
-    let person = load_person(&data, as_of, &args.profile)?;
-    let changes = track::whatif::what_if(
-        &person.profile,
-        &person.log,
-        &data,
-        as_of,
-        &args.add,
-        &args.drop,
-    )
-    .map_err(|e| match e {
-        track::whatif::WhatIfError::Request(m) => Error::Usage(m),
-        track::whatif::WhatIfError::Track(t) => track_error(&person.profile_src, t),
-    })?;
+    let catalog = load_catalog(global, as_of)?;
+    let person = load_person(&catalog, as_of, &args.profile)?;
+    let add = credentials(&catalog, "--add", &args.add)?;
+    let drop = credentials(&catalog, "--drop", &args.drop)?;
+    let (before, after) = track::whatif::what_if(&person.person, &person.log, &catalog, as_of, &add, &drop)
+        .map_err(|e| match e {
+            track::whatif::WhatIfError::AlreadyHeld(id) => Error::Usage(format!("--add {id}: already held")),
+            track::whatif::WhatIfError::NotHeld(id) => Error::Usage(format!("--drop {id}: not held")),
+            track::whatif::WhatIfError::Track(t) => located(&person.profile_src, t),
+        })?;
+    let changes = crate::render::status::compare(&before, &after);
     let text = match args.format {
         WhatIfFormat::Json => json(&changes),
         WhatIfFormat::Text => {
@@ -236,7 +232,7 @@ pub(super) fn ceu_what_if(
             let table = crate::render::table::Table {
                 title: format!(
                     "What if {} ({}), as of {as_of}",
-                    person.profile.name,
+                    person.person.profile.name,
                     what.join(", ")
                 ),
                 note: "Changed measures are marked *.".into(),
@@ -247,7 +243,7 @@ pub(super) fn ceu_what_if(
                     .iter()
                     .map(|c| {
                         vec![
-                            c.body.as_str().into(),
+                            c.body.clone(),
                             c.measure.clone(),
                             c.now.clone(),
                             c.after.clone(),

@@ -5,13 +5,13 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{emit, load_data, load_log, report, templates, text_width};
+use super::{emit, load_catalog, load_log, report, templates, text_width};
 use crate::cli::{Global, ListArgs, ListFormat};
-use crate::data::{DataSet, check};
+use crate::data::{Catalog, DataSet};
 use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
 use crate::loader::Source;
 use crate::person::log::Log;
-use crate::person::profile::Profile;
+use crate::person::profile::Person;
 use crate::person::roster::Roster;
 use crate::render::lists::{ListFilter, list};
 
@@ -24,14 +24,11 @@ pub(super) fn data_check(global: &Global, as_of: NaiveDate) -> Result<u8, Error>
         }
         Err(e) => return Err(e),
     };
-    let problems = check(&data, as_of);
+    let files = data.as_of_dates().len();
+    let (_, problems) = Catalog::check(data, as_of);
     let failed = report(global, &problems);
     if global.verbose {
-        eprintln!(
-            "checked {} data files: {} problems",
-            data.as_of_dates().len(),
-            problems.len()
-        );
+        eprintln!("checked {files} data files: {} problems", problems.len());
     }
     Ok(if failed { EXIT_PROBLEMS } else { 0 })
 }
@@ -44,7 +41,7 @@ pub(super) fn data_list(global: &Global, as_of: NaiveDate, args: &ListArgs) -> R
             "--max-cost {m}: expected a non-negative amount"
         )));
     }
-    let data = load_data(global, as_of)?;
+    let data = load_catalog(global, as_of)?;
     let filter = ListFilter {
         body: args.body,
         prepares_for: args.prepares_for.clone(),
@@ -60,7 +57,7 @@ pub(super) fn data_list(global: &Global, as_of: NaiveDate, args: &ListArgs) -> R
         ListFormat::Md => templates(global)?.render("list.md", &listing.table.md_escaped())?,
         ListFormat::Csv => listing.table.to_csv(),
         ListFormat::Json => {
-            serde_json::to_string_pretty(&listing.records).expect("JSON values serialise") + "\n"
+            serde_json::to_string_pretty(&listing.records).unwrap_or_default() + "\n"
         }
     };
     emit(&text)
@@ -71,7 +68,7 @@ pub(super) fn profile_check(
     as_of: NaiveDate,
     files: &[std::path::PathBuf],
 ) -> Result<u8, Error> {
-    let data = load_data(global, as_of)?;
+    let data = load_catalog(global, as_of)?;
     let mut problems = Vec::new();
     for file in files {
         // A file that cannot be used as text is a problem found, like any other.
@@ -85,7 +82,7 @@ pub(super) fn profile_check(
         };
         let name = file.display();
         if is_log(file) {
-            problems.extend(Log::load(&src, &data, as_of).err().unwrap_or_default());
+            problems.extend(Log::load(&src, &data).err().unwrap_or_default());
         } else if is_roster(&src) {
             match Roster::load(&src) {
                 Ok((_, clients)) => {
@@ -107,13 +104,13 @@ pub(super) fn profile_check(
 }
 
 /// Problems in a profile and in the CEU log it names.
-fn check_profile(path: &Path, data: &DataSet, as_of: NaiveDate) -> Result<Vec<Diagnostic>, Error> {
+fn check_profile(path: &Path, data: &Catalog, as_of: NaiveDate) -> Result<Vec<Diagnostic>, Error> {
     let src = Source::read(path)?;
-    let profile = match Profile::load(&src, data, as_of) {
+    let person = match Person::load(&src, data, as_of) {
         Ok(p) => p,
         Err(ds) => return Ok(ds),
     };
-    match load_log(&src, &profile, path, data, as_of) {
+    match load_log(&src, &person, path, data) {
         Ok(_) => Ok(Vec::new()),
         Err(e) if !e.diagnostics().is_empty() => Ok(e.diagnostics().to_vec()),
         Err(e) => Err(e),

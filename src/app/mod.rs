@@ -19,11 +19,12 @@ use chrono::NaiveDate;
 use crate::cli::{
     CeuCommand, Cli, Command, DataCommand, Global, OutputArgs, ProfileCommand, TemplatesCommand,
 };
-use crate::data::DataSet;
+use crate::data::Catalog;
 use crate::error::{Diagnostic, Error, Severity};
 use crate::loader::Source;
+use crate::person::Problem;
 use crate::person::log::Log;
-use crate::person::profile::Profile;
+use crate::person::profile::Person;
 use crate::render::templates::Templates;
 
 /// Runs the command; returns the exit code for a command that ran.
@@ -98,9 +99,28 @@ fn report(global: &Global, diagnostics: &[Diagnostic]) -> bool {
     errors
 }
 
-/// Loads the reference data, refusing it when it has errors; warnings go to stderr.
-fn load_data(global: &Global, as_of: NaiveDate) -> Result<DataSet, Error> {
-    let data = DataSet::load_checked(global.data_dir.as_deref(), as_of)?;
+/// Loads and checks the reference data, refusing it when it has errors. Warnings go to
+/// stderr (unless quiet), stale files collapsed into one line.
+fn load_catalog(global: &Global, as_of: NaiveDate) -> Result<Catalog, Error> {
+    let (catalog, warnings) = Catalog::load(global.data_dir.as_deref(), as_of)?;
+    if !global.quiet {
+        let stale = catalog.raw().stale_files(as_of);
+        if !stale.is_empty() {
+            let names: Vec<String> = stale
+                .iter()
+                .map(|(f, d)| format!("{} ({d})", catalog.raw().source(*f).name()))
+                .collect();
+            eprintln!(
+                "warning: reference data more than 2 years old: {}; fees and rules may have changed (`coderpath data check` lists them)",
+                names.join(", ")
+            );
+        }
+        let rest: Vec<Diagnostic> = warnings
+            .into_iter()
+            .filter(|d| !stale.iter().any(|(f, _)| d.file == catalog.raw().source(*f).name()))
+            .collect();
+        report(global, &rest);
+    }
     if global.verbose {
         let from = global
             .data_dir
@@ -110,30 +130,40 @@ fn load_data(global: &Global, as_of: NaiveDate) -> Result<DataSet, Error> {
             });
         eprintln!("reference data: {from}");
     }
-    Ok(data)
+    Ok(catalog)
 }
 
-/// Loads a profile, turning its problems into located input errors.
-fn load_profile(path: &Path, data: &DataSet, as_of: NaiveDate) -> Result<(Source, Profile), Error> {
+/// Loads a profile and resolves it against the catalog; its problems are located input
+/// errors.
+fn load_profile<'c>(
+    path: &Path,
+    catalog: &'c Catalog,
+    as_of: NaiveDate,
+) -> Result<(Source, Person<'c>), Error> {
     let src = if path == Path::new("-") {
         Source::read_stdin()?
     } else {
         Source::read(path)?
     };
-    let profile = Profile::load(&src, data, as_of).map_err(Error::Inputs)?;
-    Ok((src, profile))
+    let person = Person::load(&src, catalog, as_of).map_err(Error::Inputs)?;
+    Ok((src, person))
+}
+
+/// A problem that stopped a plan or a status, located at the profile field to change.
+fn located(src: &Source, p: Problem) -> Error {
+    let (message, expected) = crate::render::problem(&p);
+    src.at(p.path(), message).expected(expected).into()
 }
 
 /// The CEU log a profile (read from `path`) names, loaded and validated; none named gives an
 /// empty log. A missing file is reported at the profile's `ceu_log`.
 fn load_log(
     profile_src: &Source,
-    profile: &Profile,
+    person: &Person,
     path: &Path,
-    data: &DataSet,
-    as_of: NaiveDate,
+    catalog: &Catalog,
 ) -> Result<(Option<Source>, Log), Error> {
-    let Some(log_path) = profile.log_path(path) else {
+    let Some(log_path) = person.profile.log_path(path) else {
         return Ok((None, Log::default()));
     };
     if !log_path.is_file() {
@@ -146,7 +176,7 @@ fn load_log(
             .into());
     }
     let src = Source::read(&log_path)?;
-    let log = Log::load(&src, data, as_of).map_err(Error::Inputs)?;
+    let log = Log::load(&src, catalog).map_err(Error::Inputs)?;
     Ok((Some(src), log))
 }
 
@@ -166,7 +196,8 @@ fn templates(global: &Global) -> Result<Templates, Error> {
 }
 
 fn json(value: &impl serde::Serialize) -> String {
-    serde_json::to_string_pretty(value).expect("view models serialise") + "\n"
+    // Facts and views hold only strings, numbers and dates, which always serialise.
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
 /// Width for text tables: `COLUMNS` when set, else the terminal's own.

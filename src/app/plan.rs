@@ -5,27 +5,27 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{
-    deliver, html_page, json, load_data, load_profile, report_color, templates, text_width,
-    write_replace,
+    deliver, html_page, json, load_catalog, load_profile, located, report_color, templates,
+    text_width, write_replace,
 };
 use crate::cli::{Global, PlanArgs, ReportArgs, ReportFormat};
 use crate::error::Error;
+use crate::data::Catalog;
 use crate::plan::{self, Plan};
 use crate::render::ics::calendar;
 use crate::render::plan::PlanView;
 
 /// Plans for a profile; planning failures point at the profile field at fault.
-fn make_plan(global: &Global, as_of: NaiveDate, path: &Path) -> Result<Plan, Error> {
-    let data = load_data(global, as_of)?;
-    let (src, profile) = load_profile(path, &data, as_of)?;
-    plan::plan(&profile, &data, as_of)
-        .map_err(|e| Error::from(src.at(e.path, e.message).expected(e.expected)))
+fn make_plan<'c>(catalog: &'c Catalog, as_of: NaiveDate, path: &Path) -> Result<Plan<'c>, Error> {
+    let (src, person) = load_profile(path, catalog, as_of)?;
+    plan::plan(&person, catalog, as_of).map_err(|e| located(&src, e))
 }
 
 pub(super) fn plan_cmd(global: &Global, as_of: NaiveDate, args: &PlanArgs) -> Result<u8, Error> {
     let out = &args.report.output;
     let format = out.resolve().map_err(Error::Usage)?;
-    let plan = make_plan(global, as_of, &args.report.profile)?;
+    let catalog = load_catalog(global, as_of)?;
+    let plan = make_plan(&catalog, as_of, &args.report.profile)?;
     let view = PlanView::new(&plan);
     let text = match format {
         ReportFormat::Text => view.to_text(text_width(), report_color(global, out)),
@@ -47,13 +47,15 @@ pub(super) fn readiness_cmd(
     args: &ReportArgs,
 ) -> Result<u8, Error> {
     let format = args.output.resolve().map_err(Error::Usage)?;
-    let plan = make_plan(global, as_of, &args.profile)?;
+    let catalog = load_catalog(global, as_of)?;
+    let plan = make_plan(&catalog, as_of, &args.profile)?;
     let view = PlanView::new(&plan);
     let text = match format {
         ReportFormat::Text => view.readiness_text(),
         ReportFormat::Md => templates(global)?.render("readiness.md", &view)?,
         ReportFormat::Html => html_page(global, &view.title, "readiness.html", &view)?,
         ReportFormat::Json => json(&serde_json::json!({
+            "schema_version": plan.schema_version,
             "as_of": plan.as_of,
             "person": plan.person,
             "target": plan.target,

@@ -8,12 +8,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{Global, load_data, load_log, report, templates, write_replace};
+use super::{Global, load_catalog, load_log, report, templates, write_replace};
 use crate::cli::RosterArgs;
-use crate::data::DataSet;
+use crate::data::Catalog;
 use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
 use crate::loader::Source;
-use crate::person::profile::Profile;
+use crate::person::profile::Person;
 use crate::person::roster::Roster;
 use crate::render::plan::PlanView;
 use crate::render::status::StatusView;
@@ -24,7 +24,7 @@ use crate::report::{Overview, Row, failed_row, names, row, table};
 const MARKER: &str = ".coderpath-report";
 
 pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Result<u8, Error> {
-    let data = load_data(global, as_of)?;
+    let data = load_catalog(global, as_of)?;
     let templates = templates(global)?;
     let (roster, paths) = clients(&args.input)?;
     prepare_out(&args.out, args.force)?;
@@ -46,14 +46,14 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
         &paths,
         jobs,
         &progress,
-        |p| -> Result<(Source, Profile), Failure> {
+        |p| -> Result<(Source, Person), Failure> {
             let src = Source::read(p)?;
-            let profile = Profile::load(&src, &data, as_of).map_err(|ds| ds[0].clone())?;
-            Ok((src, profile))
+            let person = Person::load(&src, &data, as_of).map_err(|ds| ds[0].clone())?;
+            Ok((src, person))
         },
     );
     let stems = names::unique_stems(loaded.iter().zip(&paths).map(|(l, p)| match l {
-        Ok((_, profile)) => profile.name.as_str(),
+        Ok((_, person)) => person.profile.name.as_str(),
         Err(_) => p.file_stem().and_then(|s| s.to_str()).unwrap_or("client"),
     }));
     progress.set_message("writing reports");
@@ -83,7 +83,7 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
     let work: Vec<usize> = (0..paths.len()).collect();
     let results = par_map(&work, jobs, &progress, |&i| {
         let name = match &loaded[i] {
-            Ok((_, p)) => p.name.clone(),
+            Ok((_, p)) => p.profile.name.clone(),
             Err(_) => paths[i].display().to_string(),
         };
         let outcome = match &loaded[i] {
@@ -220,7 +220,7 @@ impl From<Error> for Failure {
 
 /// What every client's report is made with.
 struct Setup<'a> {
-    data: &'a DataSet,
+    data: &'a Catalog,
     templates: &'a Templates,
     as_of: NaiveDate,
     json: bool,
@@ -230,7 +230,7 @@ struct Setup<'a> {
 fn client(
     setup: &Setup,
     src: &Source,
-    profile: &Profile,
+    person: &Person,
     path: &Path,
     base: &Path,
 ) -> Result<Row, Failure> {
@@ -240,23 +240,21 @@ fn client(
         as_of,
         json,
     } = *setup;
-    let (_, log) = load_log(src, profile, path, data, as_of)?;
-    let wants_plan = profile.target.is_some() || profile.credentials.is_empty();
+    let (_, log) = load_log(src, person, path, data)?;
+    let wants_plan = person.target.is_some() || person.credentials.is_empty();
+    let problem = |p: crate::person::Problem| {
+        let (message, expected) = crate::render::problem(&p);
+        src.at(p.path(), message).expected(expected)
+    };
     let plan = if wants_plan {
-        Some(
-            crate::plan::plan(profile, data, as_of)
-                .map_err(|e| src.at(e.path, e.message).expected(e.expected))?,
-        )
+        Some(crate::plan::plan(person, data, as_of).map_err(problem)?)
     } else {
         None
     };
-    let status = if profile.credentials.is_empty() {
+    let status = if person.credentials.is_empty() {
         None
     } else {
-        Some(
-            crate::track::status(profile, &log, data, as_of)
-                .map_err(|e| src.at(&e.path, e.message).expected(e.expected))?,
-        )
+        Some(crate::track::status(person, &log, data, as_of).map_err(problem)?)
     };
     let mut sections = Vec::new();
     let mut md = Vec::new();
@@ -270,7 +268,7 @@ fn client(
         sections.push(templates.render("status.html", &view)?);
         md.push(templates.render("status.md", &view)?);
     }
-    let title = format!("Report for {}", profile.name);
+    let title = format!("Report for {}", person.profile.name);
     let html = templates.page(&title, &sections)?;
     let write = |ext: &str, text: &str| write_replace(&base.with_extension(ext), text);
     write("html", &html)?;
@@ -282,7 +280,7 @@ fn client(
             &(serde_json::to_string_pretty(&value).expect("reports serialise") + "\n"),
         )?;
     }
-    Ok(row(&profile.name, plan.as_ref(), status.as_ref(), as_of))
+    Ok(row(&person.profile.name, plan.as_ref(), status.as_ref(), as_of))
 }
 
 /// Maps `items` on `jobs` threads; results keep the input order.

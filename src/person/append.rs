@@ -67,7 +67,7 @@ impl NewEntry {
             self.date,
             quoted(&self.title),
             quoted(&self.provider),
-            crate::render::format::num(self.ceus)
+            crate::data::units::plain(self.ceus)
         );
         if let Some(i) = &self.aapc_index {
             s.push_str(&format!("  aapc_index: {}\n", quoted(i)));

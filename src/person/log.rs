@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::data::DataSet;
+use crate::data::Catalog;
+use crate::data::units::plain;
 use crate::data::model::Body;
 use crate::error::Diagnostic;
 use crate::loader::Source;
@@ -96,7 +97,8 @@ pub struct Log {
 
 impl Log {
     /// Parses and validates a log; problems are located in `src`. An empty file is an empty log.
-    pub fn load(src: &Source, data: &DataSet, as_of: NaiveDate) -> Result<Log, Vec<Diagnostic>> {
+    /// Entries dated after `as_of` are kept (the tracker leaves them out and says so).
+    pub fn load(src: &Source, catalog: &Catalog) -> Result<Log, Vec<Diagnostic>> {
         if src.text().trim_start_matches('\u{feff}').lines().all(|l| {
             let t = l.trim();
             t.is_empty() || t.starts_with('#')
@@ -107,7 +109,7 @@ impl Log {
         let dir = Path::new(src.name()).parent().unwrap_or(Path::new("."));
         let mut log = Log::default();
         let mut out = Vec::new();
-        let known = data.topic_ids();
+        let known = catalog.topic_ids();
         let lines = src.item_lines(items.len());
         for (i, item) in items.into_iter().enumerate() {
             let at = |field: &str, msg: String| src.at(&format!("[{i}].{field}"), msg);
@@ -130,7 +132,7 @@ impl Log {
                     Some(e) => out.push(
                         at(
                             "earned",
-                            format!("`{}` CEUs is not a total", crate::render::format::num(e)),
+                            format!("`{}` CEUs is not a total", plain(e)),
                         )
                         .expected("a non-negative number"),
                     ),
@@ -173,16 +175,10 @@ impl Log {
                         "ceus",
                         format!(
                             "`{}` CEUs is not plausible for one entry",
-                            crate::render::format::num(ceus)
+                            plain(ceus)
                         ),
                     )
                     .expected(format!("more than 0 and at most {MAX_ENTRY_CEUS}")),
-                );
-            }
-            if date > as_of {
-                out.push(
-                    at("date", format!("date {date} is after {as_of}"))
-                        .expected("a date on or before --as-of"),
                 );
             }
             for (j, t) in item.topics.iter().enumerate() {

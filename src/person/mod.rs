@@ -1,7 +1,10 @@
 //! A person's own files: profile, CEU log and a counsellor's roster. Each is parsed strictly
-//! and validated against the reference data; every problem is located.
+//! and validated against the catalog; every problem is located.
 
 pub mod append;
 pub mod log;
+mod problem;
 pub mod profile;
 pub mod roster;
+
+pub use problem::Problem;

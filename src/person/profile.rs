@@ -1,44 +1,60 @@
-//! `profile.yaml`: one person — where they are now and where they want to go.
+//! `profile.yaml`: one person — where they stand now and where they want to go — read
+//! strictly, then resolved against the catalog into a [`Person`] that the planner and the
+//! tracker compute from. Every problem is located in the file.
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::data::DataSet;
+use crate::data::catalog::{Background, Competency, Credential, Setting};
 use crate::data::model::{Body, DegreeLevel, Delivery, Education};
+use crate::data::units::{Ceus, Hours, Months, Usd, WeeklyHours};
+use crate::data::{Catalog, Record};
 use crate::error::Diagnostic;
 use crate::loader::Source;
 
-/// One person.
+/// One person, as written.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub name: String,
-    /// Highest education completed; a GED counts as `high_school`.
+    /// Highest education completed; `ged` counts as `high_school`.
     pub education: Education,
-    /// A CAHIIM-accredited HIM degree, if any.
+    /// A CAHIIM-accredited HIM award, if any.
     #[serde(default)]
     pub accredited_degree: Option<DegreeLevel>,
-    /// Months of paid or externship coding work.
+    /// Months of paid or externship coding work so far.
     #[serde(default)]
-    pub experience_months: u32,
+    pub experience_months: Months,
+    /// Whether the person works in coding now (default: yes when they have experience).
+    #[serde(default)]
+    pub currently_coding: Option<bool>,
     /// Competencies (ids from competencies.yaml) covered by courses already completed.
     #[serde(default)]
     pub completed: Vec<String>,
+    /// Coding courses finished, with their contact hours.
+    #[serde(default)]
+    pub courses: Vec<Course>,
     /// Whether the person has finished AAPC Practicode.
     #[serde(default)]
     pub practicode: bool,
+    /// Clinical backgrounds (ids from backgrounds.yaml), e.g. `registered_nurse`.
+    #[serde(default)]
+    pub backgrounds: Vec<String>,
     /// Bodies the person is a member of.
     #[serde(default)]
     pub memberships: Vec<Body>,
+    /// Two-letter US state of residence (for in-state tuition).
+    #[serde(default)]
+    pub state: Option<String>,
     /// Credentials held.
     #[serde(default)]
     pub credentials: Vec<Held>,
     /// The AAPC membership renewal date (sets the AAPC CEU due month).
     #[serde(default, deserialize_with = "crate::loader::ymd::option::deserialize")]
     pub aapc_renewal: Option<NaiveDate>,
-    /// What the person is aiming for (aspiring coders).
+    /// What the person is aiming for.
     #[serde(default)]
     pub target: Option<Target>,
     #[serde(default)]
@@ -46,6 +62,9 @@ pub struct Profile {
     /// The CEU log, relative to this file.
     #[serde(default)]
     pub ceu_log: Option<PathBuf>,
+    /// The date from which the CEU log records every CEU earned.
+    #[serde(default, deserialize_with = "crate::loader::ymd::option::deserialize")]
+    pub ceu_log_since: Option<NaiveDate>,
     /// Cycle figures copied from an official portal; they win over computed ones.
     #[serde(default)]
     pub cycle_overrides: Vec<CycleOverride>,
@@ -61,6 +80,20 @@ pub struct Held {
     /// Still an apprentice (CPC-A, COC-A).
     #[serde(default)]
     pub apprentice: bool,
+}
+
+/// A finished course.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    pub name: String,
+    /// Contact hours on the certificate.
+    pub hours: Hours,
+    #[serde(deserialize_with = "crate::loader::ymd::deserialize")]
+    pub finished: NaiveDate,
+    /// Competencies it covered.
+    #[serde(default)]
+    pub covers: Vec<String>,
 }
 
 /// Where the person wants to work, and by when.
@@ -82,9 +115,9 @@ pub struct Preferences {
     #[serde(default)]
     pub delivery: Vec<Delivery>,
     #[serde(default)]
-    pub budget_usd: Option<f64>,
+    pub budget_usd: Option<Usd>,
     #[serde(default)]
-    pub hours_per_week: Option<f64>,
+    pub hours_per_week: Option<WeeklyHours>,
 }
 
 /// What an official portal shows for a cycle.
@@ -97,145 +130,234 @@ pub struct CycleOverride {
     #[serde(default, deserialize_with = "crate::loader::ymd::option::deserialize")]
     pub end: Option<NaiveDate>,
     #[serde(default)]
-    pub required: Option<f64>,
+    pub required: Option<Ceus>,
+}
+
+/// A person resolved against the catalog: what the planner and the tracker read.
+#[derive(Debug, Clone)]
+pub struct Person<'c> {
+    pub profile: Profile,
+    pub credentials: Vec<HeldCredential<'c>>,
+    pub completed: Vec<&'c Competency>,
+    pub courses: Vec<FinishedCourse<'c>>,
+    pub backgrounds: Vec<&'c Background>,
+    pub target: Option<TargetChoice<'c>>,
+}
+
+/// A held credential, resolved.
+#[derive(Debug, Clone, Copy)]
+pub struct HeldCredential<'c> {
+    pub credential: &'c Credential,
+    pub earned: NaiveDate,
+    pub apprentice: bool,
+}
+
+/// A finished course, resolved.
+#[derive(Debug, Clone)]
+pub struct FinishedCourse<'c> {
+    pub name: String,
+    pub hours: f64,
+    pub finished: NaiveDate,
+    pub covers: Vec<&'c Competency>,
+}
+
+/// The setting and (optionally) credential the profile names.
+#[derive(Debug, Clone, Copy)]
+pub struct TargetChoice<'c> {
+    pub setting: &'c Setting,
+    pub credential: Option<&'c Credential>,
+    pub by: Option<NaiveDate>,
 }
 
 impl Profile {
-    /// Parses and validates a profile; problems are located in `src`.
-    pub fn load(
-        src: &Source,
-        data: &DataSet,
-        as_of: NaiveDate,
-    ) -> Result<Profile, Vec<Diagnostic>> {
-        let p: Profile = src.parse().map_err(|d| vec![d])?;
-        let problems = p.validate(src, data, as_of);
-        if problems.is_empty() {
-            Ok(p)
-        } else {
-            Err(problems)
-        }
-    }
-
     /// The CEU log's path, resolved against the profile's own location.
     pub fn log_path(&self, profile_path: &Path) -> Option<PathBuf> {
         let dir = profile_path.parent().unwrap_or(Path::new("."));
         self.ceu_log.as_ref().map(|l| dir.join(l))
     }
 
-    fn validate(&self, src: &Source, data: &DataSet, as_of: NaiveDate) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        let creds: Vec<&str> = data
-            .credentials
-            .credentials
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect();
-        let comps: Vec<&str> = data
-            .competencies
-            .competencies
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect();
-        let settings: Vec<&str> = data
-            .settings
-            .settings
-            .iter()
-            .map(|s| s.id.as_str())
-            .collect();
-        if self.name.trim().is_empty() {
-            out.push(
-                src.at("name", "the name is empty")
-                    .expected("the person's name"),
-            );
+    /// The person's membership renewal date with `body` (the profile records AAPC's).
+    pub fn membership_renewal(&self, body: Body) -> Option<NaiveDate> {
+        match body {
+            Body::AAPC => self.aapc_renewal,
+            Body::AHIMA => None,
         }
-        for (i, c) in self.completed.iter().enumerate() {
-            out.extend(src.unknown(&format!("completed[{i}]"), c, &comps, "competency"));
+    }
+
+    /// Whether the person works in coding now.
+    pub fn working(&self) -> bool {
+        self.currently_coding
+            .unwrap_or(self.experience_months.get() > 0)
+    }
+}
+
+impl<'c> Person<'c> {
+    /// Parses, validates and resolves a profile; every problem is located in `src`.
+    pub fn load(
+        src: &Source,
+        catalog: &'c Catalog,
+        as_of: NaiveDate,
+    ) -> Result<Person<'c>, Vec<Diagnostic>> {
+        let profile: Profile = src.parse().map_err(|d| vec![d])?;
+        Person::resolve(profile, src, catalog, as_of)
+    }
+
+    /// Resolves an already-parsed profile (for what-if changes made on the command line).
+    pub fn resolve(
+        profile: Profile,
+        src: &Source,
+        catalog: &'c Catalog,
+        as_of: NaiveDate,
+    ) -> Result<Person<'c>, Vec<Diagnostic>> {
+        let mut r = Resolver {
+            src,
+            catalog,
+            out: Vec::new(),
+        };
+        let p = &profile;
+        if p.name.trim().is_empty() {
+            r.out.push(src.at("name", "the name is empty").expected("the person's name"));
         }
-        for (i, h) in self.credentials.iter().enumerate() {
-            out.extend(src.unknown(&format!("credentials[{i}].id"), &h.id, &creds, "credential"));
+        let completed = r.many::<Competency>("completed", &p.completed, "competency");
+        let backgrounds = r.many::<Background>("backgrounds", &p.backgrounds, "background");
+        let courses = p
+            .courses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if c.finished > as_of {
+                    r.out.push(
+                        src.at(&format!("courses[{i}].finished"), format!("finished {} is after {as_of}", c.finished))
+                            .expected("the date the course was finished, on or before --as-of"),
+                    );
+                }
+                FinishedCourse {
+                    name: c.name.clone(),
+                    hours: c.hours.get(),
+                    finished: c.finished,
+                    covers: r.many::<Competency>(&format!("courses[{i}].covers"), &c.covers, "competency"),
+                }
+            })
+            .collect();
+        let mut credentials: Vec<HeldCredential> = Vec::new();
+        for (i, h) in p.credentials.iter().enumerate() {
+            let path = format!("credentials[{i}]");
             if h.earned > as_of {
-                out.push(
-                    src.at(
-                        &format!("credentials[{i}].earned"),
-                        format!("earned {} is after {as_of}", h.earned),
-                    )
-                    .expected("a date on or before --as-of"),
+                r.out.push(
+                    src.at(&format!("{path}.earned"), format!("earned {} is after {as_of}", h.earned))
+                        .expected("a date on or before --as-of"),
                 );
             }
-            if self.credentials[..i].iter().any(|o| o.id == h.id) {
-                out.push(src.at(
-                    &format!("credentials[{i}].id"),
-                    format!("{} is listed twice", h.id),
-                ));
+            let Some(c) = r.one::<Credential>(&format!("{path}.id"), &h.id, "credential") else {
+                continue;
+            };
+            if credentials.iter().any(|o| o.credential == c) {
+                r.out.push(src.at(&format!("{path}.id"), format!("{} is listed twice", h.id)));
             }
-        }
-        if let Some(t) = &self.target {
-            out.extend(src.unknown("target.setting", &t.setting, &settings, "setting"));
-            if let Some(c) = &t.credential {
-                out.extend(src.unknown("target.credential", c, &creds, "credential"));
-            }
-            if let Some(by) = t.by
-                && by <= as_of
-            {
-                out.push(
-                    src.at(
-                        "target.by",
-                        format!("target date {by} is not after {as_of}"),
-                    )
-                    .expected("a future date"),
+            if h.apprentice && c.apprentice.is_none() {
+                r.out.push(
+                    src.at(&format!("{path}.apprentice"), format!("{} has no apprentice status", h.id))
+                        .expected("apprentice: true only for credentials given as apprentice (CPC-A, COC-A)"),
                 );
             }
+            credentials.push(HeldCredential {
+                credential: c,
+                earned: h.earned,
+                apprentice: h.apprentice,
+            });
         }
-        let prefs = &self.preferences;
-        if let Some(b) = prefs.budget_usd
-            && (!b.is_finite() || b < 0.0)
+        let target = p.target.as_ref().and_then(|t| {
+            let setting = r.one::<Setting>("target.setting", &t.setting, "setting");
+            let credential = t
+                .credential
+                .as_ref()
+                .map(|c| r.one::<Credential>("target.credential", c, "credential"));
+            Some(TargetChoice {
+                setting: setting?,
+                credential: credential.flatten(),
+                by: t.by,
+            })
+        });
+        if let Some(s) = &p.state
+            && !(s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()))
         {
-            out.push(
-                src.at("preferences.budget_usd", format!("`{b}` is not a budget"))
-                    .expected("a non-negative amount in USD"),
+            r.out.push(
+                src.at("state", format!("`{s}` is not a state code"))
+                    .expected("a two-letter USPS code such as CA"),
             );
         }
-        if let Some(h) = prefs.hours_per_week
-            && (!h.is_finite() || h <= 0.0 || h > 80.0)
-        {
-            out.push(
-                src.at(
-                    "preferences.hours_per_week",
-                    format!("`{h}` hours a week is not possible"),
-                )
-                .expected("a number of hours between 1 and 80"),
-            );
-        }
-        if self.experience_months > 12 * 60 {
-            out.push(
-                src.at(
-                    "experience_months",
-                    format!("{} months is over 60 years", self.experience_months),
-                )
-                .expected("months of coding work"),
-            );
-        }
-        for (i, o) in self.cycle_overrides.iter().enumerate() {
+        for (i, o) in p.cycle_overrides.iter().enumerate() {
             if let (Some(s), Some(e)) = (o.start, o.end)
                 && s >= e
             {
-                out.push(src.at(
+                r.out.push(src.at(
                     &format!("cycle_overrides[{i}].end"),
                     format!("cycle end {e} is not after its start {s}"),
                 ));
             }
-            if let Some(r) = o.required
-                && (!r.is_finite() || r <= 0.0)
-            {
-                out.push(
-                    src.at(
-                        &format!("cycle_overrides[{i}].required"),
-                        format!("`{r}` CEUs is not a requirement"),
-                    )
-                    .expected("a positive number of CEUs"),
+            if o.start.is_none() && o.end.is_none() {
+                r.out.push(
+                    src.at(&format!("cycle_overrides[{i}]"), "the override gives no date")
+                        .expected("start:, end: or both, as the portal shows them"),
                 );
             }
+            if p.cycle_overrides[..i].iter().any(|x| x.body == o.body) {
+                r.out.push(src.at(
+                    &format!("cycle_overrides[{i}].body"),
+                    format!("a second override for {}", o.body.as_str()),
+                ));
+            }
         }
-        out
+        if r.out.is_empty() {
+            Ok(Person {
+                completed,
+                courses,
+                backgrounds,
+                credentials,
+                target,
+                profile,
+            })
+        } else {
+            Err(r.out)
+        }
+    }
+
+    /// The credentials held with one body.
+    pub fn held_with(&self, body: Body) -> impl Iterator<Item = &HeldCredential<'c>> {
+        self.credentials
+            .iter()
+            .filter(move |h| h.credential.body == body)
+    }
+
+    /// Whether the person holds `c`.
+    pub fn holds(&self, c: &Credential) -> bool {
+        self.credentials.iter().any(|h| h.credential == c)
+    }
+}
+
+/// Looks ids up, recording unknown ones with a did-you-mean hint.
+struct Resolver<'s, 'c> {
+    src: &'s Source,
+    catalog: &'c Catalog,
+    out: Vec<Diagnostic>,
+}
+
+impl<'c> Resolver<'_, 'c> {
+    fn one<T: Record + 'c>(&mut self, path: &str, id: &str, what: &str) -> Option<&'c T> {
+        match self.catalog.find::<T>(id) {
+            Some(ix) => Some(self.catalog.get(ix)),
+            None => {
+                self.out
+                    .extend(self.src.unknown(path, id, &self.catalog.ids::<T>(), what));
+                None
+            }
+        }
+    }
+
+    fn many<T: Record + 'c>(&mut self, path: &str, ids: &[String], what: &str) -> Vec<&'c T> {
+        ids.iter()
+            .enumerate()
+            .filter_map(|(i, id)| self.one::<T>(&format!("{path}[{i}]"), id, what))
+            .collect()
     }
 }

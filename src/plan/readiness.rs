@@ -1,132 +1,133 @@
-//! Job readiness: the competencies a work setting needs against those a person has.
-
-use std::collections::BTreeSet;
+//! Job readiness: the competencies a work setting needs against those a person has — from
+//! completed courses, credentials held (what their exams test), an accredited degree, a
+//! clinical background, or months of coding work — and the plan stage that closes each gap.
 
 use serde::Serialize;
 
-use crate::data::DataSet;
-use crate::data::model::{CompetencyKind, Setting};
+use super::standing::degree_competencies;
+use crate::data::catalog::{Background, Competency, Credential, Setting};
+use crate::data::model::{CompetencyKind, DegreeLevel};
+use crate::data::{Catalog, Ix};
+use crate::person::profile::Person;
 
 /// How ready a person is for a setting, and what closes each gap.
 #[derive(Debug, Clone, Serialize)]
-pub struct Readiness {
-    pub setting: String,
+pub struct Readiness<'c> {
+    pub setting: &'c Setting,
     /// Share of the setting's competencies the person has now, 0–100.
     pub score: u32,
-    pub have: Vec<Competence>,
-    pub missing: Vec<Gap>,
+    /// Share once the plan's stages are done, 0–100.
+    pub after: u32,
+    pub have: Vec<Have<'c>>,
+    pub missing: Vec<Gap<'c>>,
 }
 
 /// A competency the person has, and why it counts.
 #[derive(Debug, Clone, Serialize)]
-pub struct Competence {
-    pub id: String,
-    pub name: String,
-    pub from: String,
+pub struct Have<'c> {
+    pub competency: &'c Competency,
+    pub from: Basis<'c>,
 }
 
-/// A competency the person lacks, and the roadmap stage that closes it (if any).
+/// Why a competency counts as held.
 #[derive(Debug, Clone, Serialize)]
-pub struct Gap {
-    pub id: String,
-    pub name: String,
-    pub kind: CompetencyKind,
-    /// Milestone id that closes the gap, or `None` when the plan does not.
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum Basis<'c> {
+    Completed,
+    Course { name: String },
+    Credential { credential: &'c Credential },
+    Degree { level: DegreeLevel },
+    Background { background: &'c Background },
+    Experience { months: u32 },
+}
+
+/// A competency the person lacks, and the plan stage (milestone id) that closes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap<'c> {
+    pub competency: &'c Competency,
     pub closed_by: Option<String>,
 }
 
-/// The competency a code set's coding belongs to.
-pub fn code_set_competency(code_set: &str) -> Option<&'static str> {
-    match code_set {
-        "ICD-10-CM" => Some("icd10cm"),
-        "ICD-10-PCS" => Some("icd10pcs"),
-        "CPT" => Some("cpt"),
-        "HCPCS-II" => Some("hcpcs2"),
-        _ => None,
-    }
-}
-
-/// What the person has: completed courses, code sets of held credentials, and job skills
-/// once they have `skills_after` months of coding work.
-pub fn competencies_held(
-    data: &DataSet,
-    completed: &[String],
-    credentials: &[String],
-    experience_months: u32,
+/// Readiness for `setting`; `skills_after` months of coding work count for the job skills;
+/// `closers` are plan stages (milestone id, competencies they bring), in plan order.
+pub fn assess<'c>(
+    person: &Person<'c>,
+    catalog: &'c Catalog,
+    setting: &'c Setting,
     skills_after: f64,
-) -> Vec<Competence> {
-    let mut have: Vec<Competence> = Vec::new();
-    let mut seen = BTreeSet::new();
-    let mut add = |id: &str, from: String| {
-        if seen.insert(id.to_string())
-            && let Some(c) = data.competencies.competencies.iter().find(|c| c.id == id)
-        {
-            have.push(Competence {
-                id: c.id.clone(),
-                name: c.name.clone(),
-                from,
-            });
-        }
-    };
-    for c in completed {
-        add(c, "completed course".into());
-    }
-    for id in credentials {
-        if let Some(cred) = data.credential(id) {
-            for cs in &cred.code_sets {
-                if let Some(comp) = code_set_competency(cs) {
-                    add(comp, format!("holds {id}"));
-                }
-            }
-        }
-    }
-    if f64::from(experience_months) >= skills_after {
-        for c in data
-            .competencies
-            .competencies
-            .iter()
-            .filter(|c| c.kind == CompetencyKind::Skill)
-        {
-            add(&c.id, format!("{experience_months} months of coding work"));
-        }
-    }
-    have
-}
-
-/// Readiness for `setting`, with each gap assigned to the first milestone (in `closers`
-/// order) whose competencies include it.
-pub fn assess(
-    data: &DataSet,
-    setting: &Setting,
-    have: &[Competence],
-    closers: &[(String, Vec<String>)],
-) -> Readiness {
-    let held: BTreeSet<&str> = have.iter().map(|c| c.id.as_str()).collect();
+    closers: &[(String, Vec<Ix<Competency>>)],
+) -> Readiness<'c> {
+    let have_all = held(person, catalog, skills_after);
+    let mut have = Vec::new();
     let mut missing = Vec::new();
-    let mut kept = Vec::new();
-    for id in &setting.competencies {
-        let Some(comp) = data.competencies.competencies.iter().find(|c| &c.id == id) else {
-            continue;
-        };
-        if held.contains(id.as_str()) {
-            kept.extend(have.iter().find(|c| &c.id == id).cloned());
-        } else {
-            missing.push(Gap {
-                id: id.clone(),
-                name: comp.name.clone(),
-                kind: comp.kind,
+    for ix in &setting.competencies {
+        let c = catalog.get(*ix);
+        match have_all.iter().find(|(x, _)| x == ix) {
+            Some((_, from)) => have.push(Have {
+                competency: c,
+                from: from.clone(),
+            }),
+            None => missing.push(Gap {
+                competency: c,
                 closed_by: closers
                     .iter()
-                    .find(|(_, comps)| comps.contains(id))
-                    .map(|(m, _)| m.clone()),
-            });
+                    .find(|(_, comps)| comps.contains(ix))
+                    .map(|(id, _)| id.clone()),
+            }),
         }
     }
     let needed = setting.competencies.len().max(1);
+    let closed = missing.iter().filter(|g| g.closed_by.is_some()).count();
     Readiness {
-        setting: setting.id.clone(),
-        score: (kept.len() * 100 / needed) as u32,
-        have: kept,
+        setting,
+        score: (have.len() * 100 / needed) as u32,
+        after: ((have.len() + closed) * 100 / needed) as u32,
+        have,
         missing,
     }
+}
+
+/// Everything the person has now, each with its first reason.
+fn held<'c>(person: &Person<'c>, cat: &'c Catalog, skills_after: f64) -> Vec<(Ix<Competency>, Basis<'c>)> {
+    let mut out: Vec<(Ix<Competency>, Basis)> = Vec::new();
+    let mut add = |ix: Option<Ix<Competency>>, from: Basis<'c>| {
+        if let Some(ix) = ix
+            && !out.iter().any(|(x, _)| *x == ix)
+        {
+            out.push((ix, from));
+        }
+    };
+    let find = |c: &Competency| cat.find::<Competency>(&c.id);
+    for c in &person.completed {
+        add(find(c), Basis::Completed);
+    }
+    for course in &person.courses {
+        for c in &course.covers {
+            add(find(c), Basis::Course { name: course.name.clone() });
+        }
+    }
+    for h in &person.credentials {
+        for ix in &h.credential.competencies {
+            add(Some(*ix), Basis::Credential { credential: h.credential });
+        }
+    }
+    if let Some(level) = person.profile.accredited_degree {
+        for ix in degree_competencies(cat, level) {
+            add(Some(ix), Basis::Degree { level });
+        }
+    }
+    for b in &person.backgrounds {
+        for ix in &b.credits {
+            add(Some(*ix), Basis::Background { background: b });
+        }
+    }
+    let months = person.profile.experience_months.get();
+    if f64::from(months) >= skills_after {
+        for (ix, c) in cat.all::<Competency>() {
+            if c.kind == CompetencyKind::Skill {
+                add(Some(ix), Basis::Experience { months });
+            }
+        }
+    }
+    out
 }

@@ -12,8 +12,17 @@ pub struct CalEvent {
     pub summary: String,
     pub description: String,
     pub date: NaiveDate,
-    /// A display reminder this many days before, if any.
-    pub remind_days_before: Option<u32>,
+    /// Display reminders this many days before.
+    pub remind_days_before: Vec<u32>,
+}
+
+/// A person's name as a UID part: lower-case ASCII letters and digits, other characters as
+/// hyphens.
+pub fn uid_part(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
 }
 
 /// Renders `events` as an iCalendar file named `name`, stamped at `stamp` (the `--as-of` date).
@@ -32,11 +41,13 @@ pub fn calendar(name: &str, events: &[CalEvent], stamp: NaiveDate) -> String {
             .description(&e.description)
             .starts(e.date)
             .ends(e.date + Days::new(1));
-        if let Some(days) = e.remind_days_before {
-            let before = chrono::Duration::days(i64::from(days));
+        // All-day deadlines do not block the day in a calendar.
+        ev.add_property("TRANSP", "TRANSPARENT");
+        for days in &e.remind_days_before {
+            let before = chrono::Duration::days(i64::from(*days));
             // The crate stamps every component; fixed values keep the output reproducible.
             let alarm = Alarm::display(&e.summary, Trigger::before_start(before))
-                .uid(&format!("alarm.{}", e.uid))
+                .uid(&format!("alarm.{days}.{}", e.uid))
                 .timestamp(stamp)
                 .done();
             ev.alarm(alarm);

@@ -1,9 +1,46 @@
-//! Output: view models rendered as text tables, CSV, JSON, or through tera templates.
+//! Output: view models written from the planner's and the tracker's facts, rendered as text
+//! tables, CSV, JSON, iCalendar, or through tera templates. All the words a person reads are
+//! written here and in the templates.
 
-pub mod format;
 pub mod ics;
 pub mod lists;
 pub mod plan;
+pub mod plan_words;
 pub mod status;
+pub mod status_words;
 pub mod table;
 pub mod templates;
+pub mod timeline;
+pub mod words;
+
+use crate::person::Problem;
+
+/// A problem that stopped a plan or a status: what is wrong and what to give instead.
+pub fn problem(p: &Problem) -> (String, String) {
+    match p {
+        Problem::NoTarget => (
+            "the profile has no target and holds no credential to plan from".into(),
+            "`target: { setting: physician_office }` (see `coderpath data list settings`)".into(),
+        ),
+        Problem::NoRenewalDate { body } => (
+            format!(
+                "{} CEUs fall due on the membership renewal date, which the profile does not give",
+                body.as_str()
+            ),
+            "`aapc_renewal: YYYY-MM-DD` (or a cycle_overrides entry with the portal's cycle)".into(),
+        ),
+        Problem::NoRulebook {
+            body,
+            start,
+            oldest,
+        } => (
+            format!(
+                "no {} rulebook covers a cycle starting {start}{}",
+                body.as_str(),
+                oldest.map_or(String::new(), |d| format!("; the oldest starts {d}"))
+            ),
+            "a cycle_overrides entry with the current cycle, or an older rulebook in --data-dir"
+                .into(),
+        ),
+    }
+}

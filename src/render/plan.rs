@@ -1,15 +1,16 @@
-//! The roadmap view model: every figure pre-formatted, plus the geometry of the SVG
-//! timeline. Templates (`plan.md`, `plan.html`) and the text renderer read only this.
+//! The roadmap view model: every figure and sentence written from the planner's facts.
+//! Templates (`plan.md`, `plan.html`) and the text renderer read only this.
 
-use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::format::{num, thousands, usd};
 use super::ics::CalEvent;
+use super::plan_words as words;
 use super::table::Table;
-use crate::data::model::Source;
-use crate::plan::readiness::Readiness;
-use crate::plan::{MilestoneKind, Plan};
+use super::timeline::{Timeline, timeline};
+use super::words::{num, thousands, usd};
+use crate::data::model::{Outlook, Source, SourceTag};
+use crate::plan::readiness::{Basis, Readiness};
+use crate::plan::{Cost, Plan, Stage};
 
 /// A label and its value.
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +40,8 @@ pub struct PlanView {
     pub warnings: Vec<Pair>,
     pub readiness: ReadinessView,
     pub outlook: Vec<OutlookRow>,
+    /// Older or broader groups' figures, not comparable with `outlook`.
+    pub outlook_related: Vec<OutlookRow>,
     pub assumptions: Vec<Pair>,
     pub sources: Vec<SourceRow>,
     pub timeline: Timeline,
@@ -47,8 +50,12 @@ pub struct PlanView {
 /// One milestone, formatted.
 #[derive(Debug, Clone, Serialize)]
 pub struct MilestoneRow {
+    /// The planner's stable id (for links and calendars).
     pub id: String,
+    /// A CSS class for the kind of stage.
     pub kind: String,
+    /// The kind of stage in words.
+    pub stage: String,
     pub title: String,
     pub start: String,
     pub end: String,
@@ -66,7 +73,7 @@ pub struct ChoiceRow {
     pub why: String,
 }
 
-/// Readiness, formatted, with progress bars now and at job-ready.
+/// Readiness, formatted, with progress bars now and after the plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReadinessView {
     pub setting: String,
@@ -93,7 +100,7 @@ pub struct OutlookRow {
     pub jobs: String,
     pub openings: String,
     pub pay: String,
-    pub source: String,
+    pub note: String,
 }
 
 /// A cited source.
@@ -105,72 +112,66 @@ pub struct SourceRow {
     pub tag: String,
 }
 
-/// Geometry of the Gantt-style SVG timeline, in pixels.
-#[derive(Debug, Clone, Serialize)]
-pub struct Timeline {
-    pub width: u32,
-    pub height: u32,
-    pub label_width: u32,
-    pub axis_y: u32,
-    pub ticks: Vec<Tick>,
-    pub bars: Vec<Bar>,
-}
-
-/// A dated gridline.
-#[derive(Debug, Clone, Serialize)]
-pub struct Tick {
-    pub x: u32,
-    pub label: String,
-}
-
-/// One milestone on the timeline; `point` milestones are drawn as diamonds.
-#[derive(Debug, Clone, Serialize)]
-pub struct Bar {
-    pub y: u32,
-    pub text_y: u32,
-    pub x: u32,
-    pub w: u32,
-    pub label: String,
-    pub dates: String,
-    pub class: String,
-    pub point: bool,
-    /// Diamond outline for point milestones.
-    pub diamond: String,
-}
-
-const WIDTH: u32 = 900;
-const LABEL_WIDTH: u32 = 250;
-const ROW: u32 = 24;
-
-fn kind_name(k: MilestoneKind) -> &'static str {
-    match k {
-        MilestoneKind::Prerequisite => "prerequisite",
-        MilestoneKind::Education => "education",
-        MilestoneKind::Exam => "exam",
-        MilestoneKind::Apprentice => "apprentice",
-        MilestoneKind::Job => "job",
-        MilestoneKind::Renewal => "renewal",
-        MilestoneKind::Advancement => "advancement",
+/// A CSS class for a stage.
+pub fn kind_class(s: &Stage) -> &'static str {
+    match s {
+        Stage::Diploma => "prerequisite",
+        Stage::Programme { .. } => "education",
+        Stage::Work { .. } | Stage::Job { .. } => "job",
+        Stage::Exam(_) => "exam",
+        Stage::Apprentice(_) => "apprentice",
+        Stage::Renewal(_) => "renewal",
+        Stage::Advancement { .. } => "advancement",
     }
 }
 
-fn money(v: Option<f64>) -> String {
-    v.map_or_else(|| "—".into(), usd)
+/// A cost: `$425`, `not found` or `—`.
+pub fn money(c: Cost) -> String {
+    match c {
+        Cost::Known(v) => usd(v),
+        Cost::Unknown => "not found".into(),
+        Cost::None => "—".into(),
+    }
+}
+
+/// How much to trust a source, in words.
+pub fn tag(t: SourceTag) -> &'static str {
+    match t {
+        SourceTag::Official => "official",
+        SourceTag::OfficialMirror => "copy of an official page",
+        SourceTag::Gov => "government",
+        SourceTag::School => "school",
+        SourceTag::Secondary => "secondary",
+    }
 }
 
 /// Source rows for a list of sources.
-pub fn source_rows(sources: &[Source]) -> Vec<SourceRow> {
+pub fn source_rows<'a>(sources: impl Iterator<Item = &'a Source>) -> Vec<SourceRow> {
     sources
-        .iter()
         .map(|s| SourceRow {
             title: s.title.clone(),
             url: s.url.clone().unwrap_or_default(),
             date: s.date.clone(),
-            tag: serde_json::to_value(s.tag)
-                .expect("tags serialise")
-                .as_str()
-                .unwrap_or("")
-                .replace('_', " "),
+            tag: tag(s.tag).into(),
+        })
+        .collect()
+}
+
+fn outlook_rows(rows: &[Outlook]) -> Vec<OutlookRow> {
+    let nf = || "not found".to_string();
+    rows.iter()
+        .map(|o| OutlookRow {
+            soc: o.soc.clone(),
+            title: o.title.clone(),
+            vintage: o.vintage.clone(),
+            change: o.percent_change.map_or_else(nf, |p| format!("{}%", num(p))),
+            jobs: o.base_employment.map_or_else(nf, |e| format!("{} ({})", thousands(e.into()), o.base_year)),
+            openings: o.annual_openings.map_or_else(nf, |e| thousands(e.into())),
+            pay: o.median_pay_usd.map_or_else(nf, |p| match o.median_pay_year {
+                Some(y) => format!("{} (May {y})", usd(p.into())),
+                None => format!("{} (year not shown)", usd(p.into())),
+            }),
+            note: o.note.clone().unwrap_or_default(),
         })
         .collect()
 }
@@ -179,47 +180,50 @@ impl PlanView {
     /// Formats `plan` for reports.
     pub fn new(plan: &Plan) -> PlanView {
         let t = &plan.target;
+        let setting = t.setting.name.to_lowercase();
         let mut summary = vec![
             pair(
                 "Target",
                 format!(
-                    "{} ({}, {}) for {}",
-                    t.credential,
-                    t.credential_name,
-                    t.body.as_str(),
-                    t.setting_name.to_lowercase()
+                    "{} ({}, {}) for {setting}",
+                    t.credential.id,
+                    t.credential.name,
+                    t.credential.body.as_str()
                 ),
             ),
-            pair("Why this target", t.reason.clone()),
+            pair("Why this target", words::target_reason(t)),
         ];
-        if let Some(step) = &t.first_step {
-            summary.push(pair("First step", format!("{step}, then {}", t.credential)));
+        if let Some(r) = &plan.route {
+            summary.push(pair("Route", words::route(r, t.credential)));
+        }
+        if let Some(step) = t.first_step {
+            summary.push(pair("First step", format!("{}, then {}", step.id, t.credential.id)));
         }
         if let Some(p) = &plan.programme {
             summary.push(pair(
                 "Programme",
-                format!("{} ({} to {})", p.name, p.start, p.end),
+                format!("{} ({} to {})", p.programme.name, p.start, p.end),
             ));
         }
         summary.push(pair(
             "Job-ready",
-            plan.job_ready
-                .map_or("not reachable with this data".into(), |d| d.to_string()),
+            match plan.job_ready {
+                Some(d) if d <= plan.as_of => "now".to_string(),
+                Some(d) => d.to_string(),
+                None => "not reachable with this data".into(),
+            },
         ));
+        let total = words::cost_words(plan.costs.known_usd, plan.costs.unknown);
         summary.push(pair(
-            "Cost to job-ready",
+            "Cost to the target",
             match plan.budget_usd {
-                Some(b) => format!("{} (budget {})", usd(plan.total_cost_usd), usd(b)),
-                None => usd(plan.total_cost_usd),
+                Some(b) => format!("{total} (budget {})", usd(b)),
+                None => total.clone(),
             },
         ));
         summary.push(pair(
             "Readiness now",
-            format!(
-                "{}% of what {} asks",
-                plan.readiness.score,
-                t.setting_name.to_lowercase()
-            ),
+            format!("{}% of what {setting} asks", plan.readiness.score),
         ));
         PlanView {
             title: format!("Roadmap for {}", plan.person),
@@ -231,80 +235,72 @@ impl PlanView {
                 .iter()
                 .map(|m| MilestoneRow {
                     id: m.id.clone(),
-                    kind: kind_name(m.kind).into(),
-                    title: m.title.clone(),
+                    kind: kind_class(&m.stage).into(),
+                    stage: words::stage_label(&m.stage).into(),
+                    title: words::title(m),
                     start: m.start.to_string(),
                     end: m.end.to_string(),
-                    cost: money(m.cost_usd),
-                    why: m.why.clone(),
+                    cost: money(m.cost),
+                    why: words::why(m),
                 })
                 .collect(),
             costs: plan
                 .costs
+                .lines
                 .iter()
-                .map(|c| pair(&c.label, money(c.usd)))
+                .map(|c| pair(&words::cost_item(&c.item), money(c.cost)))
                 .collect(),
-            total_cost: usd(plan.total_cost_usd),
+            total_cost: total,
             alternatives: plan
                 .programme
                 .iter()
                 .chain(&plan.alternatives)
                 .map(|c| ChoiceRow {
                     rank: c.rank.to_string(),
-                    name: c.name.clone(),
-                    cost: c.cost_range_usd.map_or("not found".into(), |r| {
-                        super::format::range(r.min, r.max, usd)
-                    }),
+                    name: c.programme.name.clone(),
+                    cost: c
+                        .cost_range_usd
+                        .map_or("not found".into(), |(lo, hi)| super::words::usd_range(lo, hi)),
                     months: num(c.months),
-                    why: c.why.join("; "),
+                    why: words::programme_why(c, plan.budget_usd),
                 })
                 .collect(),
             warnings: plan
                 .warnings
                 .iter()
-                .map(|w| pair(w.code, w.message.clone()))
-                .collect(),
-            readiness: readiness_view(&plan.readiness, plan),
-            outlook: plan
-                .outlook
-                .iter()
-                .map(|o| OutlookRow {
-                    soc: o.soc.clone(),
-                    title: o.title.clone(),
-                    vintage: o.vintage.clone(),
-                    change: o
-                        .percent_change
-                        .map_or("not found".into(), |p| format!("{}%", num(p))),
-                    jobs: o
-                        .base_employment
-                        .map_or("not found".into(), |e| thousands(e.into())),
-                    openings: o
-                        .annual_openings
-                        .map_or("not found".into(), |e| thousands(e.into())),
-                    pay: o
-                        .median_pay_usd
-                        .map_or("not found".into(), |p| match o.median_pay_year {
-                            Some(y) => format!("{} ({y})", usd(p.into())),
-                            None => usd(p.into()),
-                        }),
-                    source: o.source.clone(),
+                .map(|w| {
+                    let (label, value) = words::warning(w);
+                    Pair { label, value }
                 })
                 .collect(),
+            readiness: readiness_view(&plan.readiness, plan),
+            outlook: plan.outlook.as_ref().map_or_else(Vec::new, |o| outlook_rows(o.own)),
+            outlook_related: plan
+                .outlook
+                .as_ref()
+                .map_or_else(Vec::new, |o| outlook_rows(o.related)),
             assumptions: plan
                 .assumptions
                 .iter()
-                .map(|a| pair(a.key, format!("{} — {}", num(a.value), a.note)))
+                .map(|a| pair(words::assumption(a.key), format!("{} — {}", num(a.value), a.note)))
                 .collect(),
-            sources: source_rows(&plan.sources),
+            sources: source_rows(plan.sources.iter().copied()),
             timeline: timeline(plan),
         }
     }
 
-    /// The terminal rendering: summary, timeline table, warnings, readiness, outlook.
+    /// The terminal rendering: the headline and the warnings first, then the timeline,
+    /// readiness, programmes, costs, outlook and assumptions.
     pub fn to_text(&self, width: Option<u16>, color: bool) -> String {
         let mut out = format!("{} (as of {})\n\n", self.title, self.as_of);
         for p in &self.summary {
-            out.push_str(&format!("{:<18} {}\n", format!("{}:", p.label), p.value));
+            out.push_str(&format!("{:<19} {}\n", format!("{}:", p.label), p.value));
+        }
+        if !self.warnings.is_empty() {
+            out.push_str("\nWarnings\n");
+            for w in &self.warnings {
+                out.push_str(&format!("  {}: {}\n", w.label, w.value));
+            }
         }
         let timeline = Table::new(
             "\nTimeline",
@@ -313,7 +309,7 @@ impl PlanView {
                 .iter()
                 .map(|m| {
                     vec![
-                        m.id.clone(),
+                        m.stage.clone(),
                         m.start.clone(),
                         m.end.clone(),
                         m.cost.clone(),
@@ -323,12 +319,6 @@ impl PlanView {
                 .collect(),
         );
         out.push_str(&timeline.to_text(width, color));
-        if !self.warnings.is_empty() {
-            out.push_str("\nWarnings\n");
-            for w in &self.warnings {
-                out.push_str(&format!("  [{}] {}\n", w.label, w.value));
-            }
-        }
         out.push('\n');
         out.push_str(&self.readiness_section());
         if !self.alternatives.is_empty() {
@@ -337,53 +327,34 @@ impl PlanView {
                 &["#", "Programme", "Cost", "Months", "Why it ranks here"],
                 self.alternatives
                     .iter()
-                    .map(|c| {
-                        vec![
-                            c.rank.clone(),
-                            c.name.clone(),
-                            c.cost.clone(),
-                            c.months.clone(),
-                            c.why.clone(),
-                        ]
-                    })
+                    .map(|c| vec![c.rank.clone(), c.name.clone(), c.cost.clone(), c.months.clone(), c.why.clone()])
                     .collect(),
             );
             out.push_str(&t.to_text(width, color));
         }
-        if !self.outlook.is_empty() {
-            let t = Table::new(
-                "\nBLS outlook (newest vintage first)",
-                &[
-                    "SOC",
-                    "Vintage",
-                    "Change",
-                    "Jobs",
-                    "Openings a year",
-                    "Median pay",
-                ],
-                self.outlook
-                    .iter()
-                    .map(|o| {
-                        vec![
-                            o.soc.clone(),
-                            o.vintage.clone(),
-                            o.change.clone(),
-                            o.jobs.clone(),
-                            o.openings.clone(),
-                            o.pay.clone(),
-                        ]
-                    })
-                    .collect(),
-            );
-            out.push_str(&t.to_text(width, color));
-        }
-        out.push_str("\nCosts to job-ready\n");
+        out.push_str("\nCosts to the target\n");
         for c in &self.costs {
             out.push_str(&format!("  {:>10}  {}\n", c.value, c.label));
         }
         out.push_str(&format!("  {:>10}  total\n", self.total_cost));
+        for (title, rows) in [
+            ("\nBLS outlook (newest vintage first)", &self.outlook),
+            ("\nOlder or broader groups (not comparable)", &self.outlook_related),
+        ] {
+            if rows.is_empty() {
+                continue;
+            }
+            let t = Table::new(
+                title,
+                &["SOC", "Vintage", "Change", "Jobs", "Openings a year", "Median pay"],
+                rows.iter()
+                    .map(|o| vec![o.soc.clone(), o.vintage.clone(), o.change.clone(), o.jobs.clone(), o.openings.clone(), o.pay.clone()])
+                    .collect(),
+            );
+            out.push_str(&t.to_text(width, color));
+        }
         if !self.assumptions.is_empty() {
-            out.push_str("\nAssumptions used (not sourced facts)\n");
+            out.push_str("\nAssumptions used (planning defaults, not sourced facts)\n");
             for a in &self.assumptions {
                 out.push_str(&format!("  {}: {}\n", a.label, a.value));
             }
@@ -394,9 +365,7 @@ impl PlanView {
         ));
         out
     }
-}
 
-impl PlanView {
     /// The readiness section on its own (the `readiness` command's text output).
     pub fn readiness_text(&self) -> String {
         format!(
@@ -423,22 +392,18 @@ impl PlanView {
     }
 }
 
-/// One calendar event per milestone, on the day it ends.
+/// One calendar event per dated stage (advancement options left out), on the day it ends.
 pub fn calendar_events(plan: &Plan) -> Vec<CalEvent> {
-    let who: String = plan
-        .person
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
+    let who = super::ics::uid_part(&plan.person);
     plan.milestones
         .iter()
+        .filter(|m| !matches!(m.stage, Stage::Advancement { .. }))
         .map(|m| CalEvent {
             uid: format!("{}.{who}@coderpath", m.id),
-            summary: m.title.clone(),
-            description: format!("{} to {}. {}", m.start, m.end, m.why),
+            summary: words::title(m),
+            description: format!("{} to {}. {}", m.start, m.end, words::why(m)),
             date: m.end,
-            remind_days_before: Some(14),
+            remind_days_before: vec![14],
         })
         .collect()
 }
@@ -449,15 +414,11 @@ fn readiness_view(r: &Readiness, plan: &Plan) -> ReadinessView {
             .milestones
             .iter()
             .find(|x| &x.id == m)
-            .map_or(m.clone(), |x| format!("closed by {} ({})", x.title, x.end)),
+            .map_or_else(String::new, |x| format!("closed by {} ({})", words::title(x), x.end)),
         None => "not covered by this plan".into(),
     };
-    let total_missing = r.missing.len();
-    let have = r.have.len();
-    let needed = (have + total_missing).max(1);
-    let after = needed - r.missing.iter().filter(|g| g.closed_by.is_none()).count();
     ReadinessView {
-        setting: r.setting.clone(),
+        setting: r.setting.name.clone(),
         score: r.score,
         bars: vec![
             ProgressBar {
@@ -466,97 +427,30 @@ fn readiness_view(r: &Readiness, plan: &Plan) -> ReadinessView {
             },
             ProgressBar {
                 label: "After the plan's stages".into(),
-                percent: (after * 100 / needed) as u32,
+                percent: r.after,
             },
         ],
         have: r
             .have
             .iter()
-            .map(|c| pair(&c.name, c.from.clone()))
+            .map(|h| pair(&h.competency.name, basis(&h.from)))
             .collect(),
         missing: r
             .missing
             .iter()
-            .map(|g| pair(&g.name, closes(&g.closed_by)))
+            .map(|g| pair(&g.competency.name, closes(&g.closed_by)))
             .collect(),
     }
 }
 
-/// Lays the dated milestones out on a horizontal axis.
-fn timeline(plan: &Plan) -> Timeline {
-    let ms = &plan.milestones;
-    let first = ms
-        .iter()
-        .map(|m| m.start)
-        .min()
-        .unwrap_or(plan.as_of)
-        .min(plan.as_of);
-    let last = ms.iter().map(|m| m.end).max().unwrap_or(plan.as_of);
-    let span = (last - first).num_days().max(1) as f64;
-    let plot = (WIDTH - LABEL_WIDTH - 20) as f64;
-    let x_of =
-        |d: NaiveDate| LABEL_WIDTH + ((d - first).num_days() as f64 / span * plot).round() as u32;
-    let top = 30;
-    let bars: Vec<Bar> = ms
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let y = top + i as u32 * ROW;
-            let x = x_of(m.start);
-            let point = m.start == m.end;
-            let w = if point { 0 } else { (x_of(m.end) - x).max(3) };
-            let (cx, cy) = (x, y + 8);
-            Bar {
-                y,
-                text_y: y + 12,
-                x,
-                w,
-                label: m.title.clone(),
-                dates: if point {
-                    m.start.to_string()
-                } else {
-                    format!("{} to {}", m.start, m.end)
-                },
-                class: kind_name(m.kind).into(),
-                point,
-                diamond: format!(
-                    "{},{} {},{} {},{} {},{}",
-                    cx,
-                    cy - 7,
-                    cx + 7,
-                    cy,
-                    cx,
-                    cy + 7,
-                    cx.saturating_sub(7),
-                    cy
-                ),
-            }
-        })
-        .collect();
-    let height = top + ms.len() as u32 * ROW + 10;
-    let years = (last.year() - first.year()) as u32;
-    let step_months = if years > 4 { 12 } else { 6 };
-    let mut ticks = Vec::new();
-    let mut d = NaiveDate::from_ymd_opt(first.year(), 1, 1).expect("January 1st exists");
-    while d <= last {
-        if d >= first {
-            ticks.push(Tick {
-                x: x_of(d),
-                label: if d.month() == 1 {
-                    d.year().to_string()
-                } else {
-                    format!("{}-{:02}", d.year(), d.month())
-                },
-            });
-        }
-        d = d + chrono::Months::new(step_months);
-    }
-    Timeline {
-        width: WIDTH,
-        height,
-        label_width: LABEL_WIDTH,
-        axis_y: 20,
-        ticks,
-        bars,
+/// Why a competency counts, in words.
+fn basis(b: &Basis) -> String {
+    match b {
+        Basis::Completed => "completed course".into(),
+        Basis::Course { name } => format!("course: {name}"),
+        Basis::Credential { credential } => format!("holds {}", credential.id),
+        Basis::Degree { level } => format!("holds a {}", super::words::degree(*level)),
+        Basis::Background { background } => format!("{} background", background.name),
+        Basis::Experience { months } => format!("{months} months of coding work"),
     }
 }

@@ -1,14 +1,17 @@
-//! The CEU status view model (text, Markdown, HTML) and the renewal calendar's events.
+//! The CEU status view model (text, Markdown, HTML) and the renewal calendar's events, written
+//! from the tracker's facts.
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::format::num;
-use super::ics::CalEvent;
+use super::ics::{CalEvent, uid_part};
+use super::status_words as words;
 use super::table::Table;
-use crate::data::DataSet;
-use crate::rules;
-use crate::track::{BodyStatus, Status};
+use super::words::{count, num, percent, rule_fee};
+use crate::data::Catalog;
+use crate::data::catalog::CodeSet;
+use crate::dates;
+use crate::track::{BodyStatus, CycleState, CycleStatus, Status};
 
 /// Everything a CEU status report shows.
 #[derive(Debug, Clone, Serialize)]
@@ -19,26 +22,40 @@ pub struct StatusView {
     pub bodies: Vec<BodyView>,
 }
 
-/// One body, formatted.
+/// One body, formatted: its cycles (the ended one first when it matters), fees and notes.
 #[derive(Debug, Clone, Serialize)]
 pub struct BodyView {
     pub body: String,
     pub credentials: String,
-    pub rulebook: String,
-    pub cycle: String,
-    pub basis: String,
-    pub required: String,
-    pub earned: String,
-    pub remaining: String,
+    /// The state that matters most (the ended cycle's when it is not complete).
     pub status: String,
     /// CSS class: `good`, `warn` or `bad`.
     pub tone: String,
+    pub cycles: Vec<CycleView>,
+    pub fees: Vec<Row3>,
+    pub rejected: Vec<Row3>,
+    pub notes: Vec<String>,
+}
+
+/// One cycle, formatted.
+#[derive(Debug, Clone, Serialize)]
+pub struct CycleView {
+    /// `Current cycle` or `Last cycle`.
+    pub label: String,
+    pub status: String,
+    pub tone: String,
+    pub dates: String,
+    pub credentials: String,
+    pub rulebook: String,
+    pub required: String,
+    pub basis: String,
+    pub earned: String,
+    pub remaining: String,
     pub deadline: String,
     pub pace: String,
     pub requirements: Vec<RequirementRow>,
     pub allocations: Vec<Row3>,
     pub rejected: Vec<Row3>,
-    pub fees: Vec<Row3>,
     pub notes: Vec<String>,
 }
 
@@ -61,23 +78,6 @@ pub struct Row3 {
     pub c: String,
 }
 
-fn human(status: &str) -> (String, &'static str) {
-    match status {
-        "complete" => ("Complete".into(), "good"),
-        "on_track" => ("On track".into(), "good"),
-        "behind" => ("Behind".into(), "warn"),
-        "revoked" => ("Revoked".into(), "bad"),
-        other => (
-            format!(
-                "{}{} (past the due date)",
-                other[..1].to_uppercase(),
-                &other[1..]
-            ),
-            "bad",
-        ),
-    }
-}
-
 impl StatusView {
     /// Formats `status` for reports.
     pub fn new(status: &Status) -> StatusView {
@@ -85,7 +85,7 @@ impl StatusView {
             title: format!("CEU status for {}", status.person),
             person: status.person.clone(),
             as_of: status.as_of.to_string(),
-            bodies: status.bodies.iter().map(body_view).collect(),
+            bodies: status.bodies.iter().map(|b| body_view(b, status.as_of)).collect(),
         }
     }
 
@@ -93,54 +93,29 @@ impl StatusView {
     pub fn to_text(&self, width: Option<u16>, color: bool) -> String {
         let mut out = format!("{} (as of {})\n", self.title, self.as_of);
         for b in &self.bodies {
-            out.push_str(&format!(
-                "\n{} — {}\n  credentials: {}\n  cycle:       {}\n  required:    {} ({})\n  earned:      {}   remaining: {}\n  deadline:    {}\n  pace:        {}\n  rulebook:    {}\n",
-                b.body, b.status, b.credentials, b.cycle, b.required, b.basis, b.earned, b.remaining, b.deadline, b.pace, b.rulebook
-            ));
-            let reqs = Table::new(
-                String::new(),
-                &["Requirement", "Required", "Earned", "Progress", "State"],
-                b.requirements
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            r.label.clone(),
-                            r.required.clone(),
-                            r.earned.clone(),
-                            format!("{}%", r.percent),
-                            r.state.clone(),
-                        ]
-                    })
-                    .collect(),
-            );
-            out.push_str(reqs.to_text(width, color).trim_start_matches('\n'));
-            for (title, rows, cols) in [
-                (
-                    "CEUs given to sub-requirements",
-                    &b.allocations,
-                    ["Line", "Entry", "Given to"],
-                ),
-                (
-                    "Entries that do not count",
-                    &b.rejected,
-                    ["Line", "Entry", "Reason"],
-                ),
-                ("Fees", &b.fees, ["Due", "Fee", "Amount"]),
-            ] {
-                if rows.is_empty() {
-                    continue;
-                }
-                let t = Table {
-                    title: format!("{title}:"),
-                    note: String::new(),
-                    columns: cols.map(String::from).to_vec(),
-                    rows: rows
+            out.push_str(&format!("\n{} — {}\n  credentials: {}\n", b.body, b.status, b.credentials));
+            for c in &b.cycles {
+                out.push_str(&format!(
+                    "\n  {}: {}\n  cycle:       {}\n  required:    {} ({})\n  earned:      {}   remaining: {}\n  deadline:    {}\n  pace:        {}\n  rulebook:    {}\n",
+                    c.label, c.status, c.dates, c.required, c.basis, c.earned, c.remaining, c.deadline, c.pace, c.rulebook
+                ));
+                let reqs = Table::new(
+                    String::new(),
+                    &["Requirement", "Required", "Earned", "Progress", "State"],
+                    c.requirements
                         .iter()
-                        .map(|r| vec![r.a.clone(), r.b.clone(), r.c.clone()])
+                        .map(|r| vec![r.label.clone(), r.required.clone(), r.earned.clone(), format!("{}%", r.percent), r.state.clone()])
                         .collect(),
-                };
-                out.push_str(&t.to_text(width, color).replacen(":\n\n", ":\n", 1));
+                );
+                out.push_str(reqs.to_text(width, color).trim_start_matches('\n'));
+                table3(&mut out, "CEUs given to sub-requirements", ["Line", "Entry", "Given to"], &c.allocations, width, color);
+                table3(&mut out, "Entries that do not count", ["Line", "Entry", "Reason"], &c.rejected, width, color);
+                for n in &c.notes {
+                    out.push_str(&format!("  note: {n}\n"));
+                }
             }
+            table3(&mut out, "Entries that do not count", ["Line", "Entry", "Reason"], &b.rejected, width, color);
+            table3(&mut out, "Fees", ["Due", "Fee", "Amount"], &b.fees, width, color);
             for n in &b.notes {
                 out.push_str(&format!("  note: {n}\n"));
             }
@@ -152,71 +127,137 @@ impl StatusView {
     }
 }
 
-fn body_view(b: &BodyStatus) -> BodyView {
-    let (status, tone) = human(&b.status);
-    let mut cycle = format!("{} to {}", b.cycle.start, b.cycle.end);
-    if b.cycle.prorated {
-        cycle.push_str(" (first cycle, pro-rated: the requirement is an estimate)");
+fn table3(out: &mut String, title: &str, cols: [&str; 3], rows: &[Row3], width: Option<u16>, color: bool) {
+    if rows.is_empty() {
+        return;
     }
-    if b.cycle.overridden {
-        cycle.push_str(" (from the official portal: override)");
+    let t = Table::new(
+        format!("{title}:"),
+        &cols,
+        rows.iter().map(|r| vec![r.a.clone(), r.b.clone(), r.c.clone()]).collect(),
+    );
+    out.push_str(&t.to_text(width, color).replacen(":\n\n", ":\n", 1));
+}
+
+fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
+    let lead = b.lead();
+    let (status, tone) = words::state(&lead.state);
+    let mut cycles: Vec<CycleView> = Vec::new();
+    if let Some(e) = &b.ended {
+        cycles.push(cycle_view("Last cycle", e, b));
     }
-    let deadline = match b.status.as_str() {
-        "complete" | "on_track" | "behind" => {
-            format!("{} ({} days left)", b.cycle.end, b.days_left)
-        }
-        "revoked" => format!(
-            "{} (passed; the window before revocation has closed)",
-            b.cycle.end
-        ),
-        _ => format!(
-            "{} passed; {} days left before revocation",
-            b.cycle.end, b.days_left
-        ),
-    };
+    cycles.push(cycle_view("Current cycle", &b.current, b));
+    let mut notes = Vec::new();
+    if !b.after_as_of.is_empty() {
+        notes.push(format!(
+            "{} dated after {as_of} and left out: line {}.",
+            count(b.after_as_of.len(), "log item is", "log items are"),
+            lines(&b.after_as_of)
+        ));
+    }
+    if !b.older_cycles.is_empty() {
+        notes.push(format!(
+            "{} older cycles and do not count here (excess CEUs do not carry over): line {}.",
+            count(b.older_cycles.len(), "entry belongs to", "entries belong to"),
+            lines(&b.older_cycles)
+        ));
+    }
+    if let Some(due) = b.membership_due
+        && due != b.current.cycle.end
+    {
+        notes.push(format!(
+            "{} membership renews every year on {}; CEUs are due at the cycle's end, {}.",
+            b.body.as_str(),
+            due.format("%B %-d"),
+            b.current.cycle.end
+        ));
+    }
     BodyView {
         body: b.body.as_str().into(),
-        credentials: b.credentials.join(", "),
-        rulebook: b.rulebook.clone(),
-        cycle,
-        basis: b.basis.clone(),
-        required: num(b.required),
-        earned: num(b.earned),
-        remaining: num(b.remaining),
+        credentials: b.credentials.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", "),
         status,
         tone: tone.into(),
-        deadline,
-        pace: match (b.status.as_str(), b.remaining > 0.0) {
-            ("revoked", _) => {
-                "—: reinstatement needs the missing CEUs and the reinstatement fee".into()
-            }
-            (_, true) => format!("{} CEUs a month to finish on time", num(b.pace_per_month)),
-            (_, false) => "nothing left to earn".into(),
-        },
-        requirements: b
+        cycles,
+        fees: b
+            .fees
+            .iter()
+            .map(|f| Row3 {
+                a: f.due.to_string(),
+                b: {
+                    let name = rule_fee(b.body, f.kind, f.payer);
+                    if f.credentials > 1 {
+                        format!("{name}, {} credentials", f.credentials)
+                    } else {
+                        name
+                    }
+                },
+                c: words::amount(f.usd),
+            })
+            .collect(),
+        rejected: rejected_rows(&b.before_certification),
+        notes,
+    }
+}
+
+/// Line numbers, shortened after ten.
+fn lines(ls: &[usize]) -> String {
+    let shown: Vec<String> = ls.iter().take(10).map(|l| l.to_string()).collect();
+    if ls.len() > 10 {
+        format!("{} and {} more", shown.join(", "), ls.len() - 10)
+    } else {
+        shown.join(", ")
+    }
+}
+
+fn rejected_rows(r: &[crate::track::Rejected]) -> Vec<Row3> {
+    r.iter()
+        .map(|r| Row3 {
+            a: r.line.to_string(),
+            b: r.title.clone(),
+            c: words::reject(&r.reason),
+        })
+        .collect()
+}
+
+fn cycle_view(label: &str, c: &CycleStatus, b: &BodyStatus) -> CycleView {
+    let (status, tone) = words::state(&c.state);
+    let mut dates = format!("{} to {}", c.cycle.start, c.cycle.end);
+    if c.cycle.first {
+        dates.push_str(" (first cycle after certification)");
+    }
+    if c.cycle.overridden {
+        dates.push_str(" (from the official portal)");
+    }
+    CycleView {
+        label: label.into(),
+        status,
+        tone: tone.into(),
+        dates,
+        credentials: words::credentials(&c.requirement),
+        rulebook: c.requirement.rulebook.id.clone(),
+        required: num(c.required),
+        basis: words::basis(c),
+        earned: num(c.earned),
+        remaining: num(c.remaining),
+        deadline: words::deadline(c),
+        pace: words::pace(c),
+        requirements: c
             .requirements
             .iter()
             .map(|r| RequirementRow {
-                label: r.label.clone(),
+                label: words::measure(&r.what, b.body),
                 required: num(r.required),
                 earned: num(r.earned),
-                percent: if r.required > 0.0 {
-                    ((r.earned / r.required).min(1.0) * 100.0).floor() as u32
-                } else {
-                    100
-                },
+                percent: percent(r.earned, r.required),
                 met: r.met,
                 state: if r.met {
                     "met".into()
                 } else {
-                    format!(
-                        "{} to go",
-                        num(((r.required - r.earned) * 100.0).round() / 100.0)
-                    )
+                    format!("{} to go", num(r.required - r.earned))
                 },
             })
             .collect(),
-        allocations: b
+        allocations: c
             .allocations
             .iter()
             .map(|a| Row3 {
@@ -224,106 +265,89 @@ fn body_view(b: &BodyStatus) -> BodyView {
                 b: a.title.clone(),
                 c: a.shares
                     .iter()
-                    .map(|s| format!("{} CEUs to {}", num(s.ceus), s.requirement))
+                    .map(|(cred, ceus)| format!("{} CEUs to {}", num(*ceus), cred.id))
                     .collect::<Vec<_>>()
                     .join(", "),
             })
             .collect(),
-        rejected: b
-            .rejected
-            .iter()
-            .map(|r| Row3 {
-                a: r.line.to_string(),
-                b: r.title.clone(),
-                c: r.reason.clone(),
-            })
-            .collect(),
-        fees: b
-            .fees
-            .iter()
-            .map(|f| Row3 {
-                a: f.due.to_string(),
-                b: f.label.clone(),
-                c: super::format::usd(f.usd),
-            })
-            .collect(),
-        notes: b.notes.clone(),
+        rejected: rejected_rows(&c.rejected),
+        notes: words::notes(c, b.body),
     }
 }
 
-/// Renewal calendar events: due dates, AAPC's submission window, the end of the window
-/// before revocation, fee dates, and code-set updates in the coming year.
-pub fn calendar_events(status: &Status, data: &DataSet) -> Vec<CalEvent> {
-    let who: String = status
-        .person
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
+/// Renewal calendar events: each due date with reminders scaled to the work left, a monthly
+/// pace reminder while behind, AAPC's submission window, the last day before revocation,
+/// fees on their due dates, and the year's code-set updates of the code sets held.
+pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
+    let who = uid_part(&status.person);
     let as_of = status.as_of;
     let mut out = Vec::new();
-    let mut add =
-        |kind: &str, date: NaiveDate, summary: String, description: String, remind: u32| {
-            out.push(CalEvent {
-                uid: format!("{kind}.{date}.{who}@coderpath"),
-                summary,
-                description,
-                date,
-                remind_days_before: Some(remind),
-            });
-        };
+    let mut add = |kind: &str, date: NaiveDate, summary: String, description: String, remind: Vec<u32>| {
+        out.push(CalEvent {
+            uid: format!("{kind}.{date}.{who}@coderpath"),
+            summary,
+            description,
+            date,
+            remind_days_before: remind,
+        });
+    };
     for b in &status.bodies {
         let body = b.body.as_str();
         let lower = body.to_lowercase();
-        let end = b.cycle.end;
-        add(
-            &format!("due.{lower}"),
-            end,
-            format!(
-                "{body} CEUs due ({} of {} still to earn)",
-                num(b.remaining),
-                num(b.required)
-            ),
-            format!("Cycle {} to {}; {}.", b.cycle.start, end, b.basis),
-            30,
-        );
-        if b.body == crate::data::model::Body::AAPC {
-            let opens = end - Months::new(1);
-            add(
-                "window.aapc",
-                opens,
-                "AAPC CEU submission window opens".into(),
-                format!("Submit CEUs in the AAPC CEU tracker before {end}."),
-                7,
-            );
-        }
-        if let Some(book) = rules::rulebook_for(data, b.body, b.cycle.start) {
-            let last = end + Days::new(u64::from(book.grace.days));
-            add(
-                &format!("revocation.{lower}"),
-                last,
-                format!("{body}: last day before revocation"),
-                format!(
-                    "After {end} the credential is {} for {} days, then revoked.",
-                    book.grace.state, book.grace.days
+        for c in b.ended.iter().chain(std::iter::once(&b.current)) {
+            let end = c.cycle.end;
+            match c.state {
+                CycleState::Lapsed { until, .. } => add(
+                    &format!("revocation.{lower}"),
+                    until,
+                    format!("{body}: last day before revocation ({} CEUs still to earn)", num(c.remaining)),
+                    words::deadline(c),
+                    reminders(c.remaining, dates::days_between(as_of, until)),
                 ),
-                14,
-            );
-        }
-        for f in &b.fees {
-            if f.due >= as_of {
-                add(
-                    &format!("fee.{lower}"),
-                    f.due,
-                    format!("{}: {}", f.label, super::format::usd(f.usd)),
-                    format!("{body} fee due."),
-                    14,
-                );
+                CycleState::OnTrack { .. } | CycleState::Behind { .. } | CycleState::Complete if end >= as_of => {
+                    add(
+                        &format!("due.{lower}"),
+                        end,
+                        format!("{body} CEUs due ({} of {} still to earn)", num(c.remaining), num(c.required)),
+                        format!("Cycle {} to {end}; {}.", c.cycle.start, words::basis(c)),
+                        reminders(c.remaining, dates::days_between(as_of, end)),
+                    );
+                    if let CycleState::Behind { per_month, .. } = c.state {
+                        // A monthly pace reminder until the due date.
+                        let mut d = dates::add_months(as_of, 1);
+                        while d < end {
+                            add(
+                                &format!("pace.{lower}"),
+                                d,
+                                format!("{body} CEU pace: about {} CEUs this month", num(per_month)),
+                                format!("Behind on the cycle ending {end}; {} CEUs still to earn on {as_of}.", num(c.remaining)),
+                                Vec::new(),
+                            );
+                            d = dates::add_months(d, 1);
+                        }
+                    }
+                    if c.requirement.rulebook.cycle.anchor == crate::data::model::Anchor::MembershipRenewal && c.remaining > 0.0 {
+                        let opens = dates::sub_months(end, 1);
+                        if opens >= as_of {
+                            add("window.aapc", opens, format!("{body} CEU submission window opens"), format!("Submit CEUs in the {body} CEU tracker before {end}."), vec![7]);
+                        }
+                    }
+                }
+                _ => {}
             }
         }
+        for f in b.fees.iter().filter(|f| f.due >= as_of) {
+            add(
+                &format!("fee.{lower}.{}", format!("{:?}", f.kind).to_lowercase()),
+                f.due,
+                format!("{}: {}", rule_fee(b.body, f.kind, f.payer), words::amount(f.usd)),
+                format!("{body} fee due."),
+                vec![14],
+            );
+        }
     }
-    let horizon = as_of + Months::new(12);
-    for cs in &data.code_sets.code_sets {
+    let horizon = dates::add_months(as_of, 12);
+    for cs in held_code_sets(status, catalog) {
         for e in &cs.effective {
             for year in [as_of.year(), as_of.year() + 1] {
                 if let Some(date) = NaiveDate::from_ymd_opt(year, e.month, e.day)
@@ -336,7 +360,7 @@ pub fn calendar_events(status: &Status, data: &DataSet) -> Vec<CalEvent> {
                         date,
                         format!("{} update takes effect", cs.id),
                         format!("{} ({}): {note}", cs.name, cs.maintainer),
-                        7,
+                        vec![7],
                     );
                 }
             }
@@ -344,4 +368,92 @@ pub fn calendar_events(status: &Status, data: &DataSet) -> Vec<CalEvent> {
     }
     out.sort_by(|a, b| a.date.cmp(&b.date).then(a.uid.cmp(&b.uid)));
     out
+}
+
+/// Reminders before a deadline `days` away, more of them the more is left: 90, 30 and 7
+/// days when CEUs remain, 7 when the cycle is complete; none already past.
+fn reminders(remaining: f64, days: i64) -> Vec<u32> {
+    let wanted: &[u32] = if remaining > 0.0 { &[90, 30, 7] } else { &[7] };
+    wanted.iter().copied().filter(|d| i64::from(*d) < days).collect()
+}
+
+/// Code sets of the credentials held (with their parts, such as CPT Category III).
+fn held_code_sets<'c>(status: &Status<'c>, catalog: &'c Catalog) -> Vec<&'c CodeSet> {
+    let held: Vec<&CodeSet> = status
+        .bodies
+        .iter()
+        .flat_map(|b| &b.credentials)
+        .flat_map(|c| c.code_sets.iter().map(|x| catalog.get(*x)))
+        .collect();
+    catalog
+        .all::<CodeSet>()
+        .map(|(_, cs)| cs)
+        .filter(|cs| held.contains(cs) || cs.part_of.is_some_and(|p| held.contains(&catalog.get(p))))
+        .collect()
+}
+
+/// One measure of one body, before and after a what-if change.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Change {
+    pub body: String,
+    pub measure: String,
+    pub now: String,
+    pub after: String,
+    pub changed: bool,
+}
+
+/// The measures of each body in `before` and `after`, side by side.
+pub fn compare(before: &Status, after: &Status) -> Vec<Change> {
+    let mut bodies: Vec<crate::data::model::Body> =
+        before.bodies.iter().chain(&after.bodies).map(|b| b.body).collect();
+    bodies.sort();
+    bodies.dedup();
+    let mut out = Vec::new();
+    for body in bodies {
+        let find = |s: &'_ Status| s.bodies.iter().find(|b| b.body == body).map(|b| body_measures(b));
+        let (now, then) = (find(before), find(after));
+        let names: Vec<String> = now
+            .iter()
+            .chain(then.iter())
+            .flat_map(|m| m.iter().map(|(k, _)| k.clone()))
+            .fold(Vec::new(), |mut acc, k| {
+                if !acc.contains(&k) {
+                    acc.push(k);
+                }
+                acc
+            });
+        for name in names {
+            let get = |m: &Option<Vec<(String, String)>>| {
+                m.as_ref()
+                    .and_then(|m| m.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()))
+                    .unwrap_or_else(|| "none".into())
+            };
+            let (a, b) = (get(&now), get(&then));
+            out.push(Change {
+                body: body.as_str().into(),
+                changed: a != b,
+                measure: name,
+                now: a,
+                after: b,
+            });
+        }
+    }
+    out
+}
+
+/// The measures of a body's current cycle, named.
+fn body_measures(b: &BodyStatus) -> Vec<(String, String)> {
+    let c = &b.current;
+    let mut m = vec![
+        ("credentials".to_string(), words::credentials(&c.requirement)),
+        ("status".into(), words::state(&c.state).0),
+        ("required".into(), num(c.required)),
+        ("earned".into(), num(c.earned)),
+        ("remaining".into(), num(c.remaining)),
+        ("deadline".into(), c.cycle.end.to_string()),
+    ];
+    for r in c.requirements.iter().skip(1) {
+        m.push((words::measure(&r.what, b.body), format!("{} of {}", num(r.earned), num(r.required))));
+    }
+    m
 }

@@ -6,7 +6,8 @@ pub mod names;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::plan::{MilestoneKind, Plan};
+use crate::plan::{Plan, Stage};
+use crate::render::{plan_words, status_words};
 use crate::render::table::Table;
 use crate::track::Status;
 
@@ -35,45 +36,58 @@ pub fn row(name: &str, plan: Option<&Plan>, status: Option<&Status>, as_of: Naiv
     let mut next: Option<(NaiveDate, String)> = plan.and_then(|p| {
         p.milestones
             .iter()
-            .filter(|m| m.kind != MilestoneKind::Advancement && m.end >= as_of)
+            .filter(|m| !matches!(m.stage, Stage::Advancement { .. }) && m.end >= as_of)
             .min_by_key(|m| m.end)
-            .map(|m| (m.end, m.title.clone()))
+            .map(|m| (m.end, plan_words::title(m)))
     });
     if let Some(s) = status {
         for b in &s.bodies {
-            let due = as_of + chrono::Days::new(b.days_left.max(0) as u64);
+            let lead = b.lead();
+            let due = match lead.state {
+                crate::track::CycleState::Lapsed { until, .. } => until,
+                _ => lead.cycle.end,
+            };
             let label = format!(
                 "{} CEUs due ({} to go)",
                 b.body.as_str(),
-                crate::render::format::num(b.remaining)
+                crate::render::words::num(lead.remaining)
             );
-            if next.as_ref().is_none_or(|(d, _)| due < *d) {
+            if due >= as_of && next.as_ref().is_none_or(|(d, _)| due < *d) {
                 next = Some((due, label));
             }
         }
     }
     let mut warnings: Vec<String> = plan
-        .map(|p| p.warnings.iter().map(|w| w.code.to_string()).collect())
+        .map(|p| p.warnings.iter().map(|w| plan_words::warning(w).0).collect())
         .unwrap_or_default();
+    let states = |s: &Status| -> Vec<(String, String)> {
+        s.bodies
+            .iter()
+            .map(|b| {
+                let lead = b.lead();
+                (b.body.as_str().to_string(), status_words::state(&lead.state).0)
+            })
+            .collect()
+    };
     if let Some(s) = status {
-        warnings.extend(
-            s.bodies
-                .iter()
-                .filter(|b| !matches!(b.status.as_str(), "complete" | "on_track"))
-                .map(|b| format!("{}_{}", b.body.as_str().to_lowercase(), b.status)),
-        );
+        for b in &s.bodies {
+            let lead = b.lead();
+            if !matches!(lead.state, crate::track::CycleState::Complete | crate::track::CycleState::OnTrack { .. }) {
+                warnings.push(format!("{} {}", b.body.as_str(), status_words::state(&lead.state).0.to_lowercase()));
+            }
+        }
     }
     Row {
         name: name.to_string(),
         file: None,
         stage: if certified { "certified" } else { "aspiring" }.into(),
-        target: plan.map_or_else(String::new, |p| p.target.credential.clone()),
+        target: plan.map_or_else(String::new, |p| p.target.credential.id.clone()),
         next: next.as_ref().map_or_else(String::new, |n| n.1.clone()),
         next_date: next.as_ref().map_or_else(String::new, |n| n.0.to_string()),
         ceu: status.map_or_else(String::new, |s| {
-            s.bodies
+            states(s)
                 .iter()
-                .map(|b| format!("{} {}", b.body.as_str(), b.status))
+                .map(|(b, st)| format!("{b} {}", st.to_lowercase()))
                 .collect::<Vec<_>>()
                 .join("; ")
         }),

@@ -1,138 +1,167 @@
 //! Audit readiness of a CEU log: what an auditor asks of each entry, certificate files, and
-//! checkpoints (portal totals) reconciled against the log.
+//! checkpoints (portal totals) reconciled against the log — linear in the log's size.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::status;
-use crate::data::DataSet;
+use super::judge;
+use crate::data::Catalog;
 use crate::data::model::Body;
 use crate::person::log::Log;
-use crate::person::profile::Profile;
+use crate::person::profile::Person;
+use crate::rules::requirement::round2;
+use crate::rules::{CycleAnchor, Cycles};
 
-/// One audit problem at a line of the log.
+/// One audit finding at a line of the log.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Problem {
+pub struct Finding {
     pub line: usize,
-    pub message: String,
-    pub expected: String,
+    pub issue: Issue,
 }
 
-/// A checkpoint reconciled: what the portal showed against what the log adds up to.
+/// What an auditor would object to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Reconciled {
-    pub line: usize,
-    pub date: NaiveDate,
-    pub body: Body,
-    pub asserted: f64,
-    pub calculated: Option<f64>,
-    pub difference: Option<f64>,
+#[serde(tag = "issue", rename_all = "snake_case")]
+pub enum Issue {
+    /// The same title, date and provider as an earlier entry.
+    Duplicate { of_line: usize },
+    /// No AAPC approval index, for someone who holds only AAPC credentials.
+    NoApprovalIndex,
+    /// Earned before the first certification.
+    BeforeCertification { certified: NaiveDate },
+    /// The certificate file is missing.
+    CertificateMissing { path: String },
+    /// Another entry names the same certificate file.
+    CertificateShared { path: String, with_line: usize },
+    /// A checkpoint for a body the person holds nothing with (or with no cycle then).
+    CheckpointNoCycle { body: Body, date: NaiveDate },
+    /// A checkpoint that disagrees with the log.
+    CheckpointDiffers {
+        body: Body,
+        date: NaiveDate,
+        portal: f64,
+        log: f64,
+    },
 }
 
-/// Every audit problem in `log`, and each checkpoint reconciled. `exists` tells whether a
-/// certificate file is present (the caller owns the file system).
+/// Every audit finding in `log` on `as_of` (entries dated later are left out), in line
+/// order. `exists` tells whether a certificate file is present (the caller owns the file
+/// system).
 pub fn audit(
-    profile: &Profile,
+    person: &Person,
     log: &Log,
-    data: &DataSet,
-    exists: &dyn Fn(&std::path::Path) -> bool,
-) -> (Vec<Problem>, Vec<Reconciled>) {
-    let mut problems = Vec::new();
-    let holds = |b: Body| {
-        profile
-            .credentials
-            .iter()
-            .any(|h| data.credential(&h.id).is_some_and(|c| c.body == b))
-    };
+    catalog: &Catalog,
+    as_of: NaiveDate,
+    exists: &dyn Fn(&Path) -> bool,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let holds = |b: Body| person.held_with(b).next().is_some();
     let aapc_only = holds(Body::AAPC) && !holds(Body::AHIMA);
-    let first_cert = profile.credentials.iter().map(|h| h.earned).min();
-    let mut certificates: HashMap<&std::path::Path, usize> = HashMap::new();
-    for e in &log.entries {
-        if let Some(first) = e.duplicate_of {
-            problems.push(Problem {
-                line: e.line,
-                message: format!(
-                    "duplicate of the entry at line {first} (same title, date and provider)"
-                ),
-                expected: "each course once; remove this entry".into(),
-            });
+    let first_cert = person.credentials.iter().map(|h| h.earned).min();
+    let mut certificates: HashMap<&Path, usize> = HashMap::new();
+    for e in log.entries.iter().filter(|e| e.date <= as_of) {
+        let mut push = |issue| out.push(Finding { line: e.line, issue });
+        if let Some(of_line) = e.duplicate_of {
+            push(Issue::Duplicate { of_line });
         }
         if aapc_only && e.aapc_index.is_none() {
-            problems.push(Problem {
-                line: e.line,
-                message: "no AAPC approval index: AAPC will not count this entry".into(),
-                expected: "`aapc_index:` from the certificate".into(),
-            });
+            push(Issue::NoApprovalIndex);
         }
-        if let Some(first) = first_cert
-            && e.date < first
+        if let Some(certified) = first_cert
+            && e.date < certified
         {
-            problems.push(Problem {
-                line: e.line,
-                message: format!(
-                    "dated {} before the first certification on {first}; it cannot count",
-                    e.date
-                ),
-                expected: "CEUs earned after certification".into(),
-            });
+            push(Issue::BeforeCertification { certified });
         }
         if let Some(c) = &e.certificate {
+            let path = c.display().to_string();
             if !exists(c) {
-                problems.push(Problem {
-                    line: e.line,
-                    message: format!("certificate {} does not exist", c.display()),
-                    expected: "the path of the certificate file, relative to the log".into(),
-                });
-            } else if let Some(first) = certificates.insert(c.as_path(), e.line) {
-                problems.push(Problem {
-                    line: e.line,
-                    message: format!(
-                        "certificate {} is also used by the entry at line {first}",
-                        c.display()
-                    ),
-                    expected: "one certificate per course".into(),
-                });
+                push(Issue::CertificateMissing { path });
+            } else if let Some(with_line) = certificates.insert(c.as_path(), e.line) {
+                push(Issue::CertificateShared { path, with_line });
             }
         }
     }
-    let mut reconciled = Vec::new();
-    for c in &log.checkpoints {
-        let calculated = status(profile, log, data, c.date)
-            .ok()
-            .and_then(|s| s.bodies.into_iter().find(|b| b.body == c.body))
-            .map(|b| b.earned);
-        let difference = calculated.map(|v| ((c.earned - v) * 100.0).round() / 100.0);
-        match difference {
-            None => problems.push(Problem {
-                line: c.line,
-                message: format!("checkpoint for {}: no {} cycle on {} to compare with", c.body.as_str(), c.body.as_str(), c.date),
-                expected: "a checkpoint for a body the person holds a credential with".into(),
-            }),
-            Some(d) if d.abs() > 1e-6 => problems.push(Problem {
-                line: c.line,
-                message: format!(
-                    "checkpoint {}: {} showed {} CEUs, the log adds up to {} (difference {:+})",
-                    c.date,
-                    c.body.as_str(),
-                    c.earned,
-                    calculated.unwrap_or(0.0),
-                    d
-                ),
-                expected: "the log's total to match the portal; add the missing entries or correct the checkpoint".into(),
-            }),
-            _ => {}
-        }
-        reconciled.push(Reconciled {
-            line: c.line,
-            date: c.date,
-            body: c.body,
-            asserted: c.earned,
-            calculated,
-            difference,
-        });
+    for body in Body::ALL {
+        checkpoints(person, log, catalog, as_of, body, &mut out);
     }
-    problems.sort_by_key(|p| p.line);
-    (problems, reconciled)
+    out.sort_by_key(|f| f.line);
+    out
+}
+
+/// Reconciles each checkpoint of `body` with the log's CEUs in the cycle containing its
+/// date, up to that date.
+fn checkpoints(
+    person: &Person,
+    log: &Log,
+    catalog: &Catalog,
+    as_of: NaiveDate,
+    body: Body,
+    out: &mut Vec<Finding>,
+) {
+    let points: Vec<_> = log
+        .checkpoints
+        .iter()
+        .filter(|c| c.body == body && c.date <= as_of)
+        .collect();
+    if points.is_empty() {
+        return;
+    }
+    let first_cert = person.held_with(body).map(|h| h.earned).min();
+    let over = person.profile.cycle_overrides.iter().find(|o| o.body == body);
+    // Counted entries of each cycle, by cycle start, as date-sorted prefix sums.
+    let mut sums: HashMap<NaiveDate, (Vec<NaiveDate>, Vec<f64>)> = HashMap::new();
+    for c in points {
+        let cycle = first_cert.and_then(|first| {
+            let cycles = Cycles::new(
+                catalog,
+                CycleAnchor {
+                    body,
+                    first_certified: first,
+                    renewal: person.profile.membership_renewal(body),
+                    override_start: over.and_then(|o| o.start),
+                    override_end: over.and_then(|o| o.end),
+                },
+            );
+            let (cycle, _) = cycles.around(c.date).ok()?;
+            Some((cycle, cycles.book(cycle.start).ok()?))
+        });
+        let Some((cycle, book)) = cycle.filter(|(cy, _)| c.date >= cy.start) else {
+            out.push(Finding {
+                line: c.line,
+                issue: Issue::CheckpointNoCycle {
+                    body,
+                    date: c.date,
+                },
+            });
+            continue;
+        };
+        let (dates, prefix) = sums.entry(cycle.start).or_insert_with(|| {
+            let (counted, _) = judge::select(log, book, cycle.start, cycle.end);
+            let mut acc = 0.0;
+            let prefix = counted
+                .iter()
+                .map(|e| {
+                    acc += e.ceus;
+                    acc
+                })
+                .collect();
+            (counted.iter().map(|e| e.date).collect(), prefix)
+        });
+        let n = dates.partition_point(|d| *d <= c.date);
+        let logged = round2(if n == 0 { 0.0 } else { prefix[n - 1] });
+        if (c.earned - logged).abs() > 1e-6 {
+            out.push(Finding {
+                line: c.line,
+                issue: Issue::CheckpointDiffers {
+                    body,
+                    date: c.date,
+                    portal: c.earned,
+                    log: logged,
+                },
+            });
+        }
+    }
 }

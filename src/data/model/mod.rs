@@ -1,0 +1,104 @@
+//! Typed reference data as written in `data/*.yaml`: one struct per record kind, parsed
+//! strictly (unknown keys are errors) and serialised unchanged for `data list --format json`.
+//! Cross-references are still ids here; [`crate::data::Catalog`] resolves them.
+
+mod credentials;
+mod programmes;
+mod reference;
+mod rules;
+
+use serde::{Deserialize, Serialize};
+
+pub use credentials::*;
+pub use programmes::*;
+pub use reference::*;
+pub use rules::*;
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Address of the page; absent only for the project's source article.
+    #[serde(default)]
+    pub url: Option<String>,
+    pub title: String,
+    /// Date shown on the page or the year the figure refers to ("not shown" when absent).
+    pub date: String,
+    pub tag: SourceTag,
+}
+
+/// How much a source can be trusted.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceTag {
+    Official,
+    OfficialMirror,
+    Gov,
+    School,
+    Secondary,
+}
+
+/// A credentialing body.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Body {
+    AAPC,
+    AHIMA,
+}
+
+impl Body {
+    /// Both bodies, in display order.
+    pub const ALL: [Body; 2] = [Body::AAPC, Body::AHIMA];
+
+    /// The body's name as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Body::AAPC => "AAPC",
+            Body::AHIMA => "AHIMA",
+        }
+    }
+}
+
+/// Education levels, lowest first. `ged` is read as `high_school` (it counts the same).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Education {
+    None,
+    #[serde(alias = "ged", alias = "GED")]
+    HighSchool,
+    Certificate,
+    Associate,
+    Bachelor,
+    Master,
+}
+
+/// A CAHIIM-accredited health information management award, lowest first. A route asking
+/// for one level is met by any higher one.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum DegreeLevel {
+    Associate,
+    Bachelor,
+    /// A post-baccalaureate HIM certificate (taken after a bachelor's in any field).
+    PostBaccalaureate,
+    Master,
+}
+
+/// How a programme or exam is delivered. The command line spells them with hyphens
+/// (`on-campus`); YAML accepts either spelling.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    Online,
+    #[serde(alias = "on-campus")]
+    OnCampus,
+    #[serde(alias = "test-centre")]
+    TestCentre,
+}
+
+/// A `min`..`max` range of a bounded quantity.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Range<T> {
+    pub min: T,
+    pub max: T,
+}

@@ -1,0 +1,177 @@
+//! Bounded numbers for reference data and profiles. Each type refuses, when it is read, any
+//! value outside bounds chosen so that no date or money arithmetic on it can overflow; the
+//! loader reports the refusal at the value's line and column with the bound in words.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Defines a bounded `f64` newtype read through `TryFrom<f64>`.
+macro_rules! bounded_f64 {
+    ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $what:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
+        #[serde(try_from = "f64", into = "f64")]
+        pub struct $name(f64);
+
+        impl $name {
+            /// Smallest accepted value.
+            pub const MIN: f64 = $min;
+            /// Largest accepted value.
+            pub const MAX: f64 = $max;
+
+            /// The value, within bounds when it came through `TryFrom`.
+            pub fn get(self) -> f64 {
+                self.0
+            }
+
+            /// A value known to be within bounds, clamped otherwise.
+            pub fn clamped(v: f64) -> Self {
+                $name(if v.is_nan() { $min } else { v.clamp($min, $max) })
+            }
+        }
+
+        impl TryFrom<f64> for $name {
+            type Error = String;
+            fn try_from(v: f64) -> Result<Self, String> {
+                if v.is_finite() && ($min..=$max).contains(&v) {
+                    Ok($name(v))
+                } else {
+                    Err(format!(
+                        "`{v}` is out of range: expected {} from {} to {}",
+                        $what,
+                        crate::data::units::plain($min),
+                        crate::data::units::plain($max)
+                    ))
+                }
+            }
+        }
+
+        impl From<$name> for f64 {
+            fn from(v: $name) -> f64 {
+                v.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(&plain(self.0))
+            }
+        }
+    };
+}
+
+/// Defines a bounded `u32` newtype read through `TryFrom<u32>`.
+macro_rules! bounded_u32 {
+    ($(#[$doc:meta])* $name:ident, $max:expr, $what:expr) => {
+        $(#[$doc])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+        )]
+        #[serde(try_from = "u32", into = "u32")]
+        pub struct $name(u32);
+
+        impl $name {
+            /// Largest accepted value.
+            pub const MAX: u32 = $max;
+
+            /// The value.
+            pub fn get(self) -> u32 {
+                self.0
+            }
+
+            /// A value clamped to the bound.
+            pub fn clamped(v: u32) -> Self {
+                $name(v.min($max))
+            }
+        }
+
+        impl TryFrom<u32> for $name {
+            type Error = String;
+            fn try_from(v: u32) -> Result<Self, String> {
+                if v <= $max {
+                    Ok($name(v))
+                } else {
+                    Err(format!(
+                        "`{v}` is out of range: expected {} from 0 to {}",
+                        $what, $max
+                    ))
+                }
+            }
+        }
+
+        impl From<$name> for u32 {
+            fn from(v: $name) -> u32 {
+                v.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+bounded_f64!(
+    /// An amount in US dollars, 0 to one million.
+    Usd, 0.0, 1_000_000.0, "an amount in USD"
+);
+bounded_f64!(
+    /// A number of CEUs, 0 to 1,000.
+    Ceus, 0.0, 1_000.0, "a number of CEUs"
+);
+bounded_f64!(
+    /// Contact or study hours, 0 to 100,000.
+    Hours, 0.0, 100_000.0, "a number of hours"
+);
+bounded_f64!(
+    /// Study hours a week a person can give: 1 to 80.
+    WeeklyHours, 1.0, 80.0, "hours a week"
+);
+bounded_f64!(
+    /// A calendar length in months, possibly fractional: 0 to 1,200 (100 years).
+    MonthSpan, 0.0, 1_200.0, "a number of months"
+);
+bounded_f64!(
+    /// A length in weeks: 0 to 520 (10 years).
+    WeekSpan, 0.0, 520.0, "a number of weeks"
+);
+bounded_f64!(
+    /// A share of a whole: 0 to 1 (0.4 is 40%).
+    Share, 0.0, 1.0, "a fraction"
+);
+bounded_u32!(
+    /// Whole months: 0 to 1,200 (100 years).
+    Months, 1_200, "a number of months"
+);
+bounded_u32!(
+    /// Whole days: 0 to 36,500 (100 years).
+    DayCount, 36_500, "a number of days"
+);
+
+/// A number without a needless `.0`, for messages about bounds.
+pub fn plain(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        v.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_are_enforced() {
+        assert!(Usd::try_from(190.0).is_ok());
+        assert!(Usd::try_from(-1.0).is_err());
+        assert!(Usd::try_from(f64::NAN).is_err());
+        assert!(MonthSpan::try_from(1e308).unwrap_err().contains("0 to 1200"));
+        assert!(DayCount::try_from(4_294_967_295).is_err());
+        assert!(WeeklyHours::try_from(0.00001).is_err());
+        assert_eq!(Share::clamped(2.0).get(), 1.0);
+    }
+}

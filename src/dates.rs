@@ -1,0 +1,104 @@
+//! Date arithmetic that cannot panic: every addition saturates at chrono's limits instead of
+//! overflowing. Inputs are bounded (see `data::units`), so saturation only guards the edges.
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+/// Average days in a month (365.25 / 12), for fractional month lengths.
+pub const DAYS_PER_MONTH: f64 = 30.4375;
+
+/// `d` plus `n` whole months (the day clamped to the month's end, as chrono does).
+pub fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_add_months(Months::new(n))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// `d` minus `n` whole months.
+pub fn sub_months(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_sub_months(Months::new(n))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// `d` plus `n` days.
+pub fn add_days(d: NaiveDate, n: u64) -> NaiveDate {
+    d.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
+}
+
+/// `d` minus `n` days.
+pub fn sub_days(d: NaiveDate, n: u64) -> NaiveDate {
+    d.checked_sub_days(Days::new(n)).unwrap_or(NaiveDate::MIN)
+}
+
+/// `d` plus a fractional number of months, counted in average-length days and rounded.
+pub fn add_fractional_months(d: NaiveDate, months: f64) -> NaiveDate {
+    let days = (months.max(0.0) * DAYS_PER_MONTH).round();
+    // Bounded month spans keep this far below u64::MAX; `as` saturates anyway.
+    add_days(d, days as u64)
+}
+
+/// `d` plus a fractional number of weeks, rounded to days.
+pub fn add_weeks(d: NaiveDate, weeks: f64) -> NaiveDate {
+    add_days(d, (weeks.max(0.0) * 7.0).round() as u64)
+}
+
+/// Days from `a` to `b` (negative when `b` is earlier).
+pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
+    (b - a).num_days()
+}
+
+/// Months (fractional) from `a` to `b`, by average month length; 0 when `b` is not later.
+pub fn months_between(a: NaiveDate, b: NaiveDate) -> f64 {
+    (days_between(a, b).max(0) as f64) / DAYS_PER_MONTH
+}
+
+/// Whole calendar months from `a` to `b` (0 if `b` is not after `a`).
+pub fn whole_months(a: NaiveDate, b: NaiveDate) -> u32 {
+    let mut m = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
+    if b.day() < a.day() {
+        m -= 1;
+    }
+    m.max(0) as u32
+}
+
+/// Day `day` of `month` in `year`, clamped to the month's last day (Feb 29 → Feb 28).
+pub fn day_in(year: i32, month: u32, day: u32) -> NaiveDate {
+    let month = month.clamp(1, 12);
+    (0..4)
+        .find_map(|back| NaiveDate::from_ymd_opt(year, month, day.clamp(1, 31).saturating_sub(back)))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The last day of the month `d` falls in.
+pub fn month_end(d: NaiveDate) -> NaiveDate {
+    day_in(d.year(), d.month(), 31)
+}
+
+/// The first day of the month `d` falls in.
+pub fn month_start(d: NaiveDate) -> NaiveDate {
+    day_in(d.year(), d.month(), 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn saturates_instead_of_panicking() {
+        assert_eq!(add_months(NaiveDate::MAX, 1), NaiveDate::MAX);
+        assert_eq!(add_days(NaiveDate::MAX, u64::MAX), NaiveDate::MAX);
+        assert_eq!(add_fractional_months(d("2026-01-01"), 1e308), NaiveDate::MAX);
+        assert_eq!(sub_months(NaiveDate::MIN, 24), NaiveDate::MIN);
+    }
+
+    #[test]
+    fn calendar_helpers() {
+        assert_eq!(whole_months(d("2026-01-15"), d("2027-05-14")), 15);
+        assert_eq!(whole_months(d("2026-01-15"), d("2027-05-15")), 16);
+        assert_eq!(day_in(2026, 2, 29), d("2026-02-28"));
+        assert_eq!(month_end(d("2024-02-10")), d("2024-02-29"));
+        assert_eq!(month_start(d("2024-02-10")), d("2024-02-01"));
+    }
+}

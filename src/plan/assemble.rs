@@ -1,0 +1,203 @@
+//! Putting the stages together: the route to the target (or nothing, when it is held), the
+//! first job for someone not yet working, apprentice removal, renewals, advancement,
+//! readiness, costs and the target-date check.
+
+use super::standing::Standing;
+use super::{
+    Assumed, Cost, Milestone, Plan, Planner, RouteChoice, SCHEMA_VERSION, Stage, Target,
+    Warning, advancement, apprentice, costs, outlook, readiness, renewal, routes,
+};
+use crate::data::catalog::Competency;
+use crate::data::model::CompetencyKind;
+use crate::data::{Catalog, Ix};
+use crate::dates;
+
+/// The whole plan for `target` from standing `now`.
+pub(super) fn plan<'c>(p: &mut Planner<'_, 'c>, mut target: Target<'c>, now: &Standing<'c>) -> Plan<'c> {
+    let as_of = p.as_of;
+    let working = now.working_since.is_some();
+    let mut lines = Vec::new();
+    let mut route = None;
+    let mut programme = None;
+    let mut alternatives = Vec::new();
+    let mut after = now.clone();
+    let mut planned = Vec::new();
+    let mut job_start = now.working_since;
+    let job_ready;
+    if now.holds(target.credential) {
+        job_ready = Some(as_of);
+    } else if let Some((best, runner_up, rule)) = routes::reach(p, target.credential, now, 0) {
+        p.commit(best.delta);
+        target.first_step = best.option.first_step;
+        if let Some(step) = best.option.first_step {
+            let date = exam_end(&p.milestones, step.id.as_str()).unwrap_or(best.first_credential);
+            planned.push((step, date, exam_start(&p.milestones, step.id.as_str()).unwrap_or(date)));
+        }
+        planned.push((target.credential, best.exam_date, best.exam_start));
+        let cat = p.catalog;
+        let fits_setting = now
+            .credentials
+            .iter()
+            .any(|c| target.setting.credentials.iter().any(|x| cat.get(*x) == *c));
+        job_ready = Some(if fits_setting || working {
+            as_of
+        } else {
+            best.first_credential
+        });
+        job_start = job_start.or(best.job_start);
+        lines = best.lines;
+        programme = best.programme;
+        alternatives = best.alternatives;
+        after = best.standing;
+        route = Some(RouteChoice {
+            chosen: best.option,
+            runner_up: runner_up.map(|r| r.option),
+            rule,
+        });
+    } else {
+        job_ready = None;
+    }
+    // A first coding job for someone not working, once they hold a credential.
+    if job_start.is_none()
+        && let Some(ready) = job_ready.or(now.credentials.first().map(|_| as_of))
+        && !after.credentials.is_empty()
+    {
+        let months = p.assume(Assumed::JobSearchMonths);
+        let start = dates::add_fractional_months(ready, months);
+        let cat = p.catalog;
+        let skills = target
+            .setting
+            .competencies
+            .iter()
+            .map(|x| cat.get(*x))
+            .filter(|c| c.kind == CompetencyKind::Skill)
+            .collect();
+        let credential = planned.first().map_or(target.credential, |(c, ..)| *c);
+        p.milestones.push(Milestone {
+            id: "job".into(),
+            start: ready,
+            end: start,
+            cost: Cost::None,
+            stage: Stage::Job {
+                setting: target.setting,
+                credential,
+                skills,
+            },
+        });
+        job_start = Some(start);
+        after.working_since = Some(start);
+    }
+    for h in p.person.credentials.iter().filter(|h| h.apprentice) {
+        apprentice::stage(p, h.credential, now, as_of, job_start, true);
+    }
+    for (c, date, _) in &planned {
+        let s = after.at(*date);
+        apprentice::stage(p, c, &s, *date, job_start, false);
+    }
+    renewal::stages(p, &planned);
+    advancement::options(p, &after, job_start);
+    let skills_after = p.assume(Assumed::ExperienceCoversSkillsMonths);
+    let closers = closers(p.catalog, &p.milestones);
+    let readiness = readiness::assess(p.person, p.catalog, target.setting, skills_after, &closers);
+    let unclosed: Vec<&Competency> = readiness
+        .missing
+        .iter()
+        .filter(|g| g.closed_by.is_none())
+        .map(|g| g.competency)
+        .collect();
+    if !unclosed.is_empty() {
+        p.warn(Warning::ReadinessGap { competencies: unclosed });
+    }
+    let target_exam = planned.last().map(|(_, d, _)| *d);
+    if let (Some(by), Some(ready)) = (target.by.filter(|b| *b >= as_of), target_exam)
+        && ready > by
+    {
+        misses_target_date(p, programme.as_ref(), &alternatives, ready, by);
+    }
+    let budget = p.budget();
+    let (costs, budget_warning) = costs::summarise(lines, budget);
+    if let Some(w) = budget_warning {
+        p.warn(w);
+    }
+    let outlook = outlook::for_credential(p, target.credential);
+    Plan {
+        schema_version: SCHEMA_VERSION,
+        as_of,
+        person: p.person.profile.name.clone(),
+        target,
+        route,
+        milestones: Vec::new(),
+        programme,
+        alternatives,
+        costs,
+        budget_usd: budget,
+        job_ready,
+        warnings: Vec::new(),
+        readiness,
+        outlook,
+        assumptions: Vec::new(),
+        sources: Vec::new(),
+    }
+}
+
+/// The end and start of the exam milestone of credential `id`.
+fn exam_end(ms: &[Milestone], id: &str) -> Option<chrono::NaiveDate> {
+    ms.iter().find(|m| m.id == format!("exam:{id}")).map(|m| m.end)
+}
+
+fn exam_start(ms: &[Milestone], id: &str) -> Option<chrono::NaiveDate> {
+    ms.iter().find(|m| m.id == format!("exam:{id}")).map(|m| m.start)
+}
+
+/// Stages that close competency gaps, in plan order: programmes with what they teach, exams
+/// with what they test, the first job with the job skills.
+fn closers(cat: &Catalog, ms: &[Milestone]) -> Vec<(String, Vec<Ix<Competency>>)> {
+    let mut ordered: Vec<&Milestone> = ms.iter().collect();
+    ordered.sort_by_key(|m| m.end);
+    ordered
+        .into_iter()
+        .filter_map(|m| {
+            let comps: Vec<Ix<Competency>> = match &m.stage {
+                Stage::Programme { programme, .. } => programme.competencies.clone(),
+                Stage::Exam(e) => e.credential.competencies.clone(),
+                Stage::Job { .. } => cat
+                    .all::<Competency>()
+                    .filter(|(_, c)| c.kind == CompetencyKind::Skill)
+                    .map(|(ix, _)| ix)
+                    .collect(),
+                _ => return None,
+            };
+            Some((m.id.clone(), comps))
+        })
+        .collect()
+}
+
+/// The `misses_target_date` warning, with the study hours or programme that would meet it.
+fn misses_target_date<'c>(
+    p: &mut Planner<'_, 'c>,
+    programme: Option<&super::ProgrammeChoice<'c>>,
+    alternatives: &[super::ProgrammeChoice<'c>],
+    ready: chrono::NaiveDate,
+    by: chrono::NaiveDate,
+) {
+    let hours_now = p.hours_per_week();
+    let prep = p.assume(Assumed::ExamPrepWeeks);
+    let hours_needed = programme.and_then(|c| match c.length {
+        super::Length::Hours { hours } => {
+            let weeks = dates::days_between(c.start, by) as f64 / 7.0 - prep;
+            (weeks > 0.0).then(|| (hours / weeks).ceil()).filter(|h| *h <= 80.0)
+        }
+        _ => None,
+    });
+    p.warn(Warning::MissesTargetDate {
+        ready,
+        by,
+        weeks_late: dates::days_between(by, ready) / 7,
+        hours_needed,
+        hours_now,
+        alternative: alternatives
+            .iter()
+            .find(|a| a.meets_target_date == Some(true))
+            .map(|a| a.programme),
+    });
+}

@@ -1,0 +1,36 @@
+//! Costs through the target credential: known lines summed, unknown ones counted (never
+//! taken as $0), and the budget compared with what is known.
+
+use super::{Cost, CostLine, Costs, Warning};
+
+/// The cost summary of `lines`, and a budget warning when known costs exceed the budget
+/// (`over_budget`) or fit it while some costs are unknown (`budget_unknown`).
+pub(super) fn summarise<'c>(lines: Vec<CostLine<'c>>, budget: Option<f64>) -> (Costs<'c>, Option<Warning<'c>>) {
+    let known_usd = super::routes::known(&lines) + 0.0;
+    let unknown = lines.iter().filter(|l| l.cost == Cost::Unknown).count();
+    let warning = budget.and_then(|b| {
+        if known_usd > b + 1e-9 {
+            Some(Warning::OverBudget {
+                known_usd,
+                budget_usd: b,
+                unknown,
+            })
+        } else if unknown > 0 {
+            Some(Warning::BudgetUnknown {
+                known_usd,
+                budget_usd: b,
+                unknown,
+            })
+        } else {
+            None
+        }
+    });
+    (
+        Costs {
+            lines,
+            known_usd,
+            unknown,
+        },
+        warning,
+    )
+}

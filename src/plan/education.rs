@@ -1,0 +1,215 @@
+//! Programme choice: filter by what a route or an exam needs and what the person can and
+//! will take, schedule each at the person's study hours, then rank (see [`rank`]).
+
+use std::cmp::Reverse;
+
+use chrono::NaiveDate;
+
+use super::standing::Standing;
+use super::{Assumed, BudgetFit, Length, Planner, ProgrammeChoice, ProgrammeFilter, Warning};
+use crate::data::catalog::{Competency, Credential, Programme};
+use crate::data::model::{DegreeLevel, Education};
+use crate::dates::{self, DAYS_PER_MONTH};
+
+/// What a programme must give.
+pub(super) struct Need<'c> {
+    /// Topics a route or the exam asks that the person lacks.
+    pub topics: Vec<&'c Competency>,
+    /// An education level the route asks for.
+    pub education: Option<Education>,
+    /// A CAHIIM-accredited award the route asks for.
+    pub degree: Option<DegreeLevel>,
+    /// The exam it leads to (programmes preparing for it rank first among equals).
+    pub exam: &'c Credential,
+    /// Known costs beside the programme on the way to the exam, for the budget.
+    pub other_known: f64,
+}
+
+/// Candidate programmes for `need` starting on `start`, best first; or the filter that
+/// left none. Ranking: known cost within the budget first (then may fit, unknown, over),
+/// then meeting the target date, preparing for the exam, covering more of the topics, a
+/// sourced length, fewer months, lower cost, and id.
+pub(super) fn rank<'c>(
+    p: &mut Planner<'_, 'c>,
+    need: &Need<'c>,
+    s: &Standing<'c>,
+    start: NaiveDate,
+) -> Result<Vec<ProgrammeChoice<'c>>, ProgrammeFilter> {
+    let all: Vec<&Programme> = p.catalog.all::<Programme>().map(|(_, x)| x).collect();
+    let award = need.education.is_some() || need.degree.is_some();
+    let useful: Vec<&Programme> = all
+        .into_iter()
+        .filter(|x| {
+            if award {
+                need.education.is_none_or(|e| x.grants.is_some_and(|g| g >= e))
+                    && need
+                        .degree
+                        .is_none_or(|d| x.accredited_degree.is_some_and(|a| a >= d))
+            } else {
+                need.topics.iter().any(|t| teaches(p, x, t))
+            }
+        })
+        .collect();
+    if useful.is_empty() {
+        return Err(if award {
+            ProgrammeFilter::Award
+        } else {
+            ProgrammeFilter::Teaches
+        });
+    }
+    let admitted: Vec<&Programme> = useful
+        .into_iter()
+        .filter(|x| x.prerequisites.education.is_none_or(|e| s.education >= e))
+        .collect();
+    if admitted.is_empty() {
+        return Err(ProgrammeFilter::Admission);
+    }
+    let wanted = p.delivery();
+    let offered: Vec<&Programme> = admitted
+        .into_iter()
+        .filter(|x| wanted.is_empty() || x.delivery.iter().any(|d| wanted.contains(d)))
+        .collect();
+    if offered.is_empty() {
+        return Err(ProgrammeFilter::Delivery);
+    }
+    let mut choices: Vec<ProgrammeChoice> =
+        offered.into_iter().map(|x| schedule(p, x, need, start)).collect();
+    choices.sort_by_key(|c| {
+        (
+            Reverse(c.budget),
+            Reverse(c.meets_target_date.unwrap_or(true)),
+            Reverse(c.programme.prepares_for.iter().any(|x| p.catalog.get(*x) == need.exam)),
+            Reverse(c.covers.len()),
+            Reverse(c.length != super::Length::Assumed),
+            (c.months * 100.0) as i64,
+            c.cost_usd.map_or(i64::MAX, |v| v as i64),
+            c.programme.id.clone(),
+        )
+    });
+    for (i, c) in choices.iter_mut().enumerate() {
+        c.rank = i + 1;
+    }
+    Ok(choices)
+}
+
+fn teaches(p: &Planner, x: &Programme, t: &Competency) -> bool {
+    x.competencies.iter().any(|c| p.catalog.get(*c) == t)
+}
+
+/// Schedules `x` from `start` at the person's hours, priced for their state.
+fn schedule<'c>(
+    p: &mut Planner<'_, 'c>,
+    x: &'c Programme,
+    need: &Need<'c>,
+    start: NaiveDate,
+) -> ProgrammeChoice<'c> {
+    let hours = p.hours_per_week();
+    let (months, length) = length(p, x, hours);
+    let end = dates::add_fractional_months(start, months);
+    let exam_date = p.exam_date(end);
+    let state = p.person.profile.state.as_deref();
+    let out_of_state = x.out_of_state_cost_usd.is_some()
+        && x.location.as_ref().is_some_and(|l| state.is_some_and(|s| s != l.state));
+    let range = if out_of_state {
+        x.out_of_state_cost_usd
+    } else {
+        x.cost_usd
+    }
+    .map(|r| (r.min.get(), r.max.get()));
+    let budget = match (p.budget(), range) {
+        (None, _) => BudgetFit::NoBudget,
+        (Some(_), None) => BudgetFit::Unknown,
+        (Some(b), Some((_, max))) if max + need.other_known <= b => BudgetFit::Fits,
+        (Some(b), Some((min, _))) if min + need.other_known <= b => BudgetFit::MayFit,
+        _ => BudgetFit::Over,
+    };
+    let by = p.person.target.and_then(|t| t.by).filter(|by| *by >= p.as_of);
+    ProgrammeChoice {
+        programme: x,
+        rank: 0,
+        cost_usd: range.map(|r| r.0),
+        cost_range_usd: range,
+        out_of_state,
+        months: (months * 10.0).round() / 10.0,
+        length,
+        start,
+        end,
+        exam_date,
+        budget,
+        meets_target_date: by.map(|by| exam_date <= by),
+        covers: need
+            .topics
+            .iter()
+            .copied()
+            .filter(|t| teaches(p, x, t))
+            .collect(),
+        needed: need.topics.len(),
+        location: x.location.as_ref(),
+        hours_per_week: hours,
+    }
+}
+
+/// Months `x` takes at `hours` a week, and how that was reached. Contact hours scale with
+/// the hours a week, never below the stated minimum length nor above the stated maximum; a
+/// calendar length is its minimum at full-time hours, stretched in proportion for fewer
+/// hours up to its maximum.
+fn length(p: &mut Planner, x: &Programme, hours: f64) -> (f64, Length) {
+    match (x.contact_hours, x.months) {
+        (Some(h), range) if x.self_paced || range.is_none() => {
+            let h = h.get();
+            let mut months = h / hours * 7.0 / DAYS_PER_MONTH;
+            if let Some(r) = range {
+                months = months.max(r.min.get()).min(r.max.get());
+            }
+            (months, Length::Hours { hours: h })
+        }
+        (_, Some(r)) => {
+            let (min, max) = (r.min.get(), r.max.get());
+            let full_time = p.assume(Assumed::FullTimeHoursPerWeek);
+            let months = (min * full_time / hours).clamp(min, max);
+            (months, Length::Calendar { min, max })
+        }
+        _ => (p.assume(Assumed::UnknownLengthMonths), Length::Assumed),
+    }
+}
+
+/// Warnings about the chosen programme: unknown cost or length, too few study hours, and a
+/// residency price caveat for a campus outside the person's state (or when no state is given).
+pub(super) fn caveats<'c>(p: &mut Planner<'_, 'c>, c: &ProgrammeChoice<'c>) {
+    let x = c.programme;
+    if c.cost_usd.is_none() {
+        p.warn(Warning::UnknownCost { programme: x });
+    }
+    if c.length == Length::Assumed {
+        p.warn(Warning::UnknownLength {
+            programme: x,
+            months: c.months,
+        });
+    }
+    if let Length::Hours { hours } = c.length {
+        let raw = hours / c.hours_per_week * 7.0 / DAYS_PER_MONTH;
+        let (limit, stated) = match x.months {
+            Some(r) => (r.max.get(), true),
+            None => (p.assume(Assumed::LongestSensibleMonths), false),
+        };
+        if raw > limit + 1e-9 && limit > 0.0 {
+            p.warn(Warning::HoursTooFew {
+                programme: x,
+                months: (raw * 10.0).round() / 10.0,
+                limit_months: limit,
+                stated_limit: stated,
+                hours_needed: (hours / (limit * DAYS_PER_MONTH / 7.0)).ceil(),
+            });
+        }
+    }
+    if let Some(l) = &x.location {
+        let state = p.person.profile.state.clone();
+        if state.as_deref() != Some(l.state.as_str()) {
+            p.warn(Warning::ResidencyPrice {
+                programme: x,
+                state,
+                location: l,
+            });
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! An exam stage: eligibility on the exam date, the fee the person would pay (member or
+//! not, the two-attempt package as an option), first-time membership where the body
+//! requires it, and topics left to self-study.
+
+use chrono::NaiveDate;
+
+use super::standing::Standing;
+use super::{
+    Cost, CostItem, CostLine, ExamFee, ExamFees, ExamFormat, ExamStage, MembershipFee,
+    Milestone, Planner, Stage, Warning,
+};
+use crate::data::catalog::Credential;
+use crate::data::model::{CompetencyKind, FeeKind, FeePer, Payer, RuleFeeKind};
+use crate::rules::fees;
+
+/// The exam of `c` prepared from `start` and sat on `date` by someone standing as `s` then;
+/// `student` when the plan has them in a programme (student membership prices apply).
+pub(super) fn sit<'c>(
+    p: &mut Planner<'_, 'c>,
+    c: &'c Credential,
+    s: &Standing<'c>,
+    (start, date): (NaiveDate, NaiveDate),
+    first_step: bool,
+    student: bool,
+) -> (Milestone<'c>, Vec<CostLine<'c>>) {
+    let cat = p.catalog;
+    let member = p.person.profile.memberships.contains(&c.body);
+    let mut lines = Vec::new();
+    let id = format!("exam:{}", c.id);
+    let exam = c.exam.as_ref();
+    if let Some(e) = exam {
+        p.cite(&e.sources);
+    }
+    let order: [FeeKind; 4] = if member || c.membership_required {
+        [FeeKind::Member, FeeKind::OneAttempt, FeeKind::TwoAttempts, FeeKind::NonMember]
+    } else {
+        [FeeKind::NonMember, FeeKind::OneAttempt, FeeKind::TwoAttempts, FeeKind::Member]
+    };
+    let price = |k: FeeKind| exam.and_then(|e| e.fees.iter().find(|f| f.kind == k)).map(|f| f.usd.get());
+    let fee = order
+        .iter()
+        .find_map(|k| price(*k).map(|usd| ExamFee { kind: *k, usd }));
+    if fee.is_none() {
+        p.warn(Warning::UnknownFee { credential: c });
+    }
+    lines.push(CostLine {
+        milestone: id.clone(),
+        item: CostItem::ExamFee {
+            credential: c,
+            kind: fee.map(|f| f.kind),
+        },
+        cost: fee.map_or(Cost::Unknown, |f| Cost::Known(f.usd)),
+    });
+    let membership = (c.membership_required && !member && !p.joined.contains(&c.body)).then(|| {
+        p.joined.insert(c.body);
+        let payers = if student {
+            [Some(Payer::Student), Some(Payer::Individual), None]
+        } else {
+            [Some(Payer::Individual), None, None]
+        };
+        let found = cat.rulebook_for(c.body, date).and_then(|b| {
+            fees::find(b, RuleFeeKind::MembershipFirst, &payers, FeePer::Once)
+        });
+        MembershipFee {
+            payer: found.and_then(|f| f.payer),
+            usd: found.map(|f| f.usd.get()),
+        }
+    });
+    if let Some(m) = membership {
+        lines.push(CostLine {
+            milestone: id.clone(),
+            item: CostItem::Membership {
+                body: c.body,
+                payer: m.payer,
+            },
+            cost: m.usd.map_or(Cost::Unknown, Cost::Known),
+        });
+    }
+    let unmet: Vec<_> = match &c.eligibility {
+        None => {
+            p.warn(Warning::EligibilityUnknown { credential: c });
+            Vec::new()
+        }
+        Some(el) => {
+            p.cite(&el.sources);
+            if s.meets_any(cat, &el.required) {
+                Vec::new()
+            } else {
+                el.required.iter().map(|r| s.unmet(cat, r)).collect()
+            }
+        }
+    };
+    if !unmet.is_empty() {
+        p.warn(Warning::NotEligible {
+            credential: c,
+            unmet: unmet.clone(),
+        });
+    }
+    let self_study: Vec<_> = c
+        .competencies
+        .iter()
+        .filter(|x| !s.competencies.contains(x))
+        .map(|x| cat.get(*x))
+        .filter(|x| x.kind == CompetencyKind::Topic)
+        .collect();
+    if !self_study.is_empty() {
+        p.warn(Warning::ExamNotPrepared {
+            credential: c,
+            topics: self_study.clone(),
+        });
+    }
+    let prep_weeks = p.assume(super::Assumed::ExamPrepWeeks);
+    let known: f64 = lines
+        .iter()
+        .filter_map(|l| match l.cost {
+            Cost::Known(v) => Some(v),
+            _ => None,
+        })
+        .sum();
+    let unknown = lines.iter().any(|l| l.cost == Cost::Unknown);
+    let stage = ExamStage {
+        credential: c,
+        eligible: unmet.is_empty(),
+        unmet,
+        fees: ExamFees {
+            two_attempts: price(FeeKind::TwoAttempts).filter(|_| fee.is_some_and(|f| f.kind == FeeKind::OneAttempt)),
+            exam: fee,
+            membership,
+            body: c.body,
+        },
+        prep_weeks,
+        self_study,
+        first_step,
+        format: exam.map(|e| ExamFormat {
+            questions: e.questions,
+            minutes: e.minutes,
+            passing: e.passing.clone(),
+            delivery: e.delivery.clone(),
+        }),
+    };
+    let milestone = Milestone {
+        id,
+        start,
+        end: date,
+        cost: if unknown && known == 0.0 {
+            Cost::Unknown
+        } else {
+            Cost::Known(known)
+        },
+        stage: Stage::Exam(Box::new(stage)),
+    };
+    (milestone, lines)
+}

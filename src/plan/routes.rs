@@ -1,0 +1,425 @@
+//! Route search: every way to a credential's exam the data gives — each required route,
+//! combined with each recommended one where the credential's `aim` says so — tried out from
+//! the person's standing; the best is kept with the runner-up.
+//!
+//! The rule: routes that can be planned first; then those whose known costs fit the budget
+//! (then those whose fit is unknown, then those over it); among them the earliest exam, then
+//! the lower known cost. When every route is over the budget, the cheapest.
+
+use std::cmp::Reverse;
+
+use chrono::NaiveDate;
+
+use super::education::{self, Need};
+use super::standing::{Standing, Unmet};
+use super::{
+    Assumed, BudgetFit, Condition, Cost, CostItem, CostLine, Delta, Milestone, Planner,
+    ProgrammeChoice, RouteOption, RouteRule, Stage, Warning, exam,
+};
+use crate::data::catalog::{Competency, Credential, Route};
+use crate::data::model::{Aim, CompetencyKind, Education, ExperienceKind};
+use crate::dates;
+
+/// One way to a credential's exam, tried out.
+pub(super) struct Reach<'c> {
+    pub option: RouteOption<'c>,
+    /// Every condition can be planned.
+    pub feasible: bool,
+    pub exam_start: NaiveDate,
+    pub exam_date: NaiveDate,
+    /// The standing after the exam, credential in hand.
+    pub standing: Standing<'c>,
+    pub lines: Vec<CostLine<'c>>,
+    pub programme: Option<ProgrammeChoice<'c>>,
+    pub alternatives: Vec<ProgrammeChoice<'c>>,
+    /// When the first credential on the way is earned (the target's own exam if none).
+    pub first_credential: NaiveDate,
+    /// When coding work starts, if the route needed a job.
+    pub job_start: Option<NaiveDate>,
+    pub delta: Delta<'c>,
+}
+
+/// The best way to `c`'s exam from `s`, the runner-up, and the rule that chose; `None` when
+/// `depth` allows no further first step.
+pub(super) fn reach<'c>(
+    p: &mut Planner<'_, 'c>,
+    c: &'c Credential,
+    s: &Standing<'c>,
+    depth: u8,
+) -> Option<(Reach<'c>, Option<Reach<'c>>, RouteRule)> {
+    if depth > 1 {
+        return None;
+    }
+    let mut tried: Vec<Reach> = candidates(c)
+        .into_iter()
+        .map(|(routes, recommended)| {
+            let (mut r, delta) = p.trial(|p| attempt(p, c, &routes, recommended, s, depth));
+            r.delta = delta;
+            r
+        })
+        .collect();
+    let count = tried.len();
+    tried.sort_by_key(|r| {
+        (
+            Reverse(r.feasible),
+            Reverse(r.option.budget),
+            r.exam_date,
+            (r.option.known_cost_usd * 100.0) as i64,
+        )
+    });
+    if tried.first().is_some_and(|r| r.option.budget == BudgetFit::Over) {
+        tried.sort_by_key(|r| (Reverse(r.feasible), (r.option.known_cost_usd * 100.0) as i64, r.exam_date));
+    }
+    let mut it = tried.into_iter();
+    let best = it.next()?;
+    let runner_up = it.find(|r| r.feasible);
+    let rule = if best.option.unmet_now.is_empty() {
+        RouteRule::MetToday
+    } else if count == 1 {
+        RouteRule::Only
+    } else {
+        match best.option.budget {
+            BudgetFit::Over => RouteRule::Cheapest,
+            BudgetFit::NoBudget => RouteRule::Earliest,
+            _ => RouteRule::EarliestWithinBudget,
+        }
+    };
+    Some((best, runner_up, rule))
+}
+
+/// The route combinations to try: each required route (or none, when nothing is required),
+/// with each recommended route when the credential aims at them.
+fn candidates(c: &Credential) -> Vec<(Vec<&Route>, bool)> {
+    let Some(el) = &c.eligibility else {
+        return vec![(Vec::new(), false)];
+    };
+    let required: Vec<Option<&Route>> = if el.required.is_empty() {
+        vec![None]
+    } else {
+        el.required.iter().map(Some).collect()
+    };
+    let recommended: Vec<Option<&Route>> = if el.aim == Aim::Recommended && !el.recommended.is_empty() {
+        el.recommended.iter().map(Some).collect()
+    } else {
+        vec![None]
+    };
+    let mut out = Vec::new();
+    for r in &required {
+        for m in &recommended {
+            out.push((r.iter().chain(m.iter()).copied().collect(), m.is_some()));
+        }
+    }
+    out
+}
+
+/// Plans one route combination from `s0`.
+fn attempt<'c>(
+    p: &mut Planner<'_, 'c>,
+    c: &'c Credential,
+    routes: &[&'c Route],
+    recommended: bool,
+    s0: &Standing<'c>,
+    depth: u8,
+) -> Reach<'c> {
+    let cat = p.catalog;
+    let unmet_now: Vec<Unmet> = routes.iter().flat_map(|r| s0.unmet(cat, r)).collect();
+    let mut s = s0.clone();
+    let mut t = s0.date;
+    let mut feasible = true;
+    let mut lines = Vec::new();
+    let mut programme: Option<ProgrammeChoice> = None;
+    let mut alternatives = Vec::new();
+    let mut first_step = None;
+    let mut first_credential = None;
+    let mut job_start = None;
+    let award_edu = routes
+        .iter()
+        .filter_map(|r| r.education)
+        .filter(|e| *e > Education::HighSchool && s.education < *e)
+        .max();
+    let award_deg = routes
+        .iter()
+        .filter_map(|r| r.accredited_degree)
+        .filter(|d| s.degree.is_none_or(|x| x < *d))
+        .max();
+    let needs_step = routes.iter().any(|r| {
+        !r.credentials_any.is_empty() && !r.credentials_any.iter().any(|x| s.holds(cat.get(*x)))
+    });
+    let topics = |s: &Standing<'c>| missing_topics(p.catalog, c, routes, s);
+    if s.education == Education::None
+        && (award_edu.is_some() || award_deg.is_some() || needs_step || !topics(&s).is_empty()
+            || routes.iter().any(|r| r.education.is_some()))
+    {
+        let months = p.assume(Assumed::GedMonths);
+        let end = dates::add_fractional_months(t, months);
+        p.milestones.push(Milestone {
+            id: "diploma".into(),
+            start: t,
+            end,
+            cost: Cost::Unknown,
+            stage: Stage::Diploma,
+        });
+        lines.push(CostLine {
+            milestone: "diploma".into(),
+            item: CostItem::Diploma,
+            cost: Cost::Unknown,
+        });
+        s.education = Education::HighSchool;
+        t = end;
+        s = s.at(t);
+    }
+    // An award the route asks for (an accredited degree, a higher education level).
+    if award_edu.is_some() || award_deg.is_some() {
+        let need = Need {
+            topics: topics(&s),
+            education: award_edu,
+            degree: award_deg,
+            exam: c,
+            other_known: known(&lines),
+        };
+        match take_programme(p, &need, &s, t, &mut lines) {
+            Ok((chosen, rest)) => {
+                s = s.at(chosen.end).with_programme(chosen.programme);
+                t = chosen.end;
+                alternatives = rest;
+                programme = Some(chosen);
+            }
+            Err(filter) => {
+                feasible = false;
+                p.warn(Warning::NoProgramme { credential: c, filter });
+            }
+        }
+    }
+    // A credential taken first (CCA before CCS).
+    if needs_step {
+        let any: Vec<&Credential> = routes
+            .iter()
+            .flat_map(|r| r.credentials_any.iter().map(|x| cat.get(*x)))
+            .filter(|x| *x != c)
+            .collect();
+        let mut best: Option<(&Credential, Reach)> = None;
+        for step in any {
+            if let Some((r, _, _)) = reach(p, step, &s, depth + 1)
+                && r.feasible
+                && best.as_ref().is_none_or(|(_, b)| r.exam_date < b.exam_date)
+            {
+                best = Some((step, r));
+            }
+        }
+        match best {
+            Some((step, r)) => {
+                p.commit(r.delta);
+                lines.extend(r.lines);
+                s = r.standing;
+                t = r.exam_date;
+                first_step = Some(step);
+                first_credential = Some(r.first_credential);
+                job_start = r.job_start;
+                if programme.is_none() {
+                    programme = r.programme;
+                    alternatives = r.alternatives;
+                }
+            }
+            None => feasible = false,
+        }
+    }
+    // Topics the route's coursework or the exam asks for that nothing so far taught.
+    let left = topics(&s);
+    if !left.is_empty() {
+        let coursework_left = routes.iter().any(|r| r.coursework.iter().any(|x| !s.competencies.contains(x)));
+        let need = Need {
+            topics: left,
+            education: None,
+            degree: None,
+            exam: c,
+            other_known: known(&lines),
+        };
+        match take_programme(p, &need, &s, t, &mut lines) {
+            Ok((chosen, rest)) => {
+                s = s.at(chosen.end).with_programme(chosen.programme);
+                t = chosen.end;
+                if programme.is_none() {
+                    alternatives = rest;
+                    programme = Some(chosen);
+                }
+            }
+            Err(filter) if coursework_left => {
+                feasible = false;
+                p.warn(Warning::NoProgramme { credential: c, filter });
+            }
+            Err(_) => {}
+        }
+    }
+    // Coding work the route asks for: it accrues while working; a job needs a credential.
+    for r in routes {
+        let Some(months) = r.experience_months.map(|m| m.get()) else {
+            continue;
+        };
+        if s.at(t).whole_months() >= months {
+            continue;
+        }
+        if r.experience == ExperienceKind::PrivacySecurity {
+            feasible = false;
+            continue;
+        }
+        if s.working_since.is_none() {
+            if s.credentials.is_empty() {
+                feasible = false;
+                continue;
+            }
+            let search = p.assume(Assumed::JobSearchMonths);
+            let start = dates::add_fractional_months(t, search);
+            job_start = Some(start);
+            s.working_since = Some(start);
+        }
+        let from = t.max(s.working_since.unwrap_or(t));
+        let have = s.at(from).experience_months;
+        let met = dates::add_fractional_months(from, (f64::from(months) - have).max(0.0));
+        p.milestones.push(Milestone {
+            id: format!("work:{}", c.id),
+            start: from,
+            end: met,
+            cost: Cost::None,
+            stage: Stage::Work { months, toward: c },
+        });
+        t = t.max(met);
+    }
+    let exam_start = t;
+    let exam_date = p.exam_date(t);
+    let at_exam = s.at(exam_date);
+    let student = programme.is_some();
+    let (milestone, fee_lines) = exam::sit(p, c, &at_exam, (exam_start, exam_date), depth > 0, student);
+    p.milestones.push(milestone);
+    lines.extend(fee_lines);
+    let known_cost = known(&lines);
+    let unknown_costs = lines.iter().filter(|l| l.cost == Cost::Unknown).count();
+    let budget = match p.budget() {
+        None => BudgetFit::NoBudget,
+        Some(b) if known_cost > b + 1e-9 => BudgetFit::Over,
+        Some(_) if unknown_costs > 0 => BudgetFit::Unknown,
+        Some(_) if programme.as_ref().is_some_and(|x| x.budget == BudgetFit::MayFit) => BudgetFit::MayFit,
+        Some(_) => BudgetFit::Fits,
+    };
+    Reach {
+        option: RouteOption {
+            asks: conditions(cat, routes),
+            unmet_now,
+            recommended,
+            exam_date,
+            known_cost_usd: known_cost,
+            unknown_costs,
+            budget,
+            first_step,
+            programme: programme.as_ref().map(|x| x.programme),
+        },
+        feasible,
+        exam_start,
+        exam_date,
+        standing: at_exam.with_credential(c),
+        lines,
+        programme,
+        alternatives,
+        first_credential: first_credential.unwrap_or(exam_date),
+        job_start,
+        delta: Default::default(),
+    }
+}
+
+/// Schedules the best programme for `need` (with its cost line and caveats) and returns it
+/// with the runners-up.
+fn take_programme<'c>(
+    p: &mut Planner<'_, 'c>,
+    need: &Need<'c>,
+    s: &Standing<'c>,
+    t: NaiveDate,
+    lines: &mut Vec<CostLine<'c>>,
+) -> Result<(ProgrammeChoice<'c>, Vec<ProgrammeChoice<'c>>), super::ProgrammeFilter> {
+    let mut ranked = education::rank(p, need, s, t)?;
+    let chosen = ranked.remove(0);
+    ranked.truncate(3);
+    education::caveats(p, &chosen);
+    p.cite(&chosen.programme.sources);
+    let cost = chosen.cost_usd.map_or(Cost::Unknown, Cost::Known);
+    lines.push(CostLine {
+        milestone: "programme".into(),
+        item: CostItem::Programme {
+            programme: chosen.programme,
+            range: chosen.cost_range_usd,
+            out_of_state: chosen.out_of_state,
+        },
+        cost,
+    });
+    p.milestones.push(Milestone {
+        id: "programme".into(),
+        start: chosen.start,
+        end: chosen.end,
+        cost,
+        stage: Stage::Programme {
+            programme: chosen.programme,
+            teaches: chosen.covers.clone(),
+        },
+    });
+    Ok((chosen, ranked))
+}
+
+/// Topics of the route's coursework and of the exam that `s` lacks.
+fn missing_topics<'c>(
+    cat: &'c crate::data::Catalog,
+    c: &'c Credential,
+    routes: &[&'c Route],
+    s: &Standing<'c>,
+) -> Vec<&'c Competency> {
+    let mut out: Vec<&Competency> = Vec::new();
+    let wanted = routes
+        .iter()
+        .flat_map(|r| r.coursework.iter())
+        .chain(c.competencies.iter());
+    for ix in wanted {
+        let comp = cat.get(*ix);
+        if comp.kind == CompetencyKind::Topic && !s.competencies.contains(ix) && !out.contains(&comp) {
+            out.push(comp);
+        }
+    }
+    out
+}
+
+/// Sum of the known cost lines.
+pub(super) fn known(lines: &[CostLine]) -> f64 {
+    lines
+        .iter()
+        .filter_map(|l| match l.cost {
+            Cost::Known(v) => Some(v),
+            _ => None,
+        })
+        .sum()
+}
+
+/// What a route combination asks, as conditions.
+fn conditions<'c>(cat: &'c crate::data::Catalog, routes: &[&'c Route]) -> Vec<Condition<'c>> {
+    let mut out = Vec::new();
+    for r in routes {
+        if let Some(level) = r.education {
+            out.push(Condition::Education { level });
+        }
+        if let Some(level) = r.accredited_degree {
+            out.push(Condition::AccreditedDegree { level });
+        }
+        if let Some(m) = r.experience_months {
+            out.push(Condition::Experience { months: m.get() });
+        }
+        if !r.credentials_any.is_empty() {
+            out.push(Condition::Credential {
+                any: r.credentials_any.iter().map(|x| cat.get(*x)).collect(),
+            });
+        }
+        if !r.coursework.is_empty() {
+            out.push(Condition::Coursework {
+                topics: r.coursework.iter().map(|x| cat.get(*x)).collect(),
+            });
+        }
+    }
+    if out.is_empty() {
+        out.push(Condition::Nothing);
+    }
+    out
+}

@@ -1,0 +1,44 @@
+//! The target: the credential and setting named in the profile, else the setting's best fit,
+//! else the first credential held and its first setting.
+
+use super::{Planner, Target, TargetReason};
+use crate::person::Problem;
+
+/// The target the plan aims at.
+pub(super) fn choose<'c>(p: &Planner<'_, 'c>) -> Result<Target<'c>, Problem> {
+    let cat = p.catalog;
+    if let Some(t) = &p.person.target {
+        let best = t.setting.credentials.first().map(|c| cat.get(*c));
+        let (credential, why) = match (t.credential, best) {
+            (Some(c), _) => (
+                c,
+                TargetReason::Named {
+                    fits: t.setting.credentials.iter().any(|x| cat.get(*x) == c),
+                },
+            ),
+            (None, Some(c)) => (c, TargetReason::BestFit),
+            (None, None) => return Err(Problem::NoTarget),
+        };
+        return Ok(Target {
+            credential,
+            setting: t.setting,
+            why,
+            first_step: None,
+            by: t.by,
+        });
+    }
+    let held = p.person.credentials.first().ok_or(Problem::NoTarget)?;
+    let setting = held
+        .credential
+        .settings
+        .first()
+        .map(|s| cat.get(*s))
+        .ok_or(Problem::NoTarget)?;
+    Ok(Target {
+        credential: held.credential,
+        setting,
+        why: TargetReason::Held,
+        first_step: None,
+        by: None,
+    })
+}

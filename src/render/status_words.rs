@@ -1,0 +1,226 @@
+//! The sentences of a CEU status: states, deadlines, how a requirement was reached, why an
+//! entry does not count, and the notes a coder needs, written from the tracker's facts.
+
+use super::plan_words::proration;
+use super::words::{and_list, count, lapse, num, usd};
+use crate::data::model::Body;
+use crate::rules::{MinimumKind, Required, ShareKind};
+use crate::track::{CycleState, CycleStatus, Measure, RejectReason};
+
+/// A state in words, and its tone (`good`, `warn`, `bad`).
+pub fn state(s: &CycleState) -> (String, &'static str) {
+    match s {
+        CycleState::Complete => ("Complete".into(), "good"),
+        CycleState::OnTrack { .. } => ("On track".into(), "good"),
+        CycleState::Behind { .. } => ("Behind".into(), "warn"),
+        CycleState::Lapsed { lapse: l, .. } => {
+            let w = lapse(*l);
+            let mut c = w.chars();
+            let cap = c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect());
+            (format!("{cap} (past the due date)"), "bad")
+        }
+        CycleState::Revoked { .. } => ("Revoked".into(), "bad"),
+        CycleState::NotInLog => ("Not in the log".into(), "warn"),
+    }
+}
+
+/// The deadline, in words.
+pub fn deadline(c: &CycleStatus) -> String {
+    let end = c.cycle.end;
+    match c.state {
+        CycleState::Complete => format!("{end}: met"),
+        CycleState::OnTrack { days_left, .. } | CycleState::Behind { days_left, .. } => {
+            format!("{end} ({} left)", count(days_left, "day", "days"))
+        }
+        CycleState::Lapsed { until, days_left, lapse: l, .. } => format!(
+            "{end} has passed; the credential is {} until {until} ({} left to finish), then revoked",
+            lapse(l),
+            count(days_left, "day", "days")
+        ),
+        CycleState::Revoked { since, reinstate_until } => match reinstate_until {
+            Some(u) => format!("{end} passed; revoked since {since}; it can be reinstated until {u} without a new exam"),
+            None => format!("{end} passed; revoked since {since}"),
+        },
+        CycleState::NotInLog => format!(
+            "{end} has passed; the log does not cover this cycle, so whether it was met is unknown"
+        ),
+    }
+}
+
+/// The pace needed, in words.
+pub fn pace(c: &CycleStatus) -> String {
+    match c.state {
+        CycleState::OnTrack { per_month, .. }
+        | CycleState::Behind { per_month, .. }
+        | CycleState::Lapsed { per_month, .. } => {
+            format!("{} CEUs a month to finish on time", num(per_month))
+        }
+        CycleState::Complete => "nothing left to earn".into(),
+        CycleState::Revoked { .. } => "reinstatement needs the missing CEUs, back dues and the reinstatement fee".into(),
+        CycleState::NotInLog => "add a checkpoint with the portal's figure for this cycle, or `ceu_log_since` to the profile if the log is complete".into(),
+    }
+}
+
+/// How the required figure was reached.
+pub fn basis(c: &CycleStatus) -> String {
+    let r = &c.requirement;
+    let ids: Vec<String> = r.credentials.iter().map(|x| x.id.clone()).collect();
+    let mut out = format!(
+        "{} CEUs for {} ({})",
+        num(r.full),
+        count(r.credentials.len(), &format!("{} credential", r.rulebook.body.as_str()), &format!("{} credentials", r.rulebook.body.as_str())),
+        and_list(&ids)
+    );
+    if let Some(cap) = r.capped_at {
+        out.push_str(&format!(", capped at {}", num(cap)));
+    }
+    for p in &r.prorations {
+        out.push_str(&format!("; {}", proration(p)));
+    }
+    for s in &r.superseded {
+        out.push_str(&format!("; {} is superseded and needs no CEUs of its own", s.id));
+    }
+    for d in &r.deferred {
+        out.push_str(&format!("; {} was earned during the cycle and counts from the next one", d.id));
+    }
+    if let Some(p) = c.portal_required {
+        out = format!("{} CEUs as the {} portal shows (override; computed: {out})", num(p), r.rulebook.body.as_str());
+    }
+    out
+}
+
+/// A requirement's label.
+pub fn measure(m: &Measure, body: Body) -> String {
+    match m {
+        Measure::Total => format!("{} CEUs in the cycle", body.as_str()),
+        Measure::Core => "Core CEUs (not used for specialty minimums)".into(),
+        Measure::Minimum { credential, minimum } => match minimum {
+            MinimumKind::Discipline => format!("{} discipline CEUs (tagged {})", credential.id, credential.id),
+            MinimumKind::Specialty => format!("{} specialty CEUs (tagged {})", credential.id, credential.id),
+        },
+        Measure::Share { share, fraction } => {
+            let pct = num(fraction * 100.0);
+            match share {
+                ShareKind::Domain => format!("CEUs in the HIIM domains (at least {pct}%)"),
+                ShareKind::Sourced => format!("{}-sourced CEUs (at least {pct}%)", body.as_str()),
+            }
+        }
+        Measure::SelfAssessments => "Coding self-assessments".into(),
+    }
+}
+
+/// Why an entry does not count.
+pub fn reject(r: &RejectReason) -> String {
+    match r {
+        RejectReason::BeforeCertification { certified } => format!("earned before certification on {certified}"),
+        RejectReason::Duplicate { of_line } => format!("duplicate of line {of_line}: a course counts once"),
+        RejectReason::NotApproved { body } => format!("no {} approval index; only approved CEUs count", body.as_str()),
+    }
+}
+
+/// Notes on one cycle: checkpoints, capped topics, renewal-month CEUs.
+pub fn notes(c: &CycleStatus, body: Body) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(e) = c.evidence {
+        out.push(format!(
+            "The {} portal showed {} CEUs on {} (checkpoint, line {}) against {} in the log; the portal's figure is used.",
+            body.as_str(),
+            num(e.portal),
+            e.date,
+            e.line,
+            num(e.log)
+        ));
+    }
+    for x in &c.checkpoints {
+        if (x.portal - x.log).abs() > 0.005 && c.evidence.is_none_or(|e| e.line != x.line) {
+            out.push(format!(
+                "Checkpoint at line {} ({}): the portal showed {} CEUs, the log adds up to {}; `ceu check` lists it.",
+                x.line,
+                x.date,
+                num(x.portal),
+                num(x.log)
+            ));
+        }
+    }
+    if let Some(k) = c.capped_other {
+        out.push(format!(
+            "{} CEUs are outside the HIIM domains (or unmarked); only {} of them count ({}% of the requirement).",
+            num(k.other),
+            num(k.counted),
+            num(k.share * 100.0)
+        ));
+    }
+    if c.unmarked_domain > 0 {
+        out.push(format!(
+            "{} no `domain`; they count as outside the HIIM domains.",
+            count(c.unmarked_domain, "entry has", "entries have")
+        ));
+    }
+    if c.to_next_cycle > 0.0 {
+        out.push(format!(
+            "{} CEUs earned in the renewal month were not needed here and count toward the next cycle ({} allows either).",
+            num(c.to_next_cycle),
+            body.as_str()
+        ));
+    }
+    if c.from_renewal_month > 0.0 {
+        out.push(format!(
+            "{} CEUs from the last cycle's renewal month count here ({} lets them count for either submission).",
+            num(c.from_renewal_month),
+            body.as_str()
+        ));
+    }
+    out
+}
+
+/// The requirement's credentials, joined.
+pub fn credentials(r: &Required) -> String {
+    let ids: Vec<String> = r.credentials.iter().map(|c| c.id.clone()).collect();
+    and_list(&ids)
+}
+
+/// A fee amount, or `not found`.
+pub fn amount(v: Option<f64>) -> String {
+    v.map_or_else(|| "not found".into(), usd)
+}
+
+/// An audit finding's message and what was expected instead.
+pub fn finding(i: &crate::track::audit::Issue) -> (String, String) {
+    use crate::track::audit::Issue;
+    match i {
+        Issue::Duplicate { of_line } => (
+            format!("duplicate of the entry at line {of_line} (same title, date and provider)"),
+            "each course once; remove this entry".into(),
+        ),
+        Issue::NoApprovalIndex => (
+            "no AAPC approval index: AAPC will not count this entry".into(),
+            "`aapc_index:` from the certificate".into(),
+        ),
+        Issue::BeforeCertification { certified } => (
+            format!("dated before the first certification on {certified}; it cannot count"),
+            "CEUs earned after certification".into(),
+        ),
+        Issue::CertificateMissing { path } => (
+            format!("certificate {path} does not exist"),
+            "the path of the certificate file, relative to the log".into(),
+        ),
+        Issue::CertificateShared { path, with_line } => (
+            format!("certificate {path} is also used by the entry at line {with_line}"),
+            "one certificate per course".into(),
+        ),
+        Issue::CheckpointNoCycle { body, date } => (
+            format!("checkpoint for {}: no {} cycle on {date} to compare with", body.as_str(), body.as_str()),
+            "a checkpoint for a body the person holds a credential with".into(),
+        ),
+        Issue::CheckpointDiffers { body, date, portal, log } => (
+            format!(
+                "checkpoint {date}: {} showed {} CEUs, the log adds up to {} (difference {})",
+                body.as_str(),
+                num(*portal),
+                num(*log),
+                super::words::signed(portal - log)
+            ),
+            "the log's total to match the portal; add the missing entries or correct the checkpoint".into(),
+        ),
+    }
+}

@@ -1,0 +1,221 @@
+//! The vocabulary of the reports: words for the data's enumerations, and numbers, money and
+//! lists formatted for people. Everything a person reads is spelt here or in the other
+//! `render` modules and the templates, never in the planner or the tracker.
+
+use crate::data::model::{
+    Body, DegreeLevel, Delivery, Education, FeeKind, LapseState, Payer, RuleFeeKind,
+};
+
+/// An amount in dollars, rounded to cents once: `$1,748`, `$12,578.50`.
+pub fn usd(v: f64) -> String {
+    let cents = (v * 100.0).round();
+    let negative = cents < 0.0;
+    // Amounts are bounded (at most a million dollars in the data), so this is exact.
+    let cents = cents.abs() as i64;
+    let (whole, frac) = (cents / 100, cents % 100);
+    let sign = if negative { "-" } else { "" };
+    if frac == 0 {
+        format!("{sign}${}", thousands(whole))
+    } else {
+        format!("{sign}${}.{frac:02}", thousands(whole))
+    }
+}
+
+/// `194800` → `194,800`.
+pub fn thousands(v: i64) -> String {
+    let digits = v.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0 { format!("-{out}") } else { out }
+}
+
+/// A number for people: at most one decimal, no needless `.0`, no `-0`.
+pub fn num(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0 + 0.0;
+    if !r.is_finite() {
+        "—".into()
+    } else if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// A whole percentage of `part` in `whole`, rounded down after taking `part` to cents of a
+/// unit (100 when nothing is needed).
+pub fn percent(part: f64, whole: f64) -> u32 {
+    let part = (part * 100.0).round() / 100.0;
+    if whole <= 0.0 {
+        100
+    } else {
+        ((part / whole).clamp(0.0, 1.0) * 100.0 + 1e-9).floor() as u32
+    }
+}
+
+/// `min`–`max` in dollars, or one figure when they are equal.
+pub fn usd_range(min: f64, max: f64) -> String {
+    if (min - max).abs() < 0.005 {
+        usd(min)
+    } else {
+        format!("{}–{}", usd(min), usd(max))
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+pub fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// `1 month`, `3 months`.
+pub fn count(n: impl std::fmt::Display + Copy, one: &str, many: &str) -> String {
+    let s = n.to_string();
+    if s == "1" {
+        format!("{s} {one}")
+    } else {
+        format!("{s} {many}")
+    }
+}
+
+/// "a" or "an" before `word`.
+pub fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// The full name of a body.
+pub fn body(b: Body) -> &'static str {
+    b.as_str()
+}
+
+/// An education level.
+pub fn education(e: Education) -> &'static str {
+    match e {
+        Education::None => "no diploma",
+        Education::HighSchool => "high-school diploma or GED",
+        Education::Certificate => "postsecondary certificate",
+        Education::Associate => "associate degree",
+        Education::Bachelor => "bachelor's degree",
+        Education::Master => "master's degree",
+    }
+}
+
+/// A CAHIIM-accredited award.
+pub fn degree(d: DegreeLevel) -> &'static str {
+    match d {
+        DegreeLevel::Associate => "CAHIIM-accredited HIM associate degree",
+        DegreeLevel::Bachelor => "CAHIIM-accredited HIM bachelor's degree",
+        DegreeLevel::PostBaccalaureate => "CAHIIM-approved post-baccalaureate HIM certificate",
+        DegreeLevel::Master => "CAHIIM-accredited HIM master's degree",
+    }
+}
+
+/// How a programme or exam is delivered.
+pub fn delivery(d: Delivery) -> &'static str {
+    match d {
+        Delivery::Online => "online",
+        Delivery::OnCampus => "on campus",
+        Delivery::TestCentre => "at a test centre",
+    }
+}
+
+/// Which price an exam fee is.
+pub fn fee_kind(k: FeeKind) -> &'static str {
+    match k {
+        FeeKind::OneAttempt => "one attempt",
+        FeeKind::TwoAttempts => "two attempts",
+        FeeKind::Member => "member price",
+        FeeKind::NonMember => "non-member price",
+    }
+}
+
+/// Who pays a renewal fee.
+pub fn payer(p: Option<Payer>) -> &'static str {
+    match p {
+        Some(Payer::Member) => "member",
+        Some(Payer::NonMember) => "non-member",
+        Some(Payer::Student) => "student",
+        Some(Payer::Individual) => "individual",
+        None => "",
+    }
+}
+
+/// A renewal fee, named for the body it is paid to.
+pub fn rule_fee(b: Body, k: RuleFeeKind, p: Option<Payer>) -> String {
+    let who = payer(p);
+    let who = if who.is_empty() {
+        String::new()
+    } else {
+        format!(" ({who})")
+    };
+    let what = match k {
+        RuleFeeKind::MembershipFirst => "membership, first year",
+        RuleFeeKind::MembershipRenewal => "membership renewal",
+        RuleFeeKind::Recertification => "recertification fee",
+        RuleFeeKind::Extension => "CEU extension",
+        RuleFeeKind::Late => "late fee",
+        RuleFeeKind::Reinstatement => "reinstatement fee",
+    };
+    format!("{} {what}{who}", body(b))
+}
+
+/// A credential's state while its cycle is past due.
+pub fn lapse(l: LapseState) -> &'static str {
+    match l {
+        LapseState::Overdue => "overdue",
+        LapseState::Grace => "in its grace period",
+        LapseState::Inactive => "inactive",
+    }
+}
+
+/// A number with its sign: `+3`, `-1.5`.
+pub fn signed(v: f64) -> String {
+    let n = num(v);
+    if n.starts_with('-') || n == "0" { n } else { format!("+{n}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_rounded_to_cents_once() {
+        assert_eq!(usd(1748.0), "$1,748");
+        assert_eq!(usd(12578.5), "$12,578.50");
+        assert_eq!(usd(189.999), "$190");
+        assert_eq!(usd(189.994), "$189.99");
+        assert_eq!(usd(-0.0), "$0");
+        assert_eq!(usd_range(2000.0, 7500.0), "$2,000–$7,500");
+    }
+
+    #[test]
+    fn numbers_for_people() {
+        assert_eq!(num(19.999999999999996), "20");
+        assert_eq!(num(10.55), "10.6");
+        assert_eq!(num(-0.0), "0");
+        assert_eq!(percent(19.999999999999996, 20.0), 100);
+        assert_eq!(percent(9.0, 36.0), 25);
+        assert_eq!(thousands(-29000), "-29,000");
+        assert_eq!(and_list(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+    }
+}

@@ -1,0 +1,272 @@
+//! Judging one cycle: which log entries count, how they meet the total and each
+//! sub-requirement, and what is left. Linear in the number of entries: AAPC minimums are met
+//! by a maximum flow over groups of entries that feed the same minimums, not over entries.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::flow::Network;
+use super::{Allocation, Capped, Measure, Progress, RejectReason, Rejected};
+use crate::data::catalog::{Credential, Rulebook};
+use crate::data::model::Body;
+use crate::person::log::{Domain, Entry, Log};
+use crate::rules::requirement::round2;
+use crate::rules::{MinimumKind, Required, ShareKind};
+
+/// Entries dated `from..=to` that count under `book` (in date order), and those that do not
+/// with the reason.
+pub(super) fn select<'l>(
+    log: &'l Log,
+    book: &Rulebook,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> (Vec<&'l Entry>, Vec<Rejected>) {
+    let mut counted = Vec::new();
+    let mut rejected = Vec::new();
+    for e in log.entries.iter().filter(|e| e.date >= from && e.date <= to) {
+        let reason = if let Some(of_line) = e.duplicate_of {
+            Some(RejectReason::Duplicate { of_line })
+        } else if book.approved_only && e.aapc_index.is_none() {
+            Some(RejectReason::NotApproved { body: book.body })
+        } else {
+            None
+        };
+        match reason {
+            Some(reason) => rejected.push(Rejected {
+                line: e.line,
+                title: e.title.clone(),
+                reason,
+            }),
+            None => counted.push(e),
+        }
+    }
+    counted.sort_by_key(|e| (e.date, e.line));
+    (counted, rejected)
+}
+
+/// What a cycle's counted entries add up to against its requirement.
+pub(super) struct Tally<'c> {
+    pub earned: f64,
+    pub remaining: f64,
+    pub complete: bool,
+    pub requirements: Vec<Progress<'c>>,
+    pub allocations: Vec<Allocation<'c>>,
+    pub capped_other: Option<Capped>,
+    pub unmarked_domain: usize,
+}
+
+/// Tallies `entries` against `req`, with `total` CEUs required in all; `floor` is a portal
+/// figure the total earned cannot fall below (a checkpoint used as evidence).
+pub(super) fn tally<'c>(
+    req: &Required<'c>,
+    total: f64,
+    entries: &[&Entry],
+    floor: Option<f64>,
+) -> Tally<'c> {
+    let book = req.rulebook;
+    let sum = |f: &dyn Fn(&Entry) -> bool| {
+        round2(entries.iter().filter(|e| f(e)).map(|e| e.ceus).sum())
+    };
+    let mut t = Tally {
+        earned: sum(&|_| true),
+        remaining: 0.0,
+        complete: false,
+        requirements: Vec::new(),
+        allocations: Vec::new(),
+        capped_other: None,
+        unmarked_domain: 0,
+    };
+    let mut subs = Vec::new();
+    match book.body {
+        Body::AAPC => {
+            let used = minimums(req, entries, &mut subs, &mut t.allocations);
+            if !book.specialty_counts_toward_core {
+                let specialty: Vec<usize> = req
+                    .minimums
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.kind == MinimumKind::Specialty)
+                    .map(|(j, _)| j)
+                    .collect();
+                if !specialty.is_empty() {
+                    let need: f64 = specialty.iter().map(|j| req.minimums[*j].ceus).sum();
+                    let got: f64 = specialty.iter().map(|j| used[*j]).sum();
+                    subs.push(progress(Measure::Core, (total - need).max(0.0), t.earned - got));
+                }
+            }
+        }
+        Body::AHIMA => {
+            let hiim = sum(&|e| e.domain == Some(Domain::Hiim));
+            t.unmarked_domain = entries.iter().filter(|e| e.domain.is_none()).count();
+            for s in &req.shares {
+                let share_total = round2(total * s.share);
+                match s.kind {
+                    ShareKind::Domain => {
+                        let other = round2(t.earned - hiim);
+                        let cap = round2(total * (1.0 - s.share));
+                        if other > cap {
+                            t.capped_other = Some(Capped {
+                                other,
+                                counted: cap,
+                                share: 1.0 - s.share,
+                            });
+                            t.earned = round2(hiim + cap);
+                        }
+                        subs.push(progress(
+                            Measure::Share {
+                                share: s.kind,
+                                fraction: s.share,
+                            },
+                            share_total,
+                            hiim,
+                        ));
+                    }
+                    ShareKind::Sourced => subs.push(progress(
+                        Measure::Share {
+                            share: s.kind,
+                            fraction: s.share,
+                        },
+                        share_total,
+                        sum(&|e| e.ahima_sourced),
+                    )),
+                }
+            }
+            if let Some(need) = req.self_assessments {
+                subs.push(progress(
+                    Measure::SelfAssessments,
+                    need,
+                    sum(&|e| e.self_assessment),
+                ));
+            }
+        }
+    }
+    if let Some(f) = floor {
+        t.earned = t.earned.max(f);
+    }
+    let total_progress = progress(Measure::Total, total, t.earned);
+    let shortfall = |p: &Progress| (p.required - p.earned).max(0.0);
+    let subs_short = match book.body {
+        // AAPC minimums take distinct CEUs; AHIMA's shares may overlap in one CEU.
+        Body::AAPC => subs.iter().map(shortfall).sum::<f64>(),
+        Body::AHIMA => subs.iter().map(shortfall).fold(0.0, f64::max),
+    };
+    t.remaining = round2(shortfall(&total_progress).max(subs_short));
+    t.requirements.push(total_progress);
+    t.requirements.extend(subs);
+    t.complete = t.requirements.iter().all(|r| r.met);
+    t
+}
+
+fn progress(what: Measure<'_>, required: f64, earned: f64) -> Progress<'_> {
+    let (required, earned) = (round2(required), round2(earned));
+    Progress {
+        what,
+        required,
+        earned,
+        met: earned + 1e-9 >= required,
+    }
+}
+
+/// Meets the AAPC minimums with a maximum flow from groups of entries (entries whose topics
+/// feed the same minimums) to the minimums, then spreads each group's flow over its entries
+/// in log order. Pushes one progress line per minimum; returns the CEUs each minimum got.
+fn minimums<'c>(
+    req: &Required<'c>,
+    entries: &[&Entry],
+    subs: &mut Vec<Progress<'c>>,
+    allocations: &mut Vec<Allocation<'c>>,
+) -> Vec<f64> {
+    let mins = &req.minimums;
+    if mins.is_empty() {
+        return Vec::new();
+    }
+    let feeds = |e: &Entry| -> Vec<usize> {
+        mins.iter()
+            .enumerate()
+            .filter(|(_, m)| e.topics.iter().any(|t| *t == m.credential.id))
+            .map(|(j, _)| j)
+            .collect()
+    };
+    let mut groups: Vec<(Vec<usize>, Vec<&Entry>, f64)> = Vec::new();
+    let mut index: HashMap<Vec<usize>, usize> = HashMap::new();
+    for e in entries {
+        let key = feeds(e);
+        if key.is_empty() {
+            continue;
+        }
+        let g = *index.entry(key.clone()).or_insert_with(|| {
+            groups.push((key, Vec::new(), 0.0));
+            groups.len() - 1
+        });
+        groups[g].1.push(e);
+        groups[g].2 += e.ceus;
+    }
+    let (src, sink) = (0, 1);
+    let group_node = |g: usize| 2 + g;
+    let min_node = |j: usize| 2 + groups.len() + j;
+    let mut net = Network::new(2 + groups.len() + mins.len());
+    let mut edges = Vec::new();
+    for (g, (key, _, ceus)) in groups.iter().enumerate() {
+        net.edge(src, group_node(g), *ceus);
+        for j in key {
+            edges.push((g, *j, net.edge(group_node(g), min_node(*j), f64::INFINITY)));
+        }
+    }
+    let min_edges: Vec<_> = mins
+        .iter()
+        .enumerate()
+        .map(|(j, m)| net.edge(min_node(j), sink, m.ceus))
+        .collect();
+    net.max_flow(src, sink);
+    // Spread each group's flow to each minimum over its entries, oldest first.
+    let mut shares: HashMap<usize, Vec<(&'c Credential, f64)>> = HashMap::new();
+    let mut left: Vec<Vec<f64>> = groups.iter().map(|(_, es, _)| es.iter().map(|e| e.ceus).collect()).collect();
+    for (g, j, h) in edges {
+        let mut flow = net.flow_on(h);
+        for (k, e) in groups[g].1.iter().enumerate() {
+            if flow <= 1e-9 {
+                break;
+            }
+            let give = flow.min(left[g][k]);
+            if give > 1e-9 {
+                left[g][k] -= give;
+                flow -= give;
+                shares
+                    .entry(e.line)
+                    .or_default()
+                    .push((mins[j].credential, round2(give)));
+            }
+        }
+    }
+    let mut lines: Vec<(usize, &str)> = entries
+        .iter()
+        .filter(|e| shares.contains_key(&e.line))
+        .map(|e| (e.line, e.title.as_str()))
+        .collect();
+    lines.sort_unstable();
+    for (line, title) in lines {
+        if let Some(s) = shares.remove(&line) {
+            allocations.push(Allocation {
+                line,
+                title: title.to_string(),
+                shares: s,
+            });
+        }
+    }
+    mins.iter()
+        .enumerate()
+        .map(|(j, m)| {
+            let got = round2(net.flow_on(min_edges[j]));
+            subs.push(progress(
+                Measure::Minimum {
+                    credential: m.credential,
+                    minimum: m.kind,
+                },
+                m.ceus,
+                got,
+            ));
+            got
+        })
+        .collect()
+}

@@ -1,0 +1,350 @@
+//! One body's cycle lifecycle: the cycles the rulebooks give (from certification or a portal
+//! override), the one that ended most recently judged with the credentials held at its end
+//! and its lapse window, and the current one, with renewal-month CEUs and checkpoints taken
+//! into account.
+
+use chrono::NaiveDate;
+
+use super::judge::{self, Tally};
+use super::{BodyStatus, CycleState, CycleStatus, Evidence, RejectReason, Rejected, fees};
+use crate::data::Catalog;
+use crate::data::catalog::Rulebook;
+use crate::data::model::Body;
+use crate::dates;
+use crate::person::Problem;
+use crate::person::log::{Entry, Log};
+use crate::person::profile::Person;
+use crate::rules::cycles::CycleProblem;
+use crate::rules::requirement::{Holding, required, round2};
+use crate::rules::{Cycle, CycleAnchor, Cycles};
+
+/// The status of `body` for `person` on `as_of`.
+pub(super) fn body_status<'c>(
+    body: Body,
+    person: &Person<'c>,
+    log: &Log,
+    catalog: &'c Catalog,
+    as_of: NaiveDate,
+) -> Result<BodyStatus<'c>, Problem> {
+    let held: Vec<Holding<'c>> = person
+        .held_with(body)
+        .filter(|h| h.earned <= as_of)
+        .map(|h| Holding {
+            credential: h.credential,
+            earned: h.earned,
+        })
+        .collect();
+    let first_cert = held.iter().map(|h| h.earned).min().unwrap_or(as_of);
+    let over = person.profile.cycle_overrides.iter().find(|o| o.body == body);
+    let cycles = Cycles::new(
+        catalog,
+        CycleAnchor {
+            body,
+            first_certified: first_cert,
+            renewal: person.profile.membership_renewal(body),
+            override_start: over.and_then(|o| o.start),
+            override_end: over.and_then(|o| o.end),
+        },
+    );
+    let problem = |p| match p {
+        CycleProblem::NoRenewalDate => Problem::NoRenewalDate { body },
+        CycleProblem::NoRulebook { start } => Problem::NoRulebook {
+            body,
+            start,
+            oldest: catalog.oldest_rulebook(body),
+        },
+    };
+    let (current, before) = cycles.around(as_of).map_err(problem)?;
+    let life = Life {
+        catalog,
+        held: &held,
+        log,
+        as_of,
+        portal: over.and_then(|o| o.required.map(|r| r.get())),
+        log_since: person.profile.ceu_log_since,
+    };
+    let current_book = cycles.book(current.start).map_err(problem)?;
+    let mut ended = None;
+    let mut carried = Vec::new();
+    if let Some(e) = before {
+        let book = cycles.book(e.start).map_err(problem)?;
+        let (status, moved) = life.ended(e, book);
+        let window_end = dates::add_days(e.end, u64::from(book.lapse.days.get()));
+        // An ended cycle matters while its lapse window is open, and after it when the log
+        // shows it unmet (revoked); an unknown or complete old cycle is left out.
+        let matters = as_of <= window_end || matches!(status.state, CycleState::Revoked { .. });
+        carried = moved;
+        if matters {
+            ended = Some(status);
+        }
+    }
+    let shown_from = ended.as_ref().map_or(current.start, |e: &super::CycleStatus| e.cycle.start);
+    let current = life.current(current, current_book, &carried);
+    let member = person.profile.memberships.contains(&body);
+    let fees = fees::due(
+        current_book,
+        person.profile.membership_renewal(body),
+        member,
+        ended.as_ref(),
+        &current,
+        as_of,
+    );
+    let membership_due = fees
+        .iter()
+        .find(|f| f.kind == crate::data::model::RuleFeeKind::MembershipRenewal)
+        .map(|f| f.due);
+    Ok(BodyStatus {
+        body,
+        credentials: held.iter().map(|h| h.credential).collect(),
+        ended,
+        current,
+        fees,
+        before_certification: log
+            .entries
+            .iter()
+            .filter(|e| e.date < first_cert && !current_book.before_certification)
+            .map(|e| Rejected {
+                line: e.line,
+                title: e.title.clone(),
+                reason: RejectReason::BeforeCertification {
+                    certified: first_cert,
+                },
+            })
+            .collect(),
+        after_as_of: log
+            .entries
+            .iter()
+            .filter(|e| e.date > as_of)
+            .map(|e| e.line)
+            .chain(log.checkpoints.iter().filter(|c| c.date > as_of).map(|c| c.line))
+            .collect(),
+        older_cycles: log
+            .entries
+            .iter()
+            .filter(|e| e.date >= first_cert && e.date < shown_from)
+            .map(|e| e.line)
+            .collect(),
+        membership_due,
+    })
+}
+
+/// What stays the same across one body's cycles.
+struct Life<'a, 'c> {
+    catalog: &'c Catalog,
+    held: &'a [Holding<'c>],
+    log: &'a Log,
+    as_of: NaiveDate,
+    /// The portal's total for the overridden cycle.
+    portal: Option<f64>,
+    log_since: Option<NaiveDate>,
+}
+
+impl<'a, 'c> Life<'a, 'c> {
+    /// The ended cycle `e`, and the renewal-month entries it does not need (they count
+    /// toward the next cycle instead).
+    fn ended(&self, e: Cycle, book: &'c Rulebook) -> (CycleStatus<'c>, Vec<&'a Entry>) {
+        let (counted, rejected) = judge::select(self.log, book, e.start, e.end);
+        let req = required(self.catalog, book, self.held, e);
+        let total = self.total(e, req.total);
+        let evidence = self.evidence(book.body, e, &counted);
+        let floor = evidence.map(|x| x.portal + later_than(&counted, x.date));
+        let mut keep = counted.len();
+        let mut tally = judge::tally(&req, total, &counted, floor);
+        if tally.complete && book.cycle.renewal_month_counts_either {
+            // Keep the fewest renewal-month entries the cycle needs (oldest first); the rest
+            // count toward the next cycle. Entries are in date order.
+            let month = dates::month_start(e.end);
+            let first_rm = counted.partition_point(|x| x.date < month);
+            if first_rm < counted.len() {
+                let (mut lo, mut hi) = (0, counted.len() - first_rm);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    let t = judge::tally(&req, total, &counted[..first_rm + mid], floor);
+                    if t.complete {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+                keep = first_rm + lo;
+                tally = judge::tally(&req, total, &counted[..keep], floor);
+            }
+        }
+        let moved: Vec<&Entry> = counted[keep..].to_vec();
+        let to_next = round2(moved.iter().map(|x| x.ceus).sum());
+        let state = if tally.complete {
+            CycleState::Complete
+        } else if !self.covered(book.body, e) {
+            CycleState::NotInLog
+        } else {
+            let until = dates::add_days(e.end, u64::from(book.lapse.days.get()));
+            if self.as_of <= until {
+                let days_left = dates::days_between(self.as_of, until);
+                CycleState::Lapsed {
+                    lapse: book.lapse.state,
+                    due: e.end,
+                    until,
+                    days_left,
+                    per_month: pace(tally.remaining, days_left),
+                }
+            } else {
+                CycleState::Revoked {
+                    since: dates::add_days(until, 1),
+                    reinstate_until: book
+                        .lapse
+                        .reinstate_within_months
+                        .map(|m| dates::add_months(until, m.get())),
+                }
+            }
+        };
+        let status = self.status(e, req, total, tally, rejected, evidence, state, 0.0, to_next);
+        (status, moved)
+    }
+
+    /// The running cycle `c`, with renewal-month entries carried from the ended one.
+    fn current(&self, c: Cycle, book: &'c Rulebook, carried: &[&'a Entry]) -> CycleStatus<'c> {
+        let upto = c.end.min(self.as_of);
+        let (mut counted, rejected) = judge::select(self.log, book, c.start, upto);
+        let from_rm = round2(carried.iter().map(|x| x.ceus).sum());
+        counted.splice(0..0, carried.iter().copied());
+        let req = required(self.catalog, book, self.held, c);
+        let total = self.total(c, req.total);
+        let evidence = self.evidence(book.body, c, &counted);
+        let floor = evidence.map(|x| x.portal + later_than(&counted, x.date));
+        let tally = judge::tally(&req, total, &counted, floor);
+        let days_left = dates::days_between(self.as_of, c.end);
+        let state = if tally.complete {
+            CycleState::Complete
+        } else {
+            let span = dates::days_between(c.start, c.end).max(1) as f64;
+            let gone = (dates::days_between(c.start, self.as_of).max(0) as f64 / span).min(1.0);
+            let per_month = pace(tally.remaining, days_left);
+            if tally.earned + 1e-9 >= total * gone {
+                CycleState::OnTrack { days_left, per_month }
+            } else {
+                CycleState::Behind { days_left, per_month }
+            }
+        };
+        self.status(c, req, total, tally, rejected, evidence, state, from_rm, 0.0)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn status(
+        &self,
+        cycle: Cycle,
+        requirement: crate::rules::Required<'c>,
+        total: f64,
+        t: Tally<'c>,
+        rejected: Vec<Rejected>,
+        evidence: Option<Evidence>,
+        state: CycleState,
+        from_renewal_month: f64,
+        to_next_cycle: f64,
+    ) -> CycleStatus<'c> {
+        let requirement_body = requirement.rulebook.body;
+        CycleStatus {
+            cycle,
+            portal_required: self.portal.filter(|_| cycle.overridden),
+            requirement,
+            required: total,
+            earned: t.earned,
+            remaining: t.remaining,
+            state,
+            requirements: t.requirements,
+            allocations: t.allocations,
+            rejected,
+            evidence,
+            checkpoints: self.checkpoints(requirement_body, cycle),
+            capped_other: t.capped_other,
+            unmarked_domain: t.unmarked_domain,
+            from_renewal_month,
+            to_next_cycle,
+        }
+    }
+
+    /// The total a cycle needs: the portal's figure for the overridden cycle, else computed.
+    fn total(&self, c: Cycle, computed: f64) -> f64 {
+        match self.portal {
+            Some(p) if c.overridden => p,
+            _ => computed,
+        }
+    }
+
+    /// The latest checkpoint of `body` inside the cycle (up to `as_of`) that shows more than
+    /// the log had counted by its date.
+    fn evidence(&self, body: Body, c: Cycle, counted: &[&Entry]) -> Option<Evidence> {
+        let cp = self
+            .log
+            .checkpoints
+            .iter()
+            .filter(|x| x.body == body && x.date >= c.start && x.date <= c.end.min(self.as_of))
+            .max_by_key(|x| (x.date, x.line))?;
+        let log = round2(counted.iter().filter(|e| e.date <= cp.date).map(|e| e.ceus).sum());
+        (cp.earned > log + 1e-9).then_some(Evidence {
+            line: cp.line,
+            date: cp.date,
+            portal: cp.earned,
+            log,
+        })
+    }
+
+    /// Every checkpoint of `body` inside `c` (up to `as_of`), with what the log counts for the
+    /// cycle by its date.
+    fn checkpoints(&self, body: Body, c: Cycle) -> Vec<Evidence> {
+        let book = self.catalog.rulebook_for(body, c.start);
+        let Some(book) = book else { return Vec::new() };
+        let upto = c.end.min(self.as_of);
+        let mut points = self
+            .log
+            .checkpoints
+            .iter()
+            .filter(|x| x.body == body && x.date >= c.start && x.date <= upto)
+            .peekable();
+        if points.peek().is_none() {
+            return Vec::new();
+        }
+        // Counted entries are in date order: running sums answer each checkpoint in log time.
+        let (counted, _) = judge::select(self.log, book, c.start, upto);
+        let mut acc = 0.0;
+        let sums: Vec<f64> = counted.iter().map(|e| { acc += e.ceus; acc }).collect();
+        points
+            .map(|x| {
+                let n = counted.partition_point(|e| e.date <= x.date);
+                Evidence {
+                    line: x.line,
+                    date: x.date,
+                    portal: x.earned,
+                    log: round2(if n == 0 { 0.0 } else { sums[n - 1] }),
+                }
+            })
+            .collect()
+    }
+
+    /// Whether the log can speak for cycle `e`: a checkpoint inside it, a declared start of
+    /// complete logging on or before its start, or any log item dated before its start.
+    fn covered(&self, body: Body, e: Cycle) -> bool {
+        let checkpoint = self
+            .log
+            .checkpoints
+            .iter()
+            .any(|x| x.body == body && x.date >= e.start && x.date <= e.end);
+        let declared = self.log_since.is_some_and(|d| d <= e.start);
+        let older = self.log.entries.iter().any(|x| x.date < e.start)
+            || self.log.checkpoints.iter().any(|x| x.date < e.start);
+        checkpoint || declared || older
+    }
+}
+
+/// CEUs of entries dated after `date`.
+fn later_than(counted: &[&Entry], date: NaiveDate) -> f64 {
+    counted.iter().filter(|e| e.date > date).map(|e| e.ceus).sum()
+}
+
+/// CEUs a month needed to finish `remaining` in `days`, rounded up to a tenth.
+fn pace(remaining: f64, days: i64) -> f64 {
+    if remaining <= 0.0 {
+        return 0.0;
+    }
+    let months = days.max(1) as f64 / dates::DAYS_PER_MONTH;
+    (remaining / months * 10.0).ceil() / 10.0
+}
