@@ -63,7 +63,9 @@ pub fn whole_months(a: NaiveDate, b: NaiveDate) -> u32 {
 pub fn day_in(year: i32, month: u32, day: u32) -> NaiveDate {
     let month = month.clamp(1, 12);
     (0..4)
-        .find_map(|back| NaiveDate::from_ymd_opt(year, month, day.clamp(1, 31).saturating_sub(back)))
+        .find_map(|back| {
+            NaiveDate::from_ymd_opt(year, month, day.clamp(1, 31).saturating_sub(back))
+        })
         .unwrap_or(NaiveDate::MIN)
 }
 
@@ -89,7 +91,10 @@ mod tests {
     fn saturates_instead_of_panicking() {
         assert_eq!(add_months(NaiveDate::MAX, 1), NaiveDate::MAX);
         assert_eq!(add_days(NaiveDate::MAX, u64::MAX), NaiveDate::MAX);
-        assert_eq!(add_fractional_months(d("2026-01-01"), 1e308), NaiveDate::MAX);
+        assert_eq!(
+            add_fractional_months(d("2026-01-01"), 1e308),
+            NaiveDate::MAX
+        );
         assert_eq!(sub_months(NaiveDate::MIN, 24), NaiveDate::MIN);
     }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use crate::data::DataSet;
+use crate::data::Catalog;
 use crate::data::model::{
     CareersFile, CodeSetsFile, CompetenciesFile, CredentialsFile, OutlookFile, ProgrammesFile,
     RulesFile, SettingsFile,
@@ -12,7 +12,7 @@ use crate::data::model::{
 use crate::error::Diagnostic;
 use crate::loader::Source;
 use crate::person::log::Log;
-use crate::person::profile::Profile;
+use crate::person::profile::Person;
 use crate::person::roster::Roster;
 
 fn as_of() -> NaiveDate {
@@ -20,7 +20,7 @@ fn as_of() -> NaiveDate {
 }
 
 thread_local! {
-    static DATA: DataSet = DataSet::load(None).unwrap();
+    static DATA: Catalog = Catalog::embedded();
 }
 
 /// A located diagnostic points inside (or just past) the text.
@@ -38,8 +38,8 @@ fn every_loader(text: &str) -> Result<(), String> {
         _ => Ok(()),
     };
     DATA.with(|data| -> Result<(), String> {
-        check("profile", Profile::load(&src, data, as_of()).map(drop))?;
-        check("log", Log::load(&src, data, as_of()).map(drop))?;
+        check("profile", Person::load(&src, data, as_of()).map(drop))?;
+        check("log", Log::load(&src, data).map(drop))?;
         check("roster", Roster::load(&src).map(drop))?;
         Ok(())
     })?;

@@ -69,35 +69,50 @@ fn status_json_has_the_documented_keys() {
         (v["as_of"].as_str(), v["person"].as_str()),
         (Some(AS_OF), Some("Rosa Delgado"))
     );
+    assert_eq!(v["schema_version"], 2);
     let b = &v["bodies"][1];
     for key in [
         "body",
         "credentials",
-        "rulebook",
-        "cycle",
-        "required",
-        "earned",
-        "remaining",
-        "status",
-        "days_left",
-        "pace_per_month",
-        "requirements",
-        "rejected",
+        "current",
         "fees",
+        "after_as_of",
+        "older_cycles",
     ] {
         assert!(b.get(key).is_some(), "body lacks {key}");
     }
+    let c = &b["current"];
+    for key in [
+        "cycle",
+        "requirement",
+        "required",
+        "earned",
+        "remaining",
+        "state",
+        "requirements",
+        "rejected",
+        "checkpoints",
+    ] {
+        assert!(c.get(key).is_some(), "cycle lacks {key}");
+    }
     assert_eq!(b["body"], "AHIMA");
-    assert_eq!(b["cycle"]["overridden"], true);
-    assert_eq!(b["cycle"]["prorated"], false);
-    assert_eq!(b["rulebook"], "ahima-2025");
-    assert_eq!(b["required"], 20.0);
-    assert_eq!(b["earned"], 13.0);
-    assert_eq!(b["requirements"][2]["id"], "ahima_sourced");
-    assert_eq!(b["requirements"][2]["met"], true);
+    assert_eq!(c["cycle"]["overridden"], true);
+    assert_eq!(c["cycle"]["first"], false);
+    assert_eq!(c["requirement"]["rulebook"], "ahima-2025");
+    assert_eq!(c["required"], 20.0);
+    assert_eq!(c["earned"], 13.0);
+    assert_eq!(c["state"]["state"], "on_track");
+    assert_eq!(c["requirements"][2]["what"]["kind"], "share");
+    assert_eq!(c["requirements"][2]["what"]["share"], "sourced");
+    assert_eq!(c["requirements"][2]["met"], true);
     let aapc = &v["bodies"][0];
-    assert_eq!(aapc["rejected"][0]["line"], 24);
+    assert_eq!(aapc["current"]["rejected"][0]["line"], 24);
+    assert_eq!(
+        aapc["current"]["rejected"][0]["reason"]["reason"],
+        "not_approved"
+    );
     assert_eq!(aapc["fees"][0]["usd"], 190.0);
+    assert_eq!(aapc["fees"][0]["kind"], "membership_renewal");
 }
 
 #[test]
@@ -129,7 +144,7 @@ fn add_appends_and_keeps_every_existing_byte() {
         "json",
     ]))
     .unwrap();
-    assert_eq!(v["bodies"][0]["earned"], 10.5);
+    assert_eq!(v["bodies"][0]["current"]["earned"], 10.5);
 }
 
 #[test]
@@ -366,10 +381,7 @@ fn check_reports_each_problem_kind_with_its_line() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     let name = dir.path().join("p.ceus.yaml").display().to_string();
     for (line, message) in [
-        (
-            1,
-            "dated 2024-01-10 before the first certification on 2024-03-01",
-        ),
+        (1, "dated before the first certification on 2024-03-01"),
         (12, "duplicate of the entry at line 6"),
         (17, "no AAPC approval index"),
         (21, "is also used by the entry at line 6"),
@@ -417,19 +429,45 @@ fn calendar_parses_back_with_alarms() {
     for s in [
         "AAPC CEUs due (28 of 36 still to earn)",
         "AAPC CEU submission window opens",
-        "AAPC: last day before revocation",
+        "AAPC CEU pace: about 1.9 CEUs a month",
         "AHIMA CEUs due (7 of 20 still to earn)",
-        "AHIMA: last day before revocation",
+        "AHIMA recertification fee (member): $100",
+        "AAPC membership renewal (individual): $190",
         "CPT update takes effect",
         "ICD-10-CM update takes effect",
     ] {
         assert!(summaries.contains(&s), "{s} in {summaries:?}");
     }
-    assert_eq!(text.matches("BEGIN:VALARM").count(), events.len());
+    // Deadlines do not block the day; the pace reminder repeats monthly to the due date.
+    assert_eq!(text.matches("TRANSP:TRANSPARENT").count(), events.len());
+    assert!(text.contains("RRULE:FREQ=MONTHLY;UNTIL=20280228"));
+    // 28 CEUs still to earn: reminders 90, 30 and 7 days before the AAPC due date.
+    for days in [90, 30, 7] {
+        let trigger = format!("TRIGGER;RELATED=START:-PT{}S", days * 86_400);
+        assert!(text.contains(&trigger), "{trigger}");
+    }
     assert!(text.contains("DTSTART;VALUE=DATE:20280228"));
     assert!(
         text.contains("DTSTART;VALUE=DATE:20280128"),
         "window opens a month before"
+    );
+}
+
+#[test]
+fn calendar_has_only_the_code_sets_of_credentials_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let ics = dir.path().join("r.ics");
+    coderpath()
+        .args(["ceu", "calendar", "examples/certified.yaml", "-o"])
+        .arg(&ics)
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.contains("CPT update takes effect"));
+    assert!(text.contains("CPT-CAT-III update takes effect"));
+    assert!(
+        !text.contains("ICD-10-PCS"),
+        "a CPC holder gets no ICD-10-PCS updates"
     );
 }
 

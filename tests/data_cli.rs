@@ -80,14 +80,14 @@ const BROKEN: &[Broken] = &[
     },
     Broken {
         file: "careers.yaml",
-        from: "as_of: 2026-11-01",
+        from: "as_of: 2026-11-27",
         to: "as_of: 2026-02-30",
         needle: "2026-02-30",
         message: "`2026-02-30` is not a real calendar date",
     },
     Broken {
         file: "code_sets.yaml",
-        from: "as_of: 2026-11-01\ncode_sets:",
+        from: "as_of: 2026-11-27\ncode_sets:",
         to: "code_sets:",
         needle: "code_sets:",
         message: "missing key `as_of`",
@@ -111,7 +111,7 @@ const BROKEN: &[Broken] = &[
         from: "sourced_share_min: 0.4",
         to: "sourced_share_min: 40",
         needle: "40",
-        message: "share 40 is outside 0..1",
+        message: "`40` is out of range: expected a fraction from 0 to 1",
     },
     Broken {
         file: "renewal_rules.yaml",
@@ -140,6 +140,35 @@ const BROKEN: &[Broken] = &[
         to: "delivery: [onlin]\n    self_paced: true\n    months: null\n    contact_hours: 440",
         needle: "onlin",
         message: "unknown value `onlin`",
+    },
+    // Data that would once have crashed a command is refused, with the bound named.
+    Broken {
+        file: "renewal_rules.yaml",
+        from: "lapse: { state: overdue, days: 90,",
+        to: "lapse: { state: overdue, days: 4294967295,",
+        needle: "4294967295",
+        message: "`4294967295` is out of range: expected a number of days from 0 to 36500",
+    },
+    Broken {
+        file: "programmes.yaml",
+        from: "months: { min: 12, max: 24 }",
+        to: "months: { min: 12, max: 1e308 }",
+        needle: "1e308",
+        message: "expected a number of months from 0 to 1200",
+    },
+    Broken {
+        file: "renewal_rules.yaml",
+        from: "      months: 24\n      anchor: membership_renewal",
+        to: "      months: 0\n      anchor: membership_renewal",
+        needle: "0\n",
+        message: "a cycle of 0 months",
+    },
+    Broken {
+        file: "assumptions.yaml",
+        from: "  hours_per_week:\n    value: 10",
+        to: "  hours_per_week:\n    value: 0.00001",
+        needle: "0.00001",
+        message: "expected hours a week from 1 to 80",
     },
     Broken {
         file: "settings.yaml",
@@ -182,6 +211,71 @@ fn each_broken_data_file_gives_a_located_message_and_exit_1() {
             &location,
             &[b.message],
         );
+    }
+}
+
+/// Replaces the text between the first `start` after `after` and the next `end` with `with`.
+fn splice(text: &str, after: &str, start: &str, end: &str, with: &str) -> String {
+    let a = text.find(after).unwrap() + after.len();
+    let s = a + text[a..].find(start).unwrap() + start.len();
+    let e = s + text[s..].find(end).unwrap();
+    format!("{}{with}{}", &text[..s], &text[e..])
+}
+
+#[test]
+fn data_that_would_crash_a_command_is_refused() {
+    let cases = [
+        (
+            "credentials.yaml",
+            splice(
+                &coderpath_data("credentials.yaml"),
+                "designation: COC-A",
+                "removal_routes:",
+                "      sources:",
+                " []\n",
+            ),
+            "COC has an apprentice status but no way to remove it",
+        ),
+        (
+            "renewal_rules.yaml",
+            coderpath_data("renewal_rules.yaml").replacen(
+                "      odd_years_for: odd_months\n",
+                "",
+                1,
+            ),
+            "a membership-renewal anchor needs `odd_years_for`",
+        ),
+        (
+            "renewal_rules.yaml",
+            coderpath_data("renewal_rules.yaml").replacen(
+                "    requirement:\n      by_count: [36, 40, 44, 48, 52]\n",
+                "    requirement: {}\n",
+                1,
+            ),
+            "give exactly one of `by_count` and `per_credential`",
+        ),
+    ];
+    for (file, text, message) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(file), text).unwrap();
+        let out = coderpath()
+            .args(["data", "check", "--data-dir"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{message}: {stderr}");
+        assert!(stderr.contains(message), "{message} in {stderr}");
+        assert!(
+            stderr.contains(&format!("{}:", dir.path().join(file).display())),
+            "{stderr}"
+        );
+        // Every other command refuses the data too, without a panic.
+        coderpath()
+            .args(["plan", "examples/aspiring.yaml", "--data-dir"])
+            .arg(dir.path())
+            .assert()
+            .code(2);
     }
 }
 
@@ -244,7 +338,9 @@ fn list_every_kind_as_text() {
         ("programmes", "Prepares for"),
         ("rules", "Cycles from"),
         ("outlook", "Openings a year"),
-        ("settings", "Credentials (best first)"),
+        ("settings", "Competencies it needs"),
+        ("competencies", "Taught by"),
+        ("backgrounds", "Topics it covers"),
         ("careers", "Prerequisites"),
     ] {
         let out = stdout_of(&["data", "list", kind]);
@@ -288,7 +384,7 @@ fn programme_filters_combine() {
         "--format",
         "json",
     ]);
-    assert_eq!(ids(&rhia), ["him_bachelor"]);
+    assert_eq!(ids(&rhia), ["him_bachelor", "him_postbacc_certificate"]);
 }
 
 #[test]
@@ -316,9 +412,10 @@ fn body_filter_and_json_records_carry_sources() {
         "data", "list", "rules", "--body", "AAPC", "--format", "json",
     ]);
     assert_eq!(
-        rules[0]["ceus_by_count"],
+        rules[0]["requirement"]["by_count"],
         serde_json::json!([36.0, 40.0, 44.0, 48.0, 52.0])
     );
+    assert_eq!(rules[0]["cycle"]["months"], 24);
 }
 
 #[test]
@@ -326,7 +423,7 @@ fn markdown_and_csv_formats() {
     let md = stdout_of(&["data", "list", "outlook", "--format", "md"]);
     assert!(md.starts_with("# Outlook (10)\n"), "{md}");
     assert!(md.contains("| SOC | Occupation | Vintage |"), "{md}");
-    assert!(md.contains("| 29-9021 | Health information technologists and medical registrars | 2022-32 | 16% | 37,900 | 3,100 | $58,250 (2022) |"), "{md}");
+    assert!(md.contains("| 29-9021 | Health information technologists and medical registrars | 2022-32 | 16% | 37,900 | 3,100 | $58,250 (May 2022) |"), "{md}");
     let csv = stdout_of(&["data", "list", "careers", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(
@@ -348,7 +445,7 @@ fn filters_that_do_not_apply_are_usage_errors() {
         .args(["data", "list", "programmes", "--prepares-for", "CPX"])
         .assert()
         .code(2)
-        .stderr("error: --prepares-for CPX: no such credential\n");
+        .stderr("error: --prepares-for CPX: no such credential; did you mean CPC?\n");
     coderpath()
         .args(["data", "list", "programmes", "--max-cost", "-5"])
         .assert()

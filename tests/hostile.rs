@@ -35,7 +35,7 @@ const CASES: &[(&str, &str, &str, i32)] = &[
     (
         "p05_experience_text.yaml",
         "3:20",
-        "invalid type: string \"ten\", expected u32",
+        "invalid type: string \"ten\", expected a number of months",
         1,
     ),
     (
@@ -66,20 +66,25 @@ const CASES: &[(&str, &str, &str, i32)] = &[
     (
         "p11_negative_months.yaml",
         "3:20",
-        "invalid type: integer `-5`, expected u32",
+        "`-5` is out of range: expected a number of months from 0 to 1200",
         1,
     ),
     (
         "p12_huge_months.yaml",
         "3:20",
-        "integer `99999999999999999999` as u128, expected u32",
+        "integer `99999999999999999999` as u128, expected a number of months",
         1,
     ),
-    ("p13_nan_budget.yaml", "4:28", "`NaN` is not a budget", 1),
+    (
+        "p13_nan_budget.yaml",
+        "4:28",
+        "`NaN` is out of range: expected an amount in USD",
+        1,
+    ),
     (
         "p14_inf_hours.yaml",
         "4:32",
-        "`inf` hours a week is not possible",
+        "`inf` is out of range: expected hours a week from 1 to 80",
         1,
     ),
     ("p15_not_utf8.yaml", "1:8", "the file is not valid UTF-8", 1),
@@ -142,22 +147,18 @@ const CASES: &[(&str, &str, &str, i32)] = &[
         "did you mean `CCS`?",
         1,
     ),
-    (
-        "p31_past_target.yaml",
-        "3:32",
-        "target date 2001-01-01 is not after 2026-11-27",
-        1,
-    ),
+    // A target date in the past is not an error: the plan warns instead.
+    ("p31_past_target.yaml", "", "", 0),
     (
         "p32_negative_budget.yaml",
         "4:28",
-        "`-100` is not a budget",
+        "`-100` is out of range: expected an amount in USD",
         1,
     ),
     (
         "p33_zero_hours.yaml",
         "4:32",
-        "`0` hours a week is not possible",
+        "`0` is out of range: expected hours a week from 1 to 80",
         1,
     ),
     ("p34_empty_name.yaml", "1:7", "the name is empty", 1),
@@ -210,12 +211,8 @@ const CASES: &[(&str, &str, &str, i32)] = &[
         "invalid type: map, expected a sequence",
         1,
     ),
-    (
-        "l08_future_date.ceus.yaml",
-        "1:9",
-        "date 2027-01-05 is after 2026-11-27",
-        1,
-    ),
+    // An entry dated after --as-of is kept; status leaves it out with a note.
+    ("l08_future_date.ceus.yaml", "", "", 0),
     (
         "l09_entry_with_body.ceus.yaml",
         "5:9",

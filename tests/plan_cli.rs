@@ -36,25 +36,35 @@ fn html_roadmap_snapshot() {
 fn json_has_the_documented_keys() {
     let v: Value =
         serde_json::from_str(&stdout_of(&["plan", ASPIRING, "--format", "json"])).unwrap();
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["as_of"], AS_OF);
     assert_eq!(v["person"], "Maya Thompson");
     assert_eq!(v["target"]["credential"], "CPC");
     assert_eq!(v["target"]["setting"], "physician_office");
-    assert!(v["target"]["reason"].as_str().unwrap().contains("best fit"));
+    assert_eq!(v["target"]["why"], "best_fit");
+    assert_eq!(v["route"]["rule"], "met_today");
+    assert_eq!(v["route"]["chosen"]["asks"][0]["condition"], "nothing");
     let m = &v["milestones"][0];
-    for key in ["id", "kind", "title", "start", "end", "cost_usd", "why"] {
+    for key in ["id", "start", "end", "cost", "stage"] {
         assert!(m.get(key).is_some(), "milestone lacks {key}");
     }
-    assert_eq!(v["programme"]["id"], "online_vocational");
+    assert_eq!(m["stage"]["kind"], "programme");
+    assert_eq!(
+        v["milestones"][1]["stage"]["fees"]["membership"]["payer"],
+        "student"
+    );
+    assert_eq!(v["programme"]["programme"], "online_vocational");
     assert_eq!(v["programme"]["cost_usd"], 3000.0);
     assert_eq!(v["programme"]["months"], 10.1);
     assert_eq!(v["alternatives"].as_array().unwrap().len(), 3);
-    assert_eq!(v["total_cost_usd"], 3615.0);
+    assert_eq!(v["costs"]["known_usd"], 3582.0);
+    assert_eq!(v["costs"]["unknown"], 0);
     assert_eq!(v["job_ready"], "2027-11-12");
     assert_eq!(v["warnings"], serde_json::json!([]));
     assert_eq!(v["readiness"]["score"], 7);
     assert_eq!(v["readiness"]["missing"].as_array().unwrap().len(), 12);
-    assert_eq!(v["outlook"][0]["vintage"], "2024-34");
+    assert_eq!(v["outlook"]["own"][0]["vintage"], "2024-34");
+    assert_eq!(v["outlook"]["related"][0]["soc"], "29-2071");
 }
 
 #[test]
@@ -78,7 +88,8 @@ fn output_file_format_follows_the_extension_and_calendar_parses() {
     let text = std::fs::read_to_string(&ics).unwrap();
     let cal: icalendar::Calendar = text.parse().unwrap();
     let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
-    assert_eq!(events.len(), 11);
+    // Programme, exam, first job, apprentice removal, renewal (options are not events).
+    assert_eq!(events.len(), 5);
     assert!(text.contains("UID:exam:CPC.maya-thompson@coderpath"));
     assert!(text.contains("DTSTART;VALUE=DATE:20271112"));
     let md = dir.path().join("r.md");

@@ -29,7 +29,11 @@ struct Loaded<'c> {
     log: Log,
 }
 
-fn load_person<'c>(catalog: &'c Catalog, as_of: NaiveDate, path: &Path) -> Result<Loaded<'c>, Error> {
+fn load_person<'c>(
+    catalog: &'c Catalog,
+    as_of: NaiveDate,
+    path: &Path,
+) -> Result<Loaded<'c>, Error> {
     let (profile_src, person) = load_profile(path, catalog, as_of)?;
     let (log_src, log) = load_log(&profile_src, &person, path, catalog)?;
     Ok(Loaded {
@@ -41,7 +45,11 @@ fn load_person<'c>(catalog: &'c Catalog, as_of: NaiveDate, path: &Path) -> Resul
 }
 
 /// The tracker's status, with its failures pointed at the profile.
-fn track_status<'c>(p: &Loaded<'c>, catalog: &'c Catalog, as_of: NaiveDate) -> Result<track::Status<'c>, Error> {
+fn track_status<'c>(
+    p: &Loaded<'c>,
+    catalog: &'c Catalog,
+    as_of: NaiveDate,
+) -> Result<track::Status<'c>, Error> {
     track::status(&p.person, &p.log, catalog, as_of).map_err(|e| located(&p.profile_src, e))
 }
 
@@ -117,8 +125,8 @@ pub(super) fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Resu
         String::new()
     };
     let name = args.log.display().to_string();
-    let before = Log::load(&Source::new(name.clone(), existing.clone()), &catalog)
-        .map_err(Error::Inputs)?;
+    let before =
+        Log::load(&Source::new(name.clone(), existing.clone()), &catalog).map_err(Error::Inputs)?;
     if let Some(dup) = before.entries.iter().find(|e| {
         e.date == entry.date
             && e.title.trim().eq_ignore_ascii_case(&entry.title)
@@ -151,7 +159,9 @@ pub(super) fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Resu
 pub(super) fn ceu_check(global: &Global, as_of: NaiveDate, path: &Path) -> Result<u8, Error> {
     let catalog = load_catalog(global, as_of)?;
     let person = load_person(&catalog, as_of, path)?;
-    let findings = track::audit::audit(&person.person, &person.log, &catalog, as_of, &|p| p.is_file());
+    let findings = track::audit::audit(&person.person, &person.log, &catalog, as_of, &|p| {
+        p.is_file()
+    });
     let Some(src) = &person.log_src else {
         return Ok(0);
     };
@@ -190,15 +200,22 @@ pub(super) fn ceu_calendar(
 }
 
 /// Credentials named on the command line, or a usage error with a hint.
-fn credentials<'c>(catalog: &'c Catalog, flag: &str, ids: &[String]) -> Result<Vec<&'c Credential>, Error> {
+fn credentials<'c>(
+    catalog: &'c Catalog,
+    flag: &str,
+    ids: &[String],
+) -> Result<Vec<&'c Credential>, Error> {
     ids.iter()
         .map(|id| {
-            catalog.find::<Credential>(id).map(|x| catalog.get(x)).ok_or_else(|| {
-                let known = catalog.ids::<Credential>();
-                let hint = crate::loader::closest(id, &known)
-                    .map_or(String::new(), |b| format!("; did you mean {b}?"));
-                Error::Usage(format!("{flag} {id}: no such credential{hint}"))
-            })
+            catalog
+                .find::<Credential>(id)
+                .map(|x| catalog.get(x))
+                .ok_or_else(|| {
+                    let known = catalog.ids::<Credential>();
+                    let hint = crate::loader::closest(id, &known)
+                        .map_or(String::new(), |b| format!("; did you mean {b}?"));
+                    Error::Usage(format!("{flag} {id}: no such credential{hint}"))
+                })
         })
         .collect()
 }
@@ -217,12 +234,18 @@ pub(super) fn ceu_what_if(
     let person = load_person(&catalog, as_of, &args.profile)?;
     let add = credentials(&catalog, "--add", &args.add)?;
     let drop = credentials(&catalog, "--drop", &args.drop)?;
-    let (before, after) = track::whatif::what_if(&person.person, &person.log, &catalog, as_of, &add, &drop)
-        .map_err(|e| match e {
-            track::whatif::WhatIfError::AlreadyHeld(id) => Error::Usage(format!("--add {id}: already held")),
-            track::whatif::WhatIfError::NotHeld(id) => Error::Usage(format!("--drop {id}: not held")),
-            track::whatif::WhatIfError::Track(t) => located(&person.profile_src, t),
-        })?;
+    let (before, after) =
+        track::whatif::what_if(&person.person, &person.log, &catalog, as_of, &add, &drop).map_err(
+            |e| match e {
+                track::whatif::WhatIfError::AlreadyHeld(id) => {
+                    Error::Usage(format!("--add {id}: already held"))
+                }
+                track::whatif::WhatIfError::NotHeld(id) => {
+                    Error::Usage(format!("--drop {id}: not held"))
+                }
+                track::whatif::WhatIfError::Track(t) => located(&person.profile_src, t),
+            },
+        )?;
     let changes = crate::render::status::compare(&before, &after);
     let text = match args.format {
         WhatIfFormat::Json => json(&changes),

@@ -117,7 +117,11 @@ fn load_catalog(global: &Global, as_of: NaiveDate) -> Result<Catalog, Error> {
         }
         let rest: Vec<Diagnostic> = warnings
             .into_iter()
-            .filter(|d| !stale.iter().any(|(f, _)| d.file == catalog.raw().source(*f).name()))
+            .filter(|d| {
+                !stale
+                    .iter()
+                    .any(|(f, _)| d.file == catalog.raw().source(*f).name())
+            })
             .collect();
         report(global, &rest);
     }

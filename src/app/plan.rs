@@ -9,8 +9,8 @@ use super::{
     text_width, write_replace,
 };
 use crate::cli::{Global, PlanArgs, ReportArgs, ReportFormat};
-use crate::error::Error;
 use crate::data::Catalog;
+use crate::error::Error;
 use crate::plan::{self, Plan};
 use crate::render::ics::calendar;
 use crate::render::plan::PlanView;

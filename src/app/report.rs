@@ -280,7 +280,12 @@ fn client(
             &(serde_json::to_string_pretty(&value).expect("reports serialise") + "\n"),
         )?;
     }
-    Ok(row(&person.profile.name, plan.as_ref(), status.as_ref(), as_of))
+    Ok(row(
+        &person.profile.name,
+        plan.as_ref(),
+        status.as_ref(),
+        as_of,
+    ))
 }
 
 /// Maps `items` on `jobs` threads; results keep the input order.

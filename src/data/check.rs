@@ -21,26 +21,56 @@ pub(super) fn sources(d: &DataSet, out: &mut Vec<Diagnostic>) {
             lists.push((File::Credentials, format!("{p}.exam"), &e.sources, false));
         }
         if let Some(e) = &c.eligibility {
-            lists.push((File::Credentials, format!("{p}.eligibility"), &e.sources, false));
+            lists.push((
+                File::Credentials,
+                format!("{p}.eligibility"),
+                &e.sources,
+                false,
+            ));
         }
         if let Some(a) = &c.apprentice {
-            lists.push((File::Credentials, format!("{p}.apprentice"), &a.sources, false));
+            lists.push((
+                File::Credentials,
+                format!("{p}.apprentice"),
+                &a.sources,
+                false,
+            ));
         }
     }
     for (i, r) in d.rules.rulebooks.iter().enumerate() {
         lists.push((File::Rules, format!("rulebooks[{i}]"), &r.sources, false));
     }
     for (i, r) in d.programmes.programmes.iter().enumerate() {
-        lists.push((File::Programmes, format!("programmes[{i}]"), &r.sources, false));
+        lists.push((
+            File::Programmes,
+            format!("programmes[{i}]"),
+            &r.sources,
+            false,
+        ));
     }
     for (i, r) in d.competencies.competencies.iter().enumerate() {
-        lists.push((File::Competencies, format!("competencies[{i}]"), &r.sources, false));
+        lists.push((
+            File::Competencies,
+            format!("competencies[{i}]"),
+            &r.sources,
+            false,
+        ));
     }
     for (i, r) in d.backgrounds.backgrounds.iter().enumerate() {
-        lists.push((File::Backgrounds, format!("backgrounds[{i}]"), &r.sources, false));
+        lists.push((
+            File::Backgrounds,
+            format!("backgrounds[{i}]"),
+            &r.sources,
+            false,
+        ));
     }
     for (i, r) in d.settings.settings.iter().enumerate() {
-        lists.push((File::Settings, format!("settings[{i}]"), &r.sources, r.note.is_some()));
+        lists.push((
+            File::Settings,
+            format!("settings[{i}]"),
+            &r.sources,
+            r.note.is_some(),
+        ));
     }
     for (i, r) in d.careers.careers.iter().enumerate() {
         lists.push((File::Careers, format!("careers[{i}]"), &r.sources, false));
@@ -49,7 +79,12 @@ pub(super) fn sources(d: &DataSet, out: &mut Vec<Diagnostic>) {
         lists.push((File::Outlook, format!("outlook[{i}]"), &r.sources, false));
     }
     for (i, r) in d.outlook.occupations.iter().enumerate() {
-        lists.push((File::Outlook, format!("occupations[{i}]"), &r.sources, false));
+        lists.push((
+            File::Outlook,
+            format!("occupations[{i}]"),
+            &r.sources,
+            false,
+        ));
     }
     for (i, r) in d.code_sets.code_sets.iter().enumerate() {
         lists.push((File::CodeSets, format!("code_sets[{i}]"), &r.sources, false));

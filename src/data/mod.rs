@@ -19,16 +19,34 @@ use model::*;
 
 /// The reference data files, in load order, with their embedded defaults.
 pub const FILES: [(&str, &str); 10] = [
-    ("credentials.yaml", include_str!("../../data/credentials.yaml")),
-    ("renewal_rules.yaml", include_str!("../../data/renewal_rules.yaml")),
-    ("programmes.yaml", include_str!("../../data/programmes.yaml")),
-    ("competencies.yaml", include_str!("../../data/competencies.yaml")),
-    ("backgrounds.yaml", include_str!("../../data/backgrounds.yaml")),
+    (
+        "credentials.yaml",
+        include_str!("../../data/credentials.yaml"),
+    ),
+    (
+        "renewal_rules.yaml",
+        include_str!("../../data/renewal_rules.yaml"),
+    ),
+    (
+        "programmes.yaml",
+        include_str!("../../data/programmes.yaml"),
+    ),
+    (
+        "competencies.yaml",
+        include_str!("../../data/competencies.yaml"),
+    ),
+    (
+        "backgrounds.yaml",
+        include_str!("../../data/backgrounds.yaml"),
+    ),
     ("settings.yaml", include_str!("../../data/settings.yaml")),
     ("careers.yaml", include_str!("../../data/careers.yaml")),
     ("outlook.yaml", include_str!("../../data/outlook.yaml")),
     ("code_sets.yaml", include_str!("../../data/code_sets.yaml")),
-    ("assumptions.yaml", include_str!("../../data/assumptions.yaml")),
+    (
+        "assumptions.yaml",
+        include_str!("../../data/assumptions.yaml"),
+    ),
 ];
 
 /// All reference data as read, with the sources it came from (for locating later errors).

@@ -10,9 +10,15 @@ use serde::{Deserialize, Serialize};
 macro_rules! bounded_f64 {
     ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $what:expr) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
-        #[serde(try_from = "f64", into = "f64")]
+        #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize)]
+        #[serde(into = "f64")]
         pub struct $name(f64);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_any(BoundedVisitor::<$name>::new($what))
+            }
+        }
 
         impl $name {
             /// Smallest accepted value.
@@ -61,15 +67,30 @@ macro_rules! bounded_f64 {
     };
 }
 
-/// Defines a bounded `u32` newtype read through `TryFrom<u32>`.
+/// Defines a bounded `u32` newtype read through `TryFrom<f64>` (whole numbers only).
 macro_rules! bounded_u32 {
     ($(#[$doc:meta])* $name:ident, $max:expr, $what:expr) => {
         $(#[$doc])*
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-        )]
-        #[serde(try_from = "u32", into = "u32")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+        #[serde(into = "u32")]
         pub struct $name(u32);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_any(BoundedVisitor::<$name>::new($what))
+            }
+        }
+
+        impl TryFrom<f64> for $name {
+            type Error = String;
+            fn try_from(v: f64) -> Result<Self, String> {
+                if v.fract() == 0.0 && (0.0..=f64::from($max)).contains(&v) {
+                    Ok($name(v as u32))
+                } else {
+                    Err(format!("`{}` is out of range: expected {} from 0 to {}", plain(v), $what, $max))
+                }
+            }
+        }
 
         impl $name {
             /// Largest accepted value.
@@ -86,19 +107,6 @@ macro_rules! bounded_u32 {
             }
         }
 
-        impl TryFrom<u32> for $name {
-            type Error = String;
-            fn try_from(v: u32) -> Result<Self, String> {
-                if v <= $max {
-                    Ok($name(v))
-                } else {
-                    Err(format!(
-                        "`{v}` is out of range: expected {} from 0 to {}",
-                        $what, $max
-                    ))
-                }
-            }
-        }
 
         impl From<$name> for u32 {
             fn from(v: $name) -> u32 {
@@ -151,10 +159,51 @@ bounded_u32!(
     DayCount, 36_500, "a number of days"
 );
 
-/// A number without a needless `.0`, for messages about bounds.
+/// Reads a number through `TryFrom<f64>`, so an out-of-range value is refused at its own
+/// line and column (the error is raised while the reader is on the value).
+struct BoundedVisitor<T> {
+    what: &'static str,
+    kind: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T> BoundedVisitor<T> {
+    fn new(what: &'static str) -> Self {
+        BoundedVisitor {
+            what,
+            kind: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T: TryFrom<f64, Error = String>> serde::de::Visitor<'_> for BoundedVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}", self.what)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<T, E> {
+        T::try_from(v).map_err(E::custom)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<T, E> {
+        self.visit_f64(v as f64)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<T, E> {
+        self.visit_f64(v as f64)
+    }
+}
+
+/// A number as written, without a needless `.0`; huge magnitudes in scientific notation.
 pub fn plain(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
+    let v = v + 0.0;
+    if !v.is_finite() {
+        v.to_string()
+    } else if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{v:.0}")
+    } else if v.abs() >= 1e9 {
+        format!("{v:e}")
     } else {
         v.to_string()
     }
@@ -169,8 +218,13 @@ mod tests {
         assert!(Usd::try_from(190.0).is_ok());
         assert!(Usd::try_from(-1.0).is_err());
         assert!(Usd::try_from(f64::NAN).is_err());
-        assert!(MonthSpan::try_from(1e308).unwrap_err().contains("0 to 1200"));
-        assert!(DayCount::try_from(4_294_967_295).is_err());
+        assert!(
+            MonthSpan::try_from(1e308)
+                .unwrap_err()
+                .contains("0 to 1200")
+        );
+        assert!(DayCount::try_from(4_294_967_295.0).is_err());
+        assert!(Months::try_from(2.5).is_err());
         assert!(WeeklyHours::try_from(0.00001).is_err());
         assert_eq!(Share::clamped(2.0).get(), 1.0);
     }

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::data::Catalog;
-use crate::data::units::plain;
 use crate::data::model::Body;
+use crate::data::units::plain;
 use crate::error::Diagnostic;
 use crate::loader::Source;
 
@@ -130,11 +130,8 @@ impl Log {
                         earned: e,
                     }),
                     Some(e) => out.push(
-                        at(
-                            "earned",
-                            format!("`{}` CEUs is not a total", plain(e)),
-                        )
-                        .expected("a non-negative number"),
+                        at("earned", format!("`{}` CEUs is not a total", plain(e)))
+                            .expected("a non-negative number"),
                     ),
                     None => out.push(
                         at("checkpoint", "a checkpoint needs `earned`".into())
@@ -173,10 +170,7 @@ impl Log {
                 out.push(
                     at(
                         "ceus",
-                        format!(
-                            "`{}` CEUs is not plausible for one entry",
-                            plain(ceus)
-                        ),
+                        format!("`{}` CEUs is not plausible for one entry", plain(ceus)),
                     )
                     .expected(format!("more than 0 and at most {MAX_ENTRY_CEUS}")),
                 );

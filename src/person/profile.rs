@@ -216,7 +216,10 @@ impl<'c> Person<'c> {
         };
         let p = &profile;
         if p.name.trim().is_empty() {
-            r.out.push(src.at("name", "the name is empty").expected("the person's name"));
+            r.out.push(
+                src.at("name", "the name is empty")
+                    .expected("the person's name"),
+            );
         }
         let completed = r.many::<Competency>("completed", &p.completed, "competency");
         let backgrounds = r.many::<Background>("backgrounds", &p.backgrounds, "background");
@@ -227,15 +230,22 @@ impl<'c> Person<'c> {
             .map(|(i, c)| {
                 if c.finished > as_of {
                     r.out.push(
-                        src.at(&format!("courses[{i}].finished"), format!("finished {} is after {as_of}", c.finished))
-                            .expected("the date the course was finished, on or before --as-of"),
+                        src.at(
+                            &format!("courses[{i}].finished"),
+                            format!("finished {} is after {as_of}", c.finished),
+                        )
+                        .expected("the date the course was finished, on or before --as-of"),
                     );
                 }
                 FinishedCourse {
                     name: c.name.clone(),
                     hours: c.hours.get(),
                     finished: c.finished,
-                    covers: r.many::<Competency>(&format!("courses[{i}].covers"), &c.covers, "competency"),
+                    covers: r.many::<Competency>(
+                        &format!("courses[{i}].covers"),
+                        &c.covers,
+                        "competency",
+                    ),
                 }
             })
             .collect();
@@ -244,20 +254,29 @@ impl<'c> Person<'c> {
             let path = format!("credentials[{i}]");
             if h.earned > as_of {
                 r.out.push(
-                    src.at(&format!("{path}.earned"), format!("earned {} is after {as_of}", h.earned))
-                        .expected("a date on or before --as-of"),
+                    src.at(
+                        &format!("{path}.earned"),
+                        format!("earned {} is after {as_of}", h.earned),
+                    )
+                    .expected("a date on or before --as-of"),
                 );
             }
             let Some(c) = r.one::<Credential>(&format!("{path}.id"), &h.id, "credential") else {
                 continue;
             };
             if credentials.iter().any(|o| o.credential == c) {
-                r.out.push(src.at(&format!("{path}.id"), format!("{} is listed twice", h.id)));
+                r.out
+                    .push(src.at(&format!("{path}.id"), format!("{} is listed twice", h.id)));
             }
             if h.apprentice && c.apprentice.is_none() {
                 r.out.push(
-                    src.at(&format!("{path}.apprentice"), format!("{} has no apprentice status", h.id))
-                        .expected("apprentice: true only for credentials given as apprentice (CPC-A, COC-A)"),
+                    src.at(
+                        &format!("{path}.apprentice"),
+                        format!("{} has no apprentice status", h.id),
+                    )
+                    .expected(
+                        "apprentice: true only for credentials given as apprentice (CPC-A, COC-A)",
+                    ),
                 );
             }
             credentials.push(HeldCredential {
@@ -297,8 +316,11 @@ impl<'c> Person<'c> {
             }
             if o.start.is_none() && o.end.is_none() {
                 r.out.push(
-                    src.at(&format!("cycle_overrides[{i}]"), "the override gives no date")
-                        .expected("start:, end: or both, as the portal shows them"),
+                    src.at(
+                        &format!("cycle_overrides[{i}]"),
+                        "the override gives no date",
+                    )
+                    .expected("start:, end: or both, as the portal shows them"),
                 );
             }
             if p.cycle_overrides[..i].iter().any(|x| x.body == o.body) {

@@ -11,7 +11,11 @@ use crate::dates;
 /// One option per career, on the date the person has `advance_after_months` of coding work
 /// (or the career's own figure, when larger). `after` is the standing once the plan's
 /// credentials are earned; `work_from` when coding work starts (now, if working).
-pub(super) fn options<'c>(p: &mut Planner<'_, 'c>, after: &Standing<'c>, work_from: Option<NaiveDate>) {
+pub(super) fn options<'c>(
+    p: &mut Planner<'_, 'c>,
+    after: &Standing<'c>,
+    work_from: Option<NaiveDate>,
+) {
     let cat = p.catalog;
     let default_months = p.assume(Assumed::AdvanceAfterMonths);
     let now = after.at(p.as_of.max(after.date));

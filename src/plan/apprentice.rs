@@ -52,7 +52,11 @@ pub(super) fn stage<'c>(
                 let (x, end) = course_for(p, h, from)?;
                 course = Some(x);
                 done = done.max(end);
-                cost = add(cost, x.cost_usd.map_or(Cost::Unknown, |c| Cost::Known(c.min.get())));
+                cost = add(
+                    cost,
+                    x.cost_usd
+                        .map_or(Cost::Unknown, |c| Cost::Known(c.min.get())),
+                );
             }
             let practicode_left = r.practicode && !s.practicode;
             if practicode_left {
@@ -94,15 +98,23 @@ pub(super) fn stage<'c>(
 
 /// The quickest programme that counts as a coding course of `hours` contact hours, and
 /// when it would end if started on `from`.
-fn course_for<'c>(p: &mut Planner<'_, 'c>, hours: f64, from: NaiveDate) -> Option<(&'c Programme, NaiveDate)> {
+fn course_for<'c>(
+    p: &mut Planner<'_, 'c>,
+    hours: f64,
+    from: NaiveDate,
+) -> Option<(&'c Programme, NaiveDate)> {
     let per_week = p.hours_per_week();
     p.catalog
         .all::<Programme>()
         .map(|(_, x)| x)
-        .filter(|x| x.apprentice_course_hours.is_some_and(|h| h.get() + 1e-9 >= hours))
+        .filter(|x| {
+            x.apprentice_course_hours
+                .is_some_and(|h| h.get() + 1e-9 >= hours)
+        })
         .filter_map(|x| {
             let h = x.contact_hours?.get();
-            let months = (h / per_week * 7.0 / DAYS_PER_MONTH).max(x.months.map_or(0.0, |m| m.min.get()));
+            let months =
+                (h / per_week * 7.0 / DAYS_PER_MONTH).max(x.months.map_or(0.0, |m| m.min.get()));
             Some((x, months))
         })
         .min_by(|a, b| a.1.total_cmp(&b.1))

@@ -4,8 +4,8 @@
 
 use super::standing::Standing;
 use super::{
-    Assumed, Cost, Milestone, Plan, Planner, RouteChoice, SCHEMA_VERSION, Stage, Target,
-    Warning, advancement, apprentice, costs, outlook, readiness, renewal, routes,
+    Assumed, Cost, Milestone, Plan, Planner, RouteChoice, SCHEMA_VERSION, Stage, Target, Warning,
+    advancement, apprentice, costs, outlook, readiness, renewal, routes,
 };
 use crate::data::catalog::Competency;
 use crate::data::model::CompetencyKind;
@@ -13,7 +13,11 @@ use crate::data::{Catalog, Ix};
 use crate::dates;
 
 /// The whole plan for `target` from standing `now`.
-pub(super) fn plan<'c>(p: &mut Planner<'_, 'c>, mut target: Target<'c>, now: &Standing<'c>) -> Plan<'c> {
+pub(super) fn plan<'c>(
+    p: &mut Planner<'_, 'c>,
+    mut target: Target<'c>,
+    now: &Standing<'c>,
+) -> Plan<'c> {
     let as_of = p.as_of;
     let working = now.working_since.is_some();
     let mut lines = Vec::new();
@@ -31,7 +35,11 @@ pub(super) fn plan<'c>(p: &mut Planner<'_, 'c>, mut target: Target<'c>, now: &St
         target.first_step = best.option.first_step;
         if let Some(step) = best.option.first_step {
             let date = exam_end(&p.milestones, step.id.as_str()).unwrap_or(best.first_credential);
-            planned.push((step, date, exam_start(&p.milestones, step.id.as_str()).unwrap_or(date)));
+            planned.push((
+                step,
+                date,
+                exam_start(&p.milestones, step.id.as_str()).unwrap_or(date),
+            ));
         }
         planned.push((target.credential, best.exam_date, best.exam_start));
         let cat = p.catalog;
@@ -106,7 +114,9 @@ pub(super) fn plan<'c>(p: &mut Planner<'_, 'c>, mut target: Target<'c>, now: &St
         .map(|g| g.competency)
         .collect();
     if !unclosed.is_empty() {
-        p.warn(Warning::ReadinessGap { competencies: unclosed });
+        p.warn(Warning::ReadinessGap {
+            competencies: unclosed,
+        });
     }
     let target_exam = planned.last().map(|(_, d, _)| *d);
     if let (Some(by), Some(ready)) = (target.by.filter(|b| *b >= as_of), target_exam)
@@ -142,11 +152,15 @@ pub(super) fn plan<'c>(p: &mut Planner<'_, 'c>, mut target: Target<'c>, now: &St
 
 /// The end and start of the exam milestone of credential `id`.
 fn exam_end(ms: &[Milestone], id: &str) -> Option<chrono::NaiveDate> {
-    ms.iter().find(|m| m.id == format!("exam:{id}")).map(|m| m.end)
+    ms.iter()
+        .find(|m| m.id == format!("exam:{id}"))
+        .map(|m| m.end)
 }
 
 fn exam_start(ms: &[Milestone], id: &str) -> Option<chrono::NaiveDate> {
-    ms.iter().find(|m| m.id == format!("exam:{id}")).map(|m| m.start)
+    ms.iter()
+        .find(|m| m.id == format!("exam:{id}"))
+        .map(|m| m.start)
 }
 
 /// Stages that close competency gaps, in plan order: programmes with what they teach, exams
@@ -185,7 +199,9 @@ fn misses_target_date<'c>(
     let hours_needed = programme.and_then(|c| match c.length {
         super::Length::Hours { hours } => {
             let weeks = dates::days_between(c.start, by) as f64 / 7.0 - prep;
-            (weeks > 0.0).then(|| (hours / weeks).ceil()).filter(|h| *h <= 80.0)
+            (weeks > 0.0)
+                .then(|| (hours / weeks).ceil())
+                .filter(|h| *h <= 80.0)
         }
         _ => None,
     });

@@ -5,7 +5,10 @@ use super::{Cost, CostLine, Costs, Warning};
 
 /// The cost summary of `lines`, and a budget warning when known costs exceed the budget
 /// (`over_budget`) or fit it while some costs are unknown (`budget_unknown`).
-pub(super) fn summarise<'c>(lines: Vec<CostLine<'c>>, budget: Option<f64>) -> (Costs<'c>, Option<Warning<'c>>) {
+pub(super) fn summarise<'c>(
+    lines: Vec<CostLine<'c>>,
+    budget: Option<f64>,
+) -> (Costs<'c>, Option<Warning<'c>>) {
     let known_usd = super::routes::known(&lines) + 0.0;
     let unknown = lines.iter().filter(|l| l.cost == Cost::Unknown).count();
     let warning = budget.and_then(|b| {

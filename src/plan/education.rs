@@ -41,7 +41,8 @@ pub(super) fn rank<'c>(
         .into_iter()
         .filter(|x| {
             if award {
-                need.education.is_none_or(|e| x.grants.is_some_and(|g| g >= e))
+                need.education
+                    .is_none_or(|e| x.grants.is_some_and(|g| g >= e))
                     && need
                         .degree
                         .is_none_or(|d| x.accredited_degree.is_some_and(|a| a >= d))
@@ -72,13 +73,20 @@ pub(super) fn rank<'c>(
     if offered.is_empty() {
         return Err(ProgrammeFilter::Delivery);
     }
-    let mut choices: Vec<ProgrammeChoice> =
-        offered.into_iter().map(|x| schedule(p, x, need, start)).collect();
+    let mut choices: Vec<ProgrammeChoice> = offered
+        .into_iter()
+        .map(|x| schedule(p, x, need, start))
+        .collect();
     choices.sort_by_key(|c| {
         (
             Reverse(c.budget),
             Reverse(c.meets_target_date.unwrap_or(true)),
-            Reverse(c.programme.prepares_for.iter().any(|x| p.catalog.get(*x) == need.exam)),
+            Reverse(
+                c.programme
+                    .prepares_for
+                    .iter()
+                    .any(|x| p.catalog.get(*x) == need.exam),
+            ),
             Reverse(c.covers.len()),
             Reverse(c.length != super::Length::Assumed),
             (c.months * 100.0) as i64,
@@ -109,7 +117,9 @@ fn schedule<'c>(
     let exam_date = p.exam_date(end);
     let state = p.person.profile.state.as_deref();
     let out_of_state = x.out_of_state_cost_usd.is_some()
-        && x.location.as_ref().is_some_and(|l| state.is_some_and(|s| s != l.state));
+        && x.location
+            .as_ref()
+            .is_some_and(|l| state.is_some_and(|s| s != l.state));
     let range = if out_of_state {
         x.out_of_state_cost_usd
     } else {
@@ -123,7 +133,11 @@ fn schedule<'c>(
         (Some(b), Some((min, _))) if min + need.other_known <= b => BudgetFit::MayFit,
         _ => BudgetFit::Over,
     };
-    let by = p.person.target.and_then(|t| t.by).filter(|by| *by >= p.as_of);
+    let by = p
+        .person
+        .target
+        .and_then(|t| t.by)
+        .filter(|by| *by >= p.as_of);
     ProgrammeChoice {
         programme: x,
         rank: 0,

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use super::standing::Standing;
 use super::{
-    Cost, CostItem, CostLine, ExamFee, ExamFees, ExamFormat, ExamStage, MembershipFee,
-    Milestone, Planner, Stage, Warning,
+    Cost, CostItem, CostLine, ExamFee, ExamFees, ExamFormat, ExamStage, MembershipFee, Milestone,
+    Planner, Stage, Warning,
 };
 use crate::data::catalog::Credential;
 use crate::data::model::{CompetencyKind, FeeKind, FeePer, Payer, RuleFeeKind};
@@ -32,11 +32,24 @@ pub(super) fn sit<'c>(
         p.cite(&e.sources);
     }
     let order: [FeeKind; 4] = if member || c.membership_required {
-        [FeeKind::Member, FeeKind::OneAttempt, FeeKind::TwoAttempts, FeeKind::NonMember]
+        [
+            FeeKind::Member,
+            FeeKind::OneAttempt,
+            FeeKind::TwoAttempts,
+            FeeKind::NonMember,
+        ]
     } else {
-        [FeeKind::NonMember, FeeKind::OneAttempt, FeeKind::TwoAttempts, FeeKind::Member]
+        [
+            FeeKind::NonMember,
+            FeeKind::OneAttempt,
+            FeeKind::TwoAttempts,
+            FeeKind::Member,
+        ]
     };
-    let price = |k: FeeKind| exam.and_then(|e| e.fees.iter().find(|f| f.kind == k)).map(|f| f.usd.get());
+    let price = |k: FeeKind| {
+        exam.and_then(|e| e.fees.iter().find(|f| f.kind == k))
+            .map(|f| f.usd.get())
+    };
     let fee = order
         .iter()
         .find_map(|k| price(*k).map(|usd| ExamFee { kind: *k, usd }));
@@ -58,9 +71,9 @@ pub(super) fn sit<'c>(
         } else {
             [Some(Payer::Individual), None, None]
         };
-        let found = cat.rulebook_for(c.body, date).and_then(|b| {
-            fees::find(b, RuleFeeKind::MembershipFirst, &payers, FeePer::Once)
-        });
+        let found = cat
+            .rulebook_for(c.body, date)
+            .and_then(|b| fees::find(b, RuleFeeKind::MembershipFirst, &payers, FeePer::Once));
         MembershipFee {
             payer: found.and_then(|f| f.payer),
             usd: found.map(|f| f.usd.get()),
@@ -76,6 +89,7 @@ pub(super) fn sit<'c>(
             cost: m.usd.map_or(Cost::Unknown, Cost::Known),
         });
     }
+    let mut recommended_unmet = Vec::new();
     let unmet: Vec<_> = match &c.eligibility {
         None => {
             p.warn(Warning::EligibilityUnknown { credential: c });
@@ -83,6 +97,9 @@ pub(super) fn sit<'c>(
         }
         Some(el) => {
             p.cite(&el.sources);
+            if el.aim == crate::data::model::Aim::Required && !s.meets_any(cat, &el.recommended) {
+                recommended_unmet = el.recommended.iter().map(|r| s.unmet(cat, r)).collect();
+            }
             if s.meets_any(cat, &el.required) {
                 Vec::new()
             } else {
@@ -122,8 +139,10 @@ pub(super) fn sit<'c>(
         credential: c,
         eligible: unmet.is_empty(),
         unmet,
+        recommended_unmet,
         fees: ExamFees {
-            two_attempts: price(FeeKind::TwoAttempts).filter(|_| fee.is_some_and(|f| f.kind == FeeKind::OneAttempt)),
+            two_attempts: price(FeeKind::TwoAttempts)
+                .filter(|_| fee.is_some_and(|f| f.kind == FeeKind::OneAttempt)),
             exam: fee,
             membership,
             body: c.body,

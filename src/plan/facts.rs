@@ -43,7 +43,7 @@ pub struct Plan<'c> {
 }
 
 /// The credential and setting the plan aims at, and why.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Target<'c> {
     pub credential: &'c Credential,
     pub setting: &'c Setting,
@@ -51,6 +51,8 @@ pub struct Target<'c> {
     /// A credential earned first on the way (e.g. CCA before CCS).
     pub first_step: Option<&'c Credential>,
     pub by: Option<NaiveDate>,
+    /// The setting's other credentials, best first.
+    pub alternatives: Vec<&'c Credential>,
 }
 
 /// Why the target is the target.
@@ -97,11 +99,21 @@ pub struct RouteOption<'c> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "condition", rename_all = "snake_case")]
 pub enum Condition<'c> {
-    Education { level: Education },
-    AccreditedDegree { level: DegreeLevel },
-    Experience { months: u32 },
-    Credential { any: Vec<&'c Credential> },
-    Coursework { topics: Vec<&'c Competency> },
+    Education {
+        level: Education,
+    },
+    AccreditedDegree {
+        level: DegreeLevel,
+    },
+    Experience {
+        months: u32,
+    },
+    Credential {
+        any: Vec<&'c Credential>,
+    },
+    Coursework {
+        topics: Vec<&'c Competency>,
+    },
     /// The body asks for no proof.
     Nothing,
 }
@@ -163,7 +175,10 @@ pub enum Stage<'c> {
     /// A high-school diploma or GED first.
     Diploma,
     /// A programme.
-    Programme { programme: &'c Programme, teaches: Vec<&'c Competency> },
+    Programme {
+        programme: &'c Programme,
+        teaches: Vec<&'c Competency>,
+    },
     /// Coding work until a route's experience is met.
     Work { months: u32, toward: &'c Credential },
     /// Preparing for and sitting an exam.
@@ -197,6 +212,9 @@ pub struct ExamStage<'c> {
     pub eligible: bool,
     /// Required routes' unmet conditions on the exam date, when not eligible.
     pub unmet: Vec<Vec<Unmet<'c>>>,
+    /// Recommended routes' unmet conditions, when the plan does not aim at them and none is
+    /// met (advice only).
+    pub recommended_unmet: Vec<Vec<Unmet<'c>>>,
     pub fees: ExamFees,
     pub prep_weeks: f64,
     /// Topics the exam tests that no stage of the plan teaches (self-study).
@@ -353,15 +371,23 @@ pub enum CostItem<'c> {
         range: Option<(f64, f64)>,
         out_of_state: bool,
     },
-    ExamFee { credential: &'c Credential, kind: Option<FeeKind> },
-    Membership { body: Body, payer: Option<Payer> },
+    ExamFee {
+        credential: &'c Credential,
+        kind: Option<FeeKind>,
+    },
+    Membership {
+        body: Body,
+        payer: Option<Payer>,
+    },
 }
 
 /// A problem with the plan, with its figures.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Warning<'c> {
-    TargetDatePassed { by: NaiveDate },
+    TargetDatePassed {
+        by: NaiveDate,
+    },
     MissesTargetDate {
         ready: NaiveDate,
         by: NaiveDate,
@@ -380,12 +406,27 @@ pub enum Warning<'c> {
         budget_usd: f64,
         unknown: usize,
     },
-    NotEligible { credential: &'c Credential, unmet: Vec<Vec<Unmet<'c>>> },
-    EligibilityUnknown { credential: &'c Credential },
-    NoProgramme { credential: &'c Credential, filter: ProgrammeFilter },
-    UnknownFee { credential: &'c Credential },
-    UnknownCost { programme: &'c Programme },
-    UnknownLength { programme: &'c Programme, months: f64 },
+    NotEligible {
+        credential: &'c Credential,
+        unmet: Vec<Vec<Unmet<'c>>>,
+    },
+    EligibilityUnknown {
+        credential: &'c Credential,
+    },
+    NoProgramme {
+        credential: &'c Credential,
+        filter: ProgrammeFilter,
+    },
+    UnknownFee {
+        credential: &'c Credential,
+    },
+    UnknownCost {
+        programme: &'c Programme,
+    },
+    UnknownLength {
+        programme: &'c Programme,
+        months: f64,
+    },
     HoursTooFew {
         programme: &'c Programme,
         months: f64,
@@ -393,15 +434,25 @@ pub enum Warning<'c> {
         stated_limit: bool,
         hours_needed: f64,
     },
-    ExamNotPrepared { credential: &'c Credential, topics: Vec<&'c Competency> },
-    ReadinessGap { competencies: Vec<&'c Competency> },
+    ExamNotPrepared {
+        credential: &'c Credential,
+        topics: Vec<&'c Competency>,
+    },
+    ReadinessGap {
+        competencies: Vec<&'c Competency>,
+    },
     ResidencyPrice {
         programme: &'c Programme,
         state: Option<String>,
         location: &'c Location,
     },
-    RenewalUnknown { body: Body, problem: Problem },
-    StaleData { files: Vec<(String, NaiveDate)> },
+    RenewalUnknown {
+        body: Body,
+        problem: Problem,
+    },
+    StaleData {
+        files: Vec<(String, NaiveDate)>,
+    },
 }
 
 /// The programme filter that left none.

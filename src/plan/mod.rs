@@ -108,7 +108,11 @@ impl<'p, 'c> Planner<'p, 'c> {
     /// Runs `f` as a trial: what it adds is taken back and returned, for [`Planner::commit`]
     /// if the trial is chosen.
     pub fn trial<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> (T, Delta<'c>) {
-        let (m, w, s) = (self.milestones.len(), self.warnings.len(), self.sources.len());
+        let (m, w, s) = (
+            self.milestones.len(),
+            self.warnings.len(),
+            self.sources.len(),
+        );
         let (used, joined) = (self.used.clone(), self.joined.clone());
         let out = f(self);
         let delta = Delta {
@@ -147,9 +151,7 @@ impl<'p, 'c> Planner<'p, 'c> {
             Assumed::UnknownLengthMonths => a.unknown_length_months.value.get(),
             Assumed::LongestSensibleMonths => a.longest_sensible_months.value.get(),
             Assumed::PracticodeMonths => a.practicode_months.value.get(),
-            Assumed::ExperienceCoversSkillsMonths => {
-                a.experience_covers_skills_months.value.get()
-            }
+            Assumed::ExperienceCoversSkillsMonths => a.experience_covers_skills_months.value.get(),
             Assumed::AdvanceAfterMonths => a.advance_after_months.value.get(),
         }
     }

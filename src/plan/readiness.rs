@@ -88,7 +88,11 @@ pub fn assess<'c>(
 }
 
 /// Everything the person has now, each with its first reason.
-fn held<'c>(person: &Person<'c>, cat: &'c Catalog, skills_after: f64) -> Vec<(Ix<Competency>, Basis<'c>)> {
+fn held<'c>(
+    person: &Person<'c>,
+    cat: &'c Catalog,
+    skills_after: f64,
+) -> Vec<(Ix<Competency>, Basis<'c>)> {
     let mut out: Vec<(Ix<Competency>, Basis)> = Vec::new();
     let mut add = |ix: Option<Ix<Competency>>, from: Basis<'c>| {
         if let Some(ix) = ix
@@ -103,12 +107,22 @@ fn held<'c>(person: &Person<'c>, cat: &'c Catalog, skills_after: f64) -> Vec<(Ix
     }
     for course in &person.courses {
         for c in &course.covers {
-            add(find(c), Basis::Course { name: course.name.clone() });
+            add(
+                find(c),
+                Basis::Course {
+                    name: course.name.clone(),
+                },
+            );
         }
     }
     for h in &person.credentials {
         for ix in &h.credential.competencies {
-            add(Some(*ix), Basis::Credential { credential: h.credential });
+            add(
+                Some(*ix),
+                Basis::Credential {
+                    credential: h.credential,
+                },
+            );
         }
     }
     if let Some(level) = person.profile.accredited_degree {

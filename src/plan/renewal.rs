@@ -16,7 +16,10 @@ use crate::rules::{CycleAnchor, Cycles};
 
 /// Renewal stages for credentials held, and those `planned` (with the dates they are
 /// earned and, for the first of a body, when its membership starts).
-pub(super) fn stages<'c>(p: &mut Planner<'_, 'c>, planned: &[(&'c Credential, NaiveDate, NaiveDate)]) {
+pub(super) fn stages<'c>(
+    p: &mut Planner<'_, 'c>,
+    planned: &[(&'c Credential, NaiveDate, NaiveDate)],
+) {
     for body in Body::ALL {
         let mut holdings: Vec<Holding> = p
             .person
@@ -39,8 +42,18 @@ pub(super) fn stages<'c>(p: &mut Planner<'_, 'c>, planned: &[(&'c Credential, Na
             .profile
             .membership_renewal(body)
             .or_else(|| new.first().map(|(_, _, joined)| *joined));
-        let horizon = new.iter().map(|(_, d, _)| *d).max().unwrap_or(p.as_of).max(p.as_of);
-        let over = p.person.profile.cycle_overrides.iter().find(|o| o.body == body);
+        let horizon = new
+            .iter()
+            .map(|(_, d, _)| *d)
+            .max()
+            .unwrap_or(p.as_of)
+            .max(p.as_of);
+        let over = p
+            .person
+            .profile
+            .cycle_overrides
+            .iter()
+            .find(|o| o.body == body);
         let cycles = Cycles::new(
             p.catalog,
             CycleAnchor {
@@ -75,7 +88,12 @@ fn place<'c>(
     new: &[&(&'c Credential, NaiveDate, NaiveDate)],
     horizon: NaiveDate,
 ) -> Result<(), CycleProblem> {
-    let start = holdings.iter().map(|h| h.earned).min().unwrap_or(p.as_of).max(p.as_of);
+    let start = holdings
+        .iter()
+        .map(|h| h.earned)
+        .min()
+        .unwrap_or(p.as_of)
+        .max(p.as_of);
     let (mut c, _) = cycles.around(start)?;
     let member = p.person.profile.memberships.contains(&body);
     // Each step moves a whole cycle; the horizon is bounded by the plan.
@@ -84,8 +102,13 @@ fn place<'c>(
         p.cite(&book.sources);
         let req = required(p.catalog, book, holdings, c);
         if !req.credentials.is_empty() {
-            let fee = fees::for_credentials(book, RuleFeeKind::Recertification, member, req.credentials.len())
-                .or_else(|| fees::for_credentials(book, RuleFeeKind::MembershipRenewal, true, 1));
+            let fee = fees::for_credentials(
+                book,
+                RuleFeeKind::Recertification,
+                member,
+                req.credentials.len(),
+            )
+            .or_else(|| fees::for_credentials(book, RuleFeeKind::MembershipRenewal, true, 1));
             let first = c.first && new.iter().any(|(x, ..)| req.credentials.contains(x));
             p.milestones.push(Milestone {
                 id: format!("renewal:{}:{}", body.as_str(), c.end),

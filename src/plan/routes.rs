@@ -67,8 +67,17 @@ pub(super) fn reach<'c>(
             (r.option.known_cost_usd * 100.0) as i64,
         )
     });
-    if tried.first().is_some_and(|r| r.option.budget == BudgetFit::Over) {
-        tried.sort_by_key(|r| (Reverse(r.feasible), (r.option.known_cost_usd * 100.0) as i64, r.exam_date));
+    if tried
+        .first()
+        .is_some_and(|r| r.option.budget == BudgetFit::Over)
+    {
+        tried.sort_by_key(|r| {
+            (
+                Reverse(r.feasible),
+                (r.option.known_cost_usd * 100.0) as i64,
+                r.exam_date,
+            )
+        });
     }
     let mut it = tried.into_iter();
     let best = it.next()?;
@@ -98,11 +107,12 @@ fn candidates(c: &Credential) -> Vec<(Vec<&Route>, bool)> {
     } else {
         el.required.iter().map(Some).collect()
     };
-    let recommended: Vec<Option<&Route>> = if el.aim == Aim::Recommended && !el.recommended.is_empty() {
-        el.recommended.iter().map(Some).collect()
-    } else {
-        vec![None]
-    };
+    let recommended: Vec<Option<&Route>> =
+        if el.aim == Aim::Recommended && !el.recommended.is_empty() {
+            el.recommended.iter().map(Some).collect()
+        } else {
+            vec![None]
+        };
     let mut out = Vec::new();
     for r in &required {
         for m in &recommended {
@@ -147,7 +157,10 @@ fn attempt<'c>(
     });
     let topics = |s: &Standing<'c>| missing_topics(p.catalog, c, routes, s);
     if s.education == Education::None
-        && (award_edu.is_some() || award_deg.is_some() || needs_step || !topics(&s).is_empty()
+        && (award_edu.is_some()
+            || award_deg.is_some()
+            || needs_step
+            || !topics(&s).is_empty()
             || routes.iter().any(|r| r.education.is_some()))
     {
         let months = p.assume(Assumed::GedMonths);
@@ -186,7 +199,10 @@ fn attempt<'c>(
             }
             Err(filter) => {
                 feasible = false;
-                p.warn(Warning::NoProgramme { credential: c, filter });
+                p.warn(Warning::NoProgramme {
+                    credential: c,
+                    filter,
+                });
             }
         }
     }
@@ -226,7 +242,9 @@ fn attempt<'c>(
     // Topics the route's coursework or the exam asks for that nothing so far taught.
     let left = topics(&s);
     if !left.is_empty() {
-        let coursework_left = routes.iter().any(|r| r.coursework.iter().any(|x| !s.competencies.contains(x)));
+        let coursework_left = routes
+            .iter()
+            .any(|r| r.coursework.iter().any(|x| !s.competencies.contains(x)));
         let need = Need {
             topics: left,
             education: None,
@@ -245,7 +263,10 @@ fn attempt<'c>(
             }
             Err(filter) if coursework_left => {
                 feasible = false;
-                p.warn(Warning::NoProgramme { credential: c, filter });
+                p.warn(Warning::NoProgramme {
+                    credential: c,
+                    filter,
+                });
             }
             Err(_) => {}
         }
@@ -288,7 +309,8 @@ fn attempt<'c>(
     let exam_date = p.exam_date(t);
     let at_exam = s.at(exam_date);
     let student = programme.is_some();
-    let (milestone, fee_lines) = exam::sit(p, c, &at_exam, (exam_start, exam_date), depth > 0, student);
+    let (milestone, fee_lines) =
+        exam::sit(p, c, &at_exam, (exam_start, exam_date), depth > 0, student);
     p.milestones.push(milestone);
     lines.extend(fee_lines);
     let known_cost = known(&lines);
@@ -297,7 +319,13 @@ fn attempt<'c>(
         None => BudgetFit::NoBudget,
         Some(b) if known_cost > b + 1e-9 => BudgetFit::Over,
         Some(_) if unknown_costs > 0 => BudgetFit::Unknown,
-        Some(_) if programme.as_ref().is_some_and(|x| x.budget == BudgetFit::MayFit) => BudgetFit::MayFit,
+        Some(_)
+            if programme
+                .as_ref()
+                .is_some_and(|x| x.budget == BudgetFit::MayFit) =>
+        {
+            BudgetFit::MayFit
+        }
         Some(_) => BudgetFit::Fits,
     };
     Reach {
@@ -376,7 +404,10 @@ fn missing_topics<'c>(
         .chain(c.competencies.iter());
     for ix in wanted {
         let comp = cat.get(*ix);
-        if comp.kind == CompetencyKind::Topic && !s.competencies.contains(ix) && !out.contains(&comp) {
+        if comp.kind == CompetencyKind::Topic
+            && !s.competencies.contains(ix)
+            && !out.contains(&comp)
+        {
             out.push(comp);
         }
     }

@@ -34,11 +34,23 @@ pub struct Standing<'c> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "needs", rename_all = "snake_case")]
 pub enum Unmet<'c> {
-    Education { level: Education },
-    AccreditedDegree { level: DegreeLevel },
-    Experience { months: u32, has: u32, kind: ExperienceKind },
-    Credential { any: Vec<&'c Credential> },
-    Coursework { missing: Vec<&'c Competency> },
+    Education {
+        level: Education,
+    },
+    AccreditedDegree {
+        level: DegreeLevel,
+    },
+    Experience {
+        months: u32,
+        has: u32,
+        kind: ExperienceKind,
+    },
+    Credential {
+        any: Vec<&'c Credential>,
+    },
+    Coursework {
+        missing: Vec<&'c Competency>,
+    },
 }
 
 impl<'c> Standing<'c> {
@@ -52,8 +64,16 @@ impl<'c> Standing<'c> {
             }
         };
         person.completed.iter().for_each(|c| add(c));
-        person.courses.iter().flat_map(|c| &c.covers).for_each(|c| add(c));
-        person.backgrounds.iter().flat_map(|b| &b.credits).for_each(|c| add(catalog.get(*c)));
+        person
+            .courses
+            .iter()
+            .flat_map(|c| &c.covers)
+            .for_each(|c| add(c));
+        person
+            .backgrounds
+            .iter()
+            .flat_map(|b| &b.credits)
+            .for_each(|c| add(catalog.get(*c)));
         let mut s = Standing {
             date: as_of,
             education: p.education,
@@ -66,7 +86,8 @@ impl<'c> Standing<'c> {
             practicode: p.practicode,
         };
         for h in &person.credentials {
-            s.competencies.extend(h.credential.competencies.iter().copied());
+            s.competencies
+                .extend(h.credential.competencies.iter().copied());
         }
         if let Some(level) = p.accredited_degree {
             s.competencies.extend(degree_competencies(catalog, level));
@@ -116,13 +137,15 @@ impl<'c> Standing<'c> {
 
     /// Whether the person holds `c` at this point.
     pub fn holds(&self, c: &Credential) -> bool {
-        self.credentials.iter().any(|x| *x == c)
+        self.credentials.contains(&c)
     }
 
     /// Whole months of coding experience.
     pub fn whole_months(&self) -> u32 {
         // Bounded by the profile (1,200 months) plus the plan's span.
-        (self.experience_months + 1e-9).floor().clamp(0.0, f64::from(u32::MAX)) as u32
+        (self.experience_months + 1e-9)
+            .floor()
+            .clamp(0.0, f64::from(u32::MAX)) as u32
     }
 
     /// The conditions of `route` not met.
@@ -158,7 +181,11 @@ impl<'c> Standing<'c> {
                 .any(|c| self.holds(catalog.get(*c)))
         {
             out.push(Unmet::Credential {
-                any: route.credentials_any.iter().map(|c| catalog.get(*c)).collect(),
+                any: route
+                    .credentials_any
+                    .iter()
+                    .map(|c| catalog.get(*c))
+                    .collect(),
             });
         }
         let missing: Vec<&Competency> = route

@@ -2,6 +2,7 @@
 //! else the first credential held and its first setting.
 
 use super::{Planner, Target, TargetReason};
+use crate::data::catalog::{Credential, Setting};
 use crate::person::Problem;
 
 /// The target the plan aims at.
@@ -25,6 +26,7 @@ pub(super) fn choose<'c>(p: &Planner<'_, 'c>) -> Result<Target<'c>, Problem> {
             why,
             first_step: None,
             by: t.by,
+            alternatives: others(p, t.setting, credential),
         });
     }
     let held = p.person.credentials.first().ok_or(Problem::NoTarget)?;
@@ -40,5 +42,15 @@ pub(super) fn choose<'c>(p: &Planner<'_, 'c>) -> Result<Target<'c>, Problem> {
         why: TargetReason::Held,
         first_step: None,
         by: None,
+        alternatives: others(p, setting, held.credential),
     })
+}
+
+/// The setting's credentials other than `c`, best first.
+fn others<'c>(p: &Planner<'_, 'c>, s: &'c Setting, c: &Credential) -> Vec<&'c Credential> {
+    s.credentials
+        .iter()
+        .map(|x| p.catalog.get(*x))
+        .filter(|x| *x != c)
+        .collect()
 }

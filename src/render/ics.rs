@@ -14,6 +14,8 @@ pub struct CalEvent {
     pub date: NaiveDate,
     /// Display reminders this many days before.
     pub remind_days_before: Vec<u32>,
+    /// Repeats every month until this date.
+    pub monthly_until: Option<NaiveDate>,
 }
 
 /// A person's name as a UID part: lower-case ASCII letters and digits, other characters as
@@ -43,6 +45,12 @@ pub fn calendar(name: &str, events: &[CalEvent], stamp: NaiveDate) -> String {
             .ends(e.date + Days::new(1));
         // All-day deadlines do not block the day in a calendar.
         ev.add_property("TRANSP", "TRANSPARENT");
+        if let Some(until) = e.monthly_until {
+            ev.add_property(
+                "RRULE",
+                format!("FREQ=MONTHLY;UNTIL={}", until.format("%Y%m%d")),
+            );
+        }
         for days in &e.remind_days_before {
             let before = chrono::Duration::days(i64::from(*days));
             // The crate stamps every component; fixed values keep the output reproducible.

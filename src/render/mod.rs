@@ -27,7 +27,8 @@ pub fn problem(p: &Problem) -> (String, String) {
                 "{} CEUs fall due on the membership renewal date, which the profile does not give",
                 body.as_str()
             ),
-            "`aapc_renewal: YYYY-MM-DD` (or a cycle_overrides entry with the portal's cycle)".into(),
+            "`aapc_renewal: YYYY-MM-DD` (or a cycle_overrides entry with the portal's cycle)"
+                .into(),
         ),
         Problem::NoRulebook {
             body,

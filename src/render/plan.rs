@@ -165,12 +165,16 @@ fn outlook_rows(rows: &[Outlook]) -> Vec<OutlookRow> {
             title: o.title.clone(),
             vintage: o.vintage.clone(),
             change: o.percent_change.map_or_else(nf, |p| format!("{}%", num(p))),
-            jobs: o.base_employment.map_or_else(nf, |e| format!("{} ({})", thousands(e.into()), o.base_year)),
+            jobs: o
+                .base_employment
+                .map_or_else(nf, |e| format!("{} ({})", thousands(e.into()), o.base_year)),
             openings: o.annual_openings.map_or_else(nf, |e| thousands(e.into())),
-            pay: o.median_pay_usd.map_or_else(nf, |p| match o.median_pay_year {
-                Some(y) => format!("{} (May {y})", usd(p.into())),
-                None => format!("{} (year not shown)", usd(p.into())),
-            }),
+            pay: o
+                .median_pay_usd
+                .map_or_else(nf, |p| match o.median_pay_year {
+                    Some(y) => format!("{} (May {y})", usd(p.into())),
+                    None => format!("{} (year not shown)", usd(p.into())),
+                }),
             note: o.note.clone().unwrap_or_default(),
         })
         .collect()
@@ -197,7 +201,10 @@ impl PlanView {
             summary.push(pair("Route", words::route(r, t.credential)));
         }
         if let Some(step) = t.first_step {
-            summary.push(pair("First step", format!("{}, then {}", step.id, t.credential.id)));
+            summary.push(pair(
+                "First step",
+                format!("{}, then {}", step.id, t.credential.id),
+            ));
         }
         if let Some(p) = &plan.programme {
             summary.push(pair(
@@ -258,9 +265,9 @@ impl PlanView {
                 .map(|c| ChoiceRow {
                     rank: c.rank.to_string(),
                     name: c.programme.name.clone(),
-                    cost: c
-                        .cost_range_usd
-                        .map_or("not found".into(), |(lo, hi)| super::words::usd_range(lo, hi)),
+                    cost: c.cost_range_usd.map_or("not found".into(), |(lo, hi)| {
+                        super::words::usd_range(lo, hi)
+                    }),
                     months: num(c.months),
                     why: words::programme_why(c, plan.budget_usd),
                 })
@@ -274,7 +281,10 @@ impl PlanView {
                 })
                 .collect(),
             readiness: readiness_view(&plan.readiness, plan),
-            outlook: plan.outlook.as_ref().map_or_else(Vec::new, |o| outlook_rows(o.own)),
+            outlook: plan
+                .outlook
+                .as_ref()
+                .map_or_else(Vec::new, |o| outlook_rows(o.own)),
             outlook_related: plan
                 .outlook
                 .as_ref()
@@ -282,7 +292,12 @@ impl PlanView {
             assumptions: plan
                 .assumptions
                 .iter()
-                .map(|a| pair(words::assumption(a.key), format!("{} — {}", num(a.value), a.note)))
+                .map(|a| {
+                    pair(
+                        words::assumption(a.key),
+                        format!("{} — {}", num(a.value), a.note),
+                    )
+                })
                 .collect(),
             sources: source_rows(plan.sources.iter().copied()),
             timeline: timeline(plan),
@@ -327,7 +342,15 @@ impl PlanView {
                 &["#", "Programme", "Cost", "Months", "Why it ranks here"],
                 self.alternatives
                     .iter()
-                    .map(|c| vec![c.rank.clone(), c.name.clone(), c.cost.clone(), c.months.clone(), c.why.clone()])
+                    .map(|c| {
+                        vec![
+                            c.rank.clone(),
+                            c.name.clone(),
+                            c.cost.clone(),
+                            c.months.clone(),
+                            c.why.clone(),
+                        ]
+                    })
                     .collect(),
             );
             out.push_str(&t.to_text(width, color));
@@ -339,16 +362,35 @@ impl PlanView {
         out.push_str(&format!("  {:>10}  total\n", self.total_cost));
         for (title, rows) in [
             ("\nBLS outlook (newest vintage first)", &self.outlook),
-            ("\nOlder or broader groups (not comparable)", &self.outlook_related),
+            (
+                "\nOlder or broader groups (not comparable)",
+                &self.outlook_related,
+            ),
         ] {
             if rows.is_empty() {
                 continue;
             }
             let t = Table::new(
                 title,
-                &["SOC", "Vintage", "Change", "Jobs", "Openings a year", "Median pay"],
+                &[
+                    "SOC",
+                    "Vintage",
+                    "Change",
+                    "Jobs",
+                    "Openings a year",
+                    "Median pay",
+                ],
                 rows.iter()
-                    .map(|o| vec![o.soc.clone(), o.vintage.clone(), o.change.clone(), o.jobs.clone(), o.openings.clone(), o.pay.clone()])
+                    .map(|o| {
+                        vec![
+                            o.soc.clone(),
+                            o.vintage.clone(),
+                            o.change.clone(),
+                            o.jobs.clone(),
+                            o.openings.clone(),
+                            o.pay.clone(),
+                        ]
+                    })
                     .collect(),
             );
             out.push_str(&t.to_text(width, color));
@@ -404,6 +446,7 @@ pub fn calendar_events(plan: &Plan) -> Vec<CalEvent> {
             description: format!("{} to {}. {}", m.start, m.end, words::why(m)),
             date: m.end,
             remind_days_before: vec![14],
+            monthly_until: None,
         })
         .collect()
 }
@@ -414,7 +457,9 @@ fn readiness_view(r: &Readiness, plan: &Plan) -> ReadinessView {
             .milestones
             .iter()
             .find(|x| &x.id == m)
-            .map_or_else(String::new, |x| format!("closed by {} ({})", words::title(x), x.end)),
+            .map_or_else(String::new, |x| {
+                format!("closed by {} ({})", words::title(x), x.end)
+            }),
         None => "not covered by this plan".into(),
     };
     ReadinessView {

@@ -2,8 +2,7 @@
 //! warnings and cost lines, written from the planner's facts.
 
 use super::words::{
-    and_list, article, count, degree, delivery, education, fee_kind, num, or_list, usd,
-    usd_range,
+    and_list, article, count, degree, delivery, education, fee_kind, num, or_list, usd, usd_range,
 };
 use crate::data::catalog::Credential;
 use crate::data::model::{ExperienceKind, Payer, Rounding};
@@ -40,20 +39,35 @@ pub fn title(m: &Milestone) -> String {
         Stage::Diploma => "Earn a high-school diploma or GED".into(),
         Stage::Programme { programme, .. } => format!("Complete: {}", programme.name),
         Stage::Work { months, toward } => {
-            format!("Reach {} of coding work for {}", count(months, "month", "months"), toward.id)
+            format!(
+                "Reach {} of coding work for {}",
+                count(months, "month", "months"),
+                toward.id
+            )
         }
         Stage::Exam(e) => {
             let c = e.credential;
             if !e.eligible {
-                format!("Become eligible for, then pass, the {} exam ({})", c.id, c.body.as_str())
+                format!(
+                    "Become eligible for, then pass, the {} exam ({})",
+                    c.id,
+                    c.body.as_str()
+                )
             } else if !e.self_study.is_empty() {
                 format!("Study for and pass the {} exam ({})", c.id, c.body.as_str())
             } else {
-                format!("Prepare for and pass the {} exam ({})", c.id, c.body.as_str())
+                format!(
+                    "Prepare for and pass the {} exam ({})",
+                    c.id,
+                    c.body.as_str()
+                )
             }
         }
         Stage::Job { setting, .. } => {
-            format!("Find and start a first coding job: {}", setting.name.to_lowercase())
+            format!(
+                "Find and start a first coding job: {}",
+                setting.name.to_lowercase()
+            )
         }
         Stage::Apprentice(a) => format!("Remove the {} apprentice status", a.designation),
         Stage::Renewal(r) => format!(
@@ -90,13 +104,17 @@ pub fn why(m: &Milestone) -> String {
             count(months, "month", "months")
         ),
         Stage::Exam(e) => exam_why(e),
-        Stage::Job { credential, skills, .. } => {
-            let names: Vec<String> = skills.iter().map(|c| c.name.to_lowercase()).collect();
-            format!(
+        Stage::Job { setting, credential, skills } => {
+            let names: Vec<String> = skills.iter().map(|c| c.name.clone()).collect();
+            let mut out = format!(
                 "With {} in hand, apply for coding roles; the work: {}.",
                 credential.id,
-                and_list(&names)
-            )
+                names.join("; ")
+            );
+            if let Some(n) = &setting.share_note {
+                out.push_str(&format!(" {n}"));
+            }
+            out
         }
         Stage::Apprentice(a) => {
             let mut out = format!(
@@ -195,7 +213,11 @@ fn exam_why(e: &ExamStage) -> String {
             fmt.push(format!("pass mark {p}"));
         }
         if !x.delivery.is_empty() {
-            let d: Vec<String> = x.delivery.iter().map(|d| delivery(*d).to_string()).collect();
+            let d: Vec<String> = x
+                .delivery
+                .iter()
+                .map(|d| delivery(*d).to_string())
+                .collect();
             fmt.push(or_list(&d));
         }
         if !fmt.is_empty() {
@@ -208,6 +230,13 @@ fn exam_why(e: &ExamStage) -> String {
         parts.push(format!(
             "No stage of the plan teaches {}, which the exam tests: study it on your own or add a course",
             and_list(&names)
+        ));
+    }
+    if !e.recommended_unmet.is_empty() {
+        parts.push(format!(
+            "{} recommends (does not require): {}",
+            e.credential.body.as_str(),
+            unmet_any(&e.recommended_unmet).replace("needs ", "")
         ));
     }
     if !e.eligible {
@@ -273,17 +302,32 @@ pub fn conditions(cs: &[Condition]) -> String {
 /// The chosen route, why, and the runner-up.
 pub fn route(r: &RouteChoice, target: &Credential) -> String {
     let c = &r.chosen;
-    let kind = if c.recommended { "recommended" } else { "required" };
-    let mut out = format!("{} ({kind} route), exam by {}", conditions(&c.asks), c.exam_date);
+    let kind = if c.recommended {
+        "recommended"
+    } else {
+        "required"
+    };
+    let mut out = format!(
+        "{} ({kind} route), exam by {}",
+        conditions(&c.asks),
+        c.exam_date
+    );
     out.push_str(&match r.rule {
-        RouteRule::MetToday => ": already met, so the plan goes straight to exam preparation".to_string(),
+        RouteRule::MetToday => {
+            ": already met, so the plan goes straight to exam preparation".to_string()
+        }
         RouteRule::Only => ": the only route the data gives".to_string(),
-        RouteRule::EarliestWithinBudget => ": the earliest exam among routes whose known costs fit the budget".to_string(),
+        RouteRule::EarliestWithinBudget => {
+            ": the earliest exam among routes whose known costs fit the budget".to_string()
+        }
         RouteRule::Earliest => ": the earliest exam".to_string(),
         RouteRule::Cheapest => ": no route fits the budget, so the cheapest".to_string(),
     });
     if let Some(step) = c.first_step {
-        out.push_str(&format!("; {} comes first because it leads to {} sooner", step.id, target.id));
+        out.push_str(&format!(
+            "; {} comes first because it leads to {} sooner",
+            step.id, target.id
+        ));
     }
     if let Some(o) = &r.runner_up {
         out.push_str(&format!(". Runner-up: {}", option_short(o)));
@@ -294,7 +338,10 @@ pub fn route(r: &RouteChoice, target: &Credential) -> String {
 fn option_short(o: &RouteOption) -> String {
     let mut s = format!("{}, exam by {}", conditions(&o.asks), o.exam_date);
     if o.known_cost_usd > 0.0 || o.unknown_costs > 0 {
-        s.push_str(&format!(", {}", cost_words(o.known_cost_usd, o.unknown_costs)));
+        s.push_str(&format!(
+            ", {}",
+            cost_words(o.known_cost_usd, o.unknown_costs)
+        ));
     }
     s
 }
@@ -313,13 +360,30 @@ pub fn target_reason(t: &Target) -> String {
     let c = t.credential;
     let setting = t.setting.name.to_lowercase();
     match t.why {
-        TargetReason::Named { fits: true } => format!("{} is named in the profile; it fits {setting}", c.id),
+        TargetReason::Named { fits: true } => {
+            format!("{} is named in the profile; it fits {setting}", c.id)
+        }
         TargetReason::Named { fits: false } => format!(
             "{} is named in the profile; it is not among the credentials the data lists for {setting}",
             c.id
         ),
-        TargetReason::Held => format!("{} is held (the profile names no target); it fits {setting}", c.id),
-        TargetReason::BestFit => format!("{} ({}) is the best fit for {setting} in the settings data", c.id, c.name),
+        TargetReason::Held => format!(
+            "{} is held (the profile names no target); it fits {setting}",
+            c.id
+        ),
+        TargetReason::BestFit => {
+            let mut s = format!(
+                "{} ({}) is the best fit for {setting} in the settings data",
+                c.id, c.name
+            );
+            if !t.alternatives.is_empty() {
+                s.push_str(&format!(
+                    "; alternatives: {}",
+                    ids(&t.alternatives).join(", ")
+                ));
+            }
+            s
+        }
     }
 }
 
@@ -330,17 +394,26 @@ pub fn removal(r: &RemovalPlan) -> String {
         parts.push(if r.work_left == 0 {
             format!("{} months of coding work (done)", r.work_months)
         } else {
-            format!("{} months of coding work ({} to go)", r.work_months, r.work_left)
+            format!(
+                "{} months of coding work ({} to go)",
+                r.work_months, r.work_left
+            )
         });
     }
     if let Some(h) = r.course_hours {
+        let hours = format!("{}-hour", num(h));
+        let a = article(&hours);
         parts.push(match r.course {
-            Some(c) => format!("a {}-hour coding course such as {}", num(h), c.name),
-            None => format!("a {}-hour coding course (done)", num(h)),
+            Some(c) => format!("{a} {hours} coding course such as {}", c.name),
+            None => format!("{a} {hours} coding course (done)"),
         });
     }
     if r.practicode {
-        parts.push(if r.practicode_left { "Practicode".into() } else { "Practicode (done)".into() });
+        parts.push(if r.practicode_left {
+            "Practicode".into()
+        } else {
+            "Practicode (done)".into()
+        });
     }
     format!("{}, by {}", and_list(&parts), r.done)
 }
@@ -356,7 +429,11 @@ pub fn proration(p: &Proration) -> String {
         Some(c) => format!("{}'s share pro-rated", c.id),
         None => "first cycle pro-rated".into(),
     };
-    let est = if p.estimated { " (an estimate: the body does not publish its formula)" } else { "" };
+    let est = if p.estimated {
+        " (an estimate: the body does not publish its formula)"
+    } else {
+        ""
+    };
     format!(
         "{whose}: {} × {} of {} months, {round} = {}{est}",
         num(p.ceus),
@@ -381,14 +458,18 @@ fn prerequisite(p: &Prerequisite) -> String {
 pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
     let mut why = Vec::new();
     match (c.budget, budget, c.cost_range_usd) {
-        (BudgetFit::Fits, Some(b), _) => why.push(format!("within the {} budget with the other costs", usd(b))),
+        (BudgetFit::Fits, Some(b), _) => {
+            why.push(format!("within the {} budget with the other costs", usd(b)))
+        }
         (BudgetFit::MayFit, Some(b), Some((lo, hi))) => why.push(format!(
             "may fit the {} budget: {} at the low end, {} at the high end, before exam fees",
             usd(b),
             usd(lo),
             usd(hi)
         )),
-        (BudgetFit::Over, Some(b), _) => why.push(format!("over the {} budget with the other costs", usd(b))),
+        (BudgetFit::Over, Some(b), _) => {
+            why.push(format!("over the {} budget with the other costs", usd(b)))
+        }
         (BudgetFit::Unknown, _, _) => why.push("cost not found in the sources".into()),
         (_, None, Some((lo, hi))) => why.push(format!("costs {}", usd_range(lo, hi))),
         _ => {}
@@ -397,12 +478,19 @@ pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
         why.push("out-of-state tuition".into());
     }
     match c.meets_target_date {
-        Some(true) => why.push(format!("exam by {}, in time for the target date", c.exam_date)),
+        Some(true) => why.push(format!(
+            "exam by {}, in time for the target date",
+            c.exam_date
+        )),
         Some(false) => why.push(format!("exam on {}, after the target date", c.exam_date)),
         None => why.push(format!("exam by {}", c.exam_date)),
     }
     if c.needed > 0 {
-        why.push(format!("teaches {} of the {} topics still missing", c.covers.len(), c.needed));
+        why.push(format!(
+            "teaches {} of the {} topics still missing",
+            c.covers.len(),
+            c.needed
+        ));
     }
     why.push(match c.length {
         Length::Hours { hours } => format!(
@@ -424,7 +512,11 @@ pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
 pub fn cost_item(item: &CostItem) -> String {
     match item {
         CostItem::Diploma => "High-school equivalency (cost not in the data)".into(),
-        CostItem::Programme { programme, range, out_of_state } => {
+        CostItem::Programme {
+            programme,
+            range,
+            out_of_state,
+        } => {
             let mut s = programme.name.clone();
             if let Some((lo, hi)) = range
                 && (hi - lo).abs() > 0.005
@@ -445,7 +537,10 @@ pub fn cost_item(item: &CostItem) -> String {
                 Some(Payer::Student) => "student",
                 _ => "individual",
             };
-            format!("{} {who} membership, first year (needed to sit the exam)", body.as_str())
+            format!(
+                "{} {who} membership, first year (needed to sit the exam)",
+                body.as_str()
+            )
         }
     }
 }
@@ -453,11 +548,27 @@ pub fn cost_item(item: &CostItem) -> String {
 /// The warning's short title and its message.
 pub fn warning(w: &Warning) -> (String, String) {
     let (t, m): (&str, String) = match w {
-        Warning::TargetDatePassed { by } => ("Target date passed", format!("The target date {by} has passed; the plan shows the earliest dates from today.")),
-        Warning::MissesTargetDate { ready, by, weeks_late, hours_needed, hours_now, alternative } => {
+        Warning::TargetDatePassed { by } => (
+            "Target date passed",
+            format!(
+                "The target date {by} has passed; the plan shows the earliest dates from today."
+            ),
+        ),
+        Warning::MissesTargetDate {
+            ready,
+            by,
+            weeks_late,
+            hours_needed,
+            hours_now,
+            alternative,
+        } => {
             let mut fix = Vec::new();
             if let Some(h) = hours_needed {
-                fix.push(format!("studying {} hours a week instead of {} would meet it", num(*h), num(*hours_now)));
+                fix.push(format!(
+                    "studying {} hours a week instead of {} would meet it",
+                    num(*h),
+                    num(*hours_now)
+                ));
             }
             if let Some(a) = alternative {
                 fix.push(format!("{} would meet it", a.name));
@@ -465,47 +576,180 @@ pub fn warning(w: &Warning) -> (String, String) {
             if fix.is_empty() {
                 fix.push("no programme in the data meets it; consider a later target date".into());
             }
-            ("Misses the target date", format!("The target exam is on {ready}, {} after the {by} target: {}.", count(weeks_late, "week", "weeks"), fix.join("; ")))
+            (
+                "Misses the target date",
+                format!(
+                    "The target exam is on {ready}, {} after the {by} target: {}.",
+                    count(weeks_late, "week", "weeks"),
+                    fix.join("; ")
+                ),
+            )
         }
-        Warning::OverBudget { known_usd, budget_usd, unknown } => {
-            let more = if *unknown > 0 { format!(", and {} not found", count(unknown, "cost is", "costs are")) } else { String::new() };
-            ("Over budget", format!("Known costs to the target are {}, {} over the {} budget{more}.", usd(*known_usd), usd(known_usd - budget_usd), usd(*budget_usd)))
+        Warning::OverBudget {
+            known_usd,
+            budget_usd,
+            unknown,
+        } => {
+            let more = if *unknown > 0 {
+                format!(", and {} not found", count(unknown, "cost is", "costs are"))
+            } else {
+                String::new()
+            };
+            (
+                "Over budget",
+                format!(
+                    "Known costs to the target are {}, {} over the {} budget{more}.",
+                    usd(*known_usd),
+                    usd(known_usd - budget_usd),
+                    usd(*budget_usd)
+                ),
+            )
         }
-        Warning::BudgetUnknown { known_usd, budget_usd, unknown } => ("Budget fit unknown", format!(
-            "Known costs of {} fit the {} budget, but {} not in the data, so the fit is unknown; check with the provider.",
-            usd(*known_usd), usd(*budget_usd), count(unknown, "cost is", "costs are"))),
-        Warning::NotEligible { credential, unmet } => ("Not yet eligible", format!("Not yet eligible for the {} exam: {}.", credential.id, unmet_any(unmet))),
-        Warning::EligibilityUnknown { credential } => ("Eligibility unknown", format!("{} eligibility was not found in the sources; confirm it with {}.", credential.id, credential.body.as_str())),
-        Warning::NoProgramme { credential, filter } => ("No programme", format!("No programme in the data {} for {}{}.", match filter {
-            ProgrammeFilter::Teaches => "teaches what is missing",
-            ProgrammeFilter::Admission => "admits the person's education",
-            ProgrammeFilter::Award => "gives the award the route asks",
-            ProgrammeFilter::Delivery => "is offered the way the profile prefers",
-        }, credential.id, if *filter == ProgrammeFilter::Delivery { "; relax preferences.delivery" } else { "" })),
-        Warning::UnknownFee { credential } => ("Fee not found", format!("The {} exam fee was not found in the sources; the plan's cost counts it as unknown.", credential.id)),
-        Warning::UnknownCost { programme } => ("Cost not found", format!("The cost of {} was not found in the sources; check it with the provider.", programme.name)),
-        Warning::UnknownLength { programme, months } => ("Length not found", format!("The length of {} was not found; the plan assumes {} months.", programme.name, num(*months))),
-        Warning::HoursTooFew { programme, months, limit_months, stated_limit, hours_needed } => ("Too few study hours", format!(
-            "At this pace {} would take about {} months, more than {} months{}; it needs about {} hours a week.",
-            programme.name, num(*months), num(*limit_months),
-            if *stated_limit { ", its longest allowed length" } else { ", the longest the plan assumes is sensible" },
-            num(*hours_needed))),
+        Warning::BudgetUnknown {
+            known_usd,
+            budget_usd,
+            unknown,
+        } => (
+            "Budget fit unknown",
+            format!(
+                "Known costs of {} fit the {} budget, but {} not in the data, so the fit is unknown; check with the provider.",
+                usd(*known_usd),
+                usd(*budget_usd),
+                count(unknown, "cost is", "costs are")
+            ),
+        ),
+        Warning::NotEligible { credential, unmet } => (
+            "Not yet eligible",
+            format!(
+                "Not yet eligible for the {} exam: {}.",
+                credential.id,
+                unmet_any(unmet)
+            ),
+        ),
+        Warning::EligibilityUnknown { credential } => (
+            "Eligibility unknown",
+            format!(
+                "{} eligibility was not found in the sources; confirm it with {}.",
+                credential.id,
+                credential.body.as_str()
+            ),
+        ),
+        Warning::NoProgramme { credential, filter } => (
+            "No programme",
+            format!(
+                "No programme in the data {} for {}{}.",
+                match filter {
+                    ProgrammeFilter::Teaches => "teaches what is missing",
+                    ProgrammeFilter::Admission => "admits the person's education",
+                    ProgrammeFilter::Award => "gives the award the route asks",
+                    ProgrammeFilter::Delivery => "is offered the way the profile prefers",
+                },
+                credential.id,
+                if *filter == ProgrammeFilter::Delivery {
+                    "; relax preferences.delivery"
+                } else {
+                    ""
+                }
+            ),
+        ),
+        Warning::UnknownFee { credential } => (
+            "Fee not found",
+            format!(
+                "The {} exam fee was not found in the sources; the plan's cost counts it as unknown.",
+                credential.id
+            ),
+        ),
+        Warning::UnknownCost { programme } => (
+            "Cost not found",
+            format!(
+                "The cost of {} was not found in the sources; check it with the provider.",
+                programme.name
+            ),
+        ),
+        Warning::UnknownLength { programme, months } => (
+            "Length not found",
+            format!(
+                "The length of {} was not found; the plan assumes {} months.",
+                programme.name,
+                num(*months)
+            ),
+        ),
+        Warning::HoursTooFew {
+            programme,
+            months,
+            limit_months,
+            stated_limit,
+            hours_needed,
+        } => (
+            "Too few study hours",
+            format!(
+                "At this pace {} would take about {} months, more than {} months{}; it needs about {} hours a week.",
+                programme.name,
+                num(*months),
+                num(*limit_months),
+                if *stated_limit {
+                    ", its longest allowed length"
+                } else {
+                    ", the longest the plan assumes is sensible"
+                },
+                num(*hours_needed)
+            ),
+        ),
         Warning::ExamNotPrepared { credential, topics } => {
             let names: Vec<String> = topics.iter().map(|c| c.name.clone()).collect();
-            ("Exam topics not taught", format!("No stage of the plan teaches {} for the {} exam.", and_list(&names), credential.id))
+            (
+                "Exam topics not taught",
+                format!(
+                    "No stage of the plan teaches {} for the {} exam.",
+                    and_list(&names),
+                    credential.id
+                ),
+            )
         }
         Warning::ReadinessGap { competencies } => {
             let names: Vec<String> = competencies.iter().map(|c| c.name.clone()).collect();
-            ("Readiness gap", format!("No stage of the plan covers: {}. Add a course or on-the-job training that does.", and_list(&names)))
+            (
+                "Readiness gap",
+                format!(
+                    "No stage of the plan covers: {}. Add a course or on-the-job training that does.",
+                    and_list(&names)
+                ),
+            )
         }
-        Warning::ResidencyPrice { programme, state, location } => ("Residency price", match state {
-            Some(s) => format!("{} is in {}, {}; as a resident of {s} you may pay out-of-state tuition.", programme.name, location.city, location.state),
-            None => format!("{} is in {}, {}; state colleges charge more to students from other states, and the profile gives no state.", programme.name, location.city, location.state),
-        }),
-        Warning::RenewalUnknown { body, problem } => ("Renewal not placed", format!("The {} renewal could not be placed: {}.", body.as_str(), super::problem(problem).0)),
+        Warning::ResidencyPrice {
+            programme,
+            state,
+            location,
+        } => (
+            "Residency price",
+            match state {
+                Some(s) => format!(
+                    "{} is in {}, {}; as a resident of {s} you may pay out-of-state tuition.",
+                    programme.name, location.city, location.state
+                ),
+                None => format!(
+                    "{} is in {}, {}; state colleges charge more to students from other states, and the profile gives no state.",
+                    programme.name, location.city, location.state
+                ),
+            },
+        ),
+        Warning::RenewalUnknown { body, problem } => (
+            "Renewal not placed",
+            format!(
+                "The {} renewal could not be placed: {}.",
+                body.as_str(),
+                super::problem(problem).0
+            ),
+        ),
         Warning::StaleData { files } => {
             let list: Vec<String> = files.iter().map(|(f, d)| format!("{f} ({d})")).collect();
-            ("Reference data is old", format!("More than 2 years old: {}; fees and rules may have changed.", list.join(", ")))
+            (
+                "Reference data is old",
+                format!(
+                    "More than 2 years old: {}; fees and rules may have changed.",
+                    list.join(", ")
+                ),
+            )
         }
     };
     (t.to_string(), m)

@@ -10,6 +10,7 @@ use super::table::Table;
 use super::words::{count, num, percent, rule_fee};
 use crate::data::Catalog;
 use crate::data::catalog::CodeSet;
+use crate::data::model::Anchor;
 use crate::dates;
 use crate::track::{BodyStatus, CycleState, CycleStatus, Status};
 
@@ -85,7 +86,11 @@ impl StatusView {
             title: format!("CEU status for {}", status.person),
             person: status.person.clone(),
             as_of: status.as_of.to_string(),
-            bodies: status.bodies.iter().map(|b| body_view(b, status.as_of)).collect(),
+            bodies: status
+                .bodies
+                .iter()
+                .map(|b| body_view(b, status.as_of))
+                .collect(),
         }
     }
 
@@ -93,7 +98,10 @@ impl StatusView {
     pub fn to_text(&self, width: Option<u16>, color: bool) -> String {
         let mut out = format!("{} (as of {})\n", self.title, self.as_of);
         for b in &self.bodies {
-            out.push_str(&format!("\n{} — {}\n  credentials: {}\n", b.body, b.status, b.credentials));
+            out.push_str(&format!(
+                "\n{} — {}\n  credentials: {}\n",
+                b.body, b.status, b.credentials
+            ));
             for c in &b.cycles {
                 out.push_str(&format!(
                     "\n  {}: {}\n  cycle:       {}\n  required:    {} ({})\n  earned:      {}   remaining: {}\n  deadline:    {}\n  pace:        {}\n  rulebook:    {}\n",
@@ -104,18 +112,54 @@ impl StatusView {
                     &["Requirement", "Required", "Earned", "Progress", "State"],
                     c.requirements
                         .iter()
-                        .map(|r| vec![r.label.clone(), r.required.clone(), r.earned.clone(), format!("{}%", r.percent), r.state.clone()])
+                        .map(|r| {
+                            vec![
+                                r.label.clone(),
+                                r.required.clone(),
+                                r.earned.clone(),
+                                format!("{}%", r.percent),
+                                r.state.clone(),
+                            ]
+                        })
                         .collect(),
                 );
                 out.push_str(reqs.to_text(width, color).trim_start_matches('\n'));
-                table3(&mut out, "CEUs given to sub-requirements", ["Line", "Entry", "Given to"], &c.allocations, width, color);
-                table3(&mut out, "Entries that do not count", ["Line", "Entry", "Reason"], &c.rejected, width, color);
+                table3(
+                    &mut out,
+                    "CEUs given to sub-requirements",
+                    ["Line", "Entry", "Given to"],
+                    &c.allocations,
+                    width,
+                    color,
+                );
+                table3(
+                    &mut out,
+                    "Entries that do not count",
+                    ["Line", "Entry", "Reason"],
+                    &c.rejected,
+                    width,
+                    color,
+                );
                 for n in &c.notes {
                     out.push_str(&format!("  note: {n}\n"));
                 }
             }
-            table3(&mut out, "Entries that do not count", ["Line", "Entry", "Reason"], &b.rejected, width, color);
-            table3(&mut out, "Fees", ["Due", "Fee", "Amount"], &b.fees, width, color);
+            table3(
+                &mut out,
+                "Entries that do not count",
+                ["Line", "Entry", "Reason"],
+                &b.rejected,
+                width,
+                color,
+            );
+            table3(
+                &mut out,
+                "Fees",
+                ["Due", "Fee", "Amount"],
+                &b.fees,
+                width,
+                color,
+            );
             for n in &b.notes {
                 out.push_str(&format!("  note: {n}\n"));
             }
@@ -127,14 +171,23 @@ impl StatusView {
     }
 }
 
-fn table3(out: &mut String, title: &str, cols: [&str; 3], rows: &[Row3], width: Option<u16>, color: bool) {
+fn table3(
+    out: &mut String,
+    title: &str,
+    cols: [&str; 3],
+    rows: &[Row3],
+    width: Option<u16>,
+    color: bool,
+) {
     if rows.is_empty() {
         return;
     }
     let t = Table::new(
         format!("{title}:"),
         &cols,
-        rows.iter().map(|r| vec![r.a.clone(), r.b.clone(), r.c.clone()]).collect(),
+        rows.iter()
+            .map(|r| vec![r.a.clone(), r.b.clone(), r.c.clone()])
+            .collect(),
     );
     out.push_str(&t.to_text(width, color).replacen(":\n\n", ":\n", 1));
 }
@@ -156,9 +209,18 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
         ));
     }
     if !b.older_cycles.is_empty() {
+        let (what, verb) = if b.older_cycles.len() == 1 {
+            ("1 entry belongs to an older cycle and does", "line")
+        } else {
+            ("entries belong to older cycles and do", "lines")
+        };
+        let n = if b.older_cycles.len() == 1 {
+            String::new()
+        } else {
+            format!("{} ", b.older_cycles.len())
+        };
         notes.push(format!(
-            "{} older cycles and do not count here (excess CEUs do not carry over): line {}.",
-            count(b.older_cycles.len(), "entry belongs to", "entries belong to"),
+            "{n}{what} not count here (excess CEUs do not carry over): {verb} {}.",
             lines(&b.older_cycles)
         ));
     }
@@ -174,7 +236,12 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
     }
     BodyView {
         body: b.body.as_str().into(),
-        credentials: b.credentials.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", "),
+        credentials: b
+            .credentials
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
         status,
         tone: tone.into(),
         cycles,
@@ -281,69 +348,96 @@ fn cycle_view(label: &str, c: &CycleStatus, b: &BodyStatus) -> CycleView {
 pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
     let who = uid_part(&status.person);
     let as_of = status.as_of;
-    let mut out = Vec::new();
-    let mut add = |kind: &str, date: NaiveDate, summary: String, description: String, remind: Vec<u32>| {
-        out.push(CalEvent {
-            uid: format!("{kind}.{date}.{who}@coderpath"),
-            summary,
-            description,
-            date,
-            remind_days_before: remind,
-        });
-    };
+    let event =
+        |kind: &str, date: NaiveDate, summary: String, description: String, remind: Vec<u32>| {
+            CalEvent {
+                uid: format!("{kind}.{date}.{who}@coderpath"),
+                summary,
+                description,
+                date,
+                remind_days_before: remind,
+                monthly_until: None,
+            }
+        };
+    let mut out: Vec<CalEvent> = Vec::new();
     for b in &status.bodies {
         let body = b.body.as_str();
         let lower = body.to_lowercase();
         for c in b.ended.iter().chain(std::iter::once(&b.current)) {
             let end = c.cycle.end;
+            let left = |to: NaiveDate| reminders(c.remaining, dates::days_between(as_of, to));
             match c.state {
-                CycleState::Lapsed { until, .. } => add(
+                CycleState::Lapsed { until, .. } => out.push(event(
                     &format!("revocation.{lower}"),
                     until,
-                    format!("{body}: last day before revocation ({} CEUs still to earn)", num(c.remaining)),
+                    format!(
+                        "{body}: last day before revocation ({} CEUs still to earn)",
+                        num(c.remaining)
+                    ),
                     words::deadline(c),
-                    reminders(c.remaining, dates::days_between(as_of, until)),
-                ),
-                CycleState::OnTrack { .. } | CycleState::Behind { .. } | CycleState::Complete if end >= as_of => {
-                    add(
+                    left(until),
+                )),
+                CycleState::OnTrack { .. } | CycleState::Behind { .. } | CycleState::Complete
+                    if end >= as_of =>
+                {
+                    out.push(event(
                         &format!("due.{lower}"),
                         end,
-                        format!("{body} CEUs due ({} of {} still to earn)", num(c.remaining), num(c.required)),
+                        format!(
+                            "{body} CEUs due ({} of {} still to earn)",
+                            num(c.remaining),
+                            num(c.required)
+                        ),
                         format!("Cycle {} to {end}; {}.", c.cycle.start, words::basis(c)),
-                        reminders(c.remaining, dates::days_between(as_of, end)),
-                    );
-                    if let CycleState::Behind { per_month, .. } = c.state {
-                        // A monthly pace reminder until the due date.
-                        let mut d = dates::add_months(as_of, 1);
-                        while d < end {
-                            add(
-                                &format!("pace.{lower}"),
-                                d,
-                                format!("{body} CEU pace: about {} CEUs this month", num(per_month)),
-                                format!("Behind on the cycle ending {end}; {} CEUs still to earn on {as_of}.", num(c.remaining)),
-                                Vec::new(),
-                            );
-                            d = dates::add_months(d, 1);
-                        }
+                        left(end),
+                    ));
+                    let first = dates::add_months(as_of, 1);
+                    if let CycleState::Behind { per_month, .. } = c.state
+                        && first < end
+                    {
+                        // One reminder a month, until the due date.
+                        let mut pace = event(
+                            &format!("pace.{lower}"),
+                            first,
+                            format!("{body} CEU pace: about {} CEUs a month", num(per_month)),
+                            format!(
+                                "Behind on the cycle ending {end}; {} CEUs still to earn on {as_of}.",
+                                num(c.remaining)
+                            ),
+                            Vec::new(),
+                        );
+                        pace.monthly_until = Some(end);
+                        out.push(pace);
                     }
-                    if c.requirement.rulebook.cycle.anchor == crate::data::model::Anchor::MembershipRenewal && c.remaining > 0.0 {
-                        let opens = dates::sub_months(end, 1);
-                        if opens >= as_of {
-                            add("window.aapc", opens, format!("{body} CEU submission window opens"), format!("Submit CEUs in the {body} CEU tracker before {end}."), vec![7]);
-                        }
+                    let opens = dates::sub_months(end, 1);
+                    if c.requirement.rulebook.cycle.anchor == Anchor::MembershipRenewal
+                        && c.remaining > 0.0
+                        && opens >= as_of
+                    {
+                        out.push(event(
+                            &format!("window.{lower}"),
+                            opens,
+                            format!("{body} CEU submission window opens"),
+                            format!("Submit CEUs in the {body} CEU tracker before {end}."),
+                            vec![7],
+                        ));
                     }
                 }
                 _ => {}
             }
         }
         for f in b.fees.iter().filter(|f| f.due >= as_of) {
-            add(
+            out.push(event(
                 &format!("fee.{lower}.{}", format!("{:?}", f.kind).to_lowercase()),
                 f.due,
-                format!("{}: {}", rule_fee(b.body, f.kind, f.payer), words::amount(f.usd)),
+                format!(
+                    "{}: {}",
+                    rule_fee(b.body, f.kind, f.payer),
+                    words::amount(f.usd)
+                ),
                 format!("{body} fee due."),
                 vec![14],
-            );
+            ));
         }
     }
     let horizon = dates::add_months(as_of, 12);
@@ -355,13 +449,13 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                     && date <= horizon
                 {
                     let note = e.note.clone().unwrap_or_default();
-                    add(
+                    out.push(event(
                         &format!("codeset.{}", cs.id.to_lowercase()),
                         date,
                         format!("{} update takes effect", cs.id),
                         format!("{} ({}): {note}", cs.name, cs.maintainer),
                         vec![7],
-                    );
+                    ));
                 }
             }
         }
@@ -374,7 +468,11 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
 /// days when CEUs remain, 7 when the cycle is complete; none already past.
 fn reminders(remaining: f64, days: i64) -> Vec<u32> {
     let wanted: &[u32] = if remaining > 0.0 { &[90, 30, 7] } else { &[7] };
-    wanted.iter().copied().filter(|d| i64::from(*d) < days).collect()
+    wanted
+        .iter()
+        .copied()
+        .filter(|d| i64::from(*d) < days)
+        .collect()
 }
 
 /// Code sets of the credentials held (with their parts, such as CPT Category III).
@@ -388,7 +486,9 @@ fn held_code_sets<'c>(status: &Status<'c>, catalog: &'c Catalog) -> Vec<&'c Code
     catalog
         .all::<CodeSet>()
         .map(|(_, cs)| cs)
-        .filter(|cs| held.contains(cs) || cs.part_of.is_some_and(|p| held.contains(&catalog.get(p))))
+        .filter(|cs| {
+            held.contains(cs) || cs.part_of.is_some_and(|p| held.contains(&catalog.get(p)))
+        })
         .collect()
 }
 
@@ -402,37 +502,31 @@ pub struct Change {
     pub changed: bool,
 }
 
-/// The measures of each body in `before` and `after`, side by side.
+/// The measures of each body in `before` and `after`, side by side (`—` where the body has
+/// no credential on one side).
 pub fn compare(before: &Status, after: &Status) -> Vec<Change> {
-    let mut bodies: Vec<crate::data::model::Body> =
-        before.bodies.iter().chain(&after.bodies).map(|b| b.body).collect();
+    let mut bodies: Vec<crate::data::model::Body> = before
+        .bodies
+        .iter()
+        .chain(&after.bodies)
+        .map(|b| b.body)
+        .collect();
     bodies.sort();
     bodies.dedup();
     let mut out = Vec::new();
     for body in bodies {
-        let find = |s: &'_ Status| s.bodies.iter().find(|b| b.body == body).map(|b| body_measures(b));
+        let find = |s: &Status| s.bodies.iter().find(|b| b.body == body).map(body_measures);
         let (now, then) = (find(before), find(after));
-        let names: Vec<String> = now
-            .iter()
-            .chain(then.iter())
-            .flat_map(|m| m.iter().map(|(k, _)| k.clone()))
-            .fold(Vec::new(), |mut acc, k| {
-                if !acc.contains(&k) {
-                    acc.push(k);
-                }
-                acc
-            });
-        for name in names {
-            let get = |m: &Option<Vec<(String, String)>>| {
-                m.as_ref()
-                    .and_then(|m| m.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()))
-                    .unwrap_or_else(|| "none".into())
-            };
-            let (a, b) = (get(&now), get(&then));
+        let get = |m: &Option<[(&'static str, String); 7]>, k: usize| {
+            m.as_ref()
+                .map_or_else(|| "—".to_string(), |m| m[k].1.clone())
+        };
+        for (k, name) in MEASURES.iter().enumerate() {
+            let (a, b) = (get(&now, k), get(&then, k));
             out.push(Change {
                 body: body.as_str().into(),
                 changed: a != b,
-                measure: name,
+                measure: (*name).into(),
                 now: a,
                 after: b,
             });
@@ -441,19 +535,39 @@ pub fn compare(before: &Status, after: &Status) -> Vec<Change> {
     out
 }
 
-/// The measures of a body's current cycle, named.
-fn body_measures(b: &BodyStatus) -> Vec<(String, String)> {
+const MEASURES: [&str; 7] = [
+    "credentials",
+    "status",
+    "required",
+    "earned",
+    "remaining",
+    "sub-requirements",
+    "due",
+];
+
+/// The measures of a body's current cycle, in [`MEASURES`] order.
+fn body_measures(b: &BodyStatus) -> [(&'static str, String); 7] {
     let c = &b.current;
-    let mut m = vec![
-        ("credentials".to_string(), words::credentials(&c.requirement)),
-        ("status".into(), words::state(&c.state).0),
-        ("required".into(), num(c.required)),
-        ("earned".into(), num(c.earned)),
-        ("remaining".into(), num(c.remaining)),
-        ("deadline".into(), c.cycle.end.to_string()),
-    ];
-    for r in c.requirements.iter().skip(1) {
-        m.push((words::measure(&r.what, b.body), format!("{} of {}", num(r.earned), num(r.required))));
-    }
-    m
+    let subs: Vec<String> = c
+        .requirements
+        .iter()
+        .skip(1)
+        .map(|r| words::short(&r.what, r.required, b.body))
+        .collect();
+    [
+        (MEASURES[0], words::credentials(&c.requirement)),
+        (MEASURES[1], words::state(&c.state).0),
+        (MEASURES[2], num(c.required)),
+        (MEASURES[3], num(c.earned)),
+        (MEASURES[4], num(c.remaining)),
+        (
+            MEASURES[5],
+            if subs.is_empty() {
+                "none".into()
+            } else {
+                subs.join(", ")
+            },
+        ),
+        (MEASURES[6], c.cycle.end.to_string()),
+    ]
 }

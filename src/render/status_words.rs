@@ -16,7 +16,9 @@ pub fn state(s: &CycleState) -> (String, &'static str) {
         CycleState::Lapsed { lapse: l, .. } => {
             let w = lapse(*l);
             let mut c = w.chars();
-            let cap = c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect());
+            let cap = c
+                .next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect());
             (format!("{cap} (past the due date)"), "bad")
         }
         CycleState::Revoked { .. } => ("Revoked".into(), "bad"),
@@ -32,13 +34,23 @@ pub fn deadline(c: &CycleStatus) -> String {
         CycleState::OnTrack { days_left, .. } | CycleState::Behind { days_left, .. } => {
             format!("{end} ({} left)", count(days_left, "day", "days"))
         }
-        CycleState::Lapsed { until, days_left, lapse: l, .. } => format!(
+        CycleState::Lapsed {
+            until,
+            days_left,
+            lapse: l,
+            ..
+        } => format!(
             "{end} has passed; the credential is {} until {until} ({} left to finish), then revoked",
             lapse(l),
             count(days_left, "day", "days")
         ),
-        CycleState::Revoked { since, reinstate_until } => match reinstate_until {
-            Some(u) => format!("{end} passed; revoked since {since}; it can be reinstated until {u} without a new exam"),
+        CycleState::Revoked {
+            since,
+            reinstate_until,
+        } => match reinstate_until {
+            Some(u) => format!(
+                "{end} passed; revoked since {since}; it can be reinstated until {u} without a new exam"
+            ),
             None => format!("{end} passed; revoked since {since}"),
         },
         CycleState::NotInLog => format!(
@@ -68,7 +80,11 @@ pub fn basis(c: &CycleStatus) -> String {
     let mut out = format!(
         "{} CEUs for {} ({})",
         num(r.full),
-        count(r.credentials.len(), &format!("{} credential", r.rulebook.body.as_str()), &format!("{} credentials", r.rulebook.body.as_str())),
+        count(
+            r.credentials.len(),
+            &format!("{} credential", r.rulebook.body.as_str()),
+            &format!("{} credentials", r.rulebook.body.as_str())
+        ),
         and_list(&ids)
     );
     if let Some(cap) = r.capped_at {
@@ -78,13 +94,23 @@ pub fn basis(c: &CycleStatus) -> String {
         out.push_str(&format!("; {}", proration(p)));
     }
     for s in &r.superseded {
-        out.push_str(&format!("; {} is superseded and needs no CEUs of its own", s.id));
+        out.push_str(&format!(
+            "; {} is superseded and needs no CEUs of its own",
+            s.id
+        ));
     }
     for d in &r.deferred {
-        out.push_str(&format!("; {} was earned during the cycle and counts from the next one", d.id));
+        out.push_str(&format!(
+            "; {} was earned during the cycle and counts from the next one",
+            d.id
+        ));
     }
     if let Some(p) = c.portal_required {
-        out = format!("{} CEUs as the {} portal shows (override; computed: {out})", num(p), r.rulebook.body.as_str());
+        out = format!(
+            "{} CEUs as the {} portal shows (override; computed: {out})",
+            num(p),
+            r.rulebook.body.as_str()
+        );
     }
     out
 }
@@ -94,9 +120,18 @@ pub fn measure(m: &Measure, body: Body) -> String {
     match m {
         Measure::Total => format!("{} CEUs in the cycle", body.as_str()),
         Measure::Core => "Core CEUs (not used for specialty minimums)".into(),
-        Measure::Minimum { credential, minimum } => match minimum {
-            MinimumKind::Discipline => format!("{} discipline CEUs (tagged {})", credential.id, credential.id),
-            MinimumKind::Specialty => format!("{} specialty CEUs (tagged {})", credential.id, credential.id),
+        Measure::Minimum {
+            credential,
+            minimum,
+        } => match minimum {
+            MinimumKind::Discipline => format!(
+                "{} discipline CEUs (tagged {})",
+                credential.id, credential.id
+            ),
+            MinimumKind::Specialty => format!(
+                "{} specialty CEUs (tagged {})",
+                credential.id, credential.id
+            ),
         },
         Measure::Share { share, fraction } => {
             let pct = num(fraction * 100.0);
@@ -109,12 +144,36 @@ pub fn measure(m: &Measure, body: Body) -> String {
     }
 }
 
+/// A sub-requirement in a few words, with its figure: `CPMA 16`, `HIIM domains 80% (16)`.
+pub fn short(m: &Measure, required: f64, body: Body) -> String {
+    match m {
+        Measure::Total => format!("total {}", num(required)),
+        Measure::Core => format!("core {}", num(required)),
+        Measure::Minimum { credential, .. } => format!("{} {}", credential.id, num(required)),
+        Measure::Share { share, fraction } => {
+            let what = match share {
+                ShareKind::Domain => "HIIM domains".to_string(),
+                ShareKind::Sourced => format!("{}-sourced", body.as_str()),
+            };
+            format!("{what} {}% ({})", num(fraction * 100.0), num(required))
+        }
+        Measure::SelfAssessments => format!("self-assessments {}", num(required)),
+    }
+}
+
 /// Why an entry does not count.
 pub fn reject(r: &RejectReason) -> String {
     match r {
-        RejectReason::BeforeCertification { certified } => format!("earned before certification on {certified}"),
-        RejectReason::Duplicate { of_line } => format!("duplicate of line {of_line}: a course counts once"),
-        RejectReason::NotApproved { body } => format!("no {} approval index; only approved CEUs count", body.as_str()),
+        RejectReason::BeforeCertification { certified } => {
+            format!("earned before certification on {certified}")
+        }
+        RejectReason::Duplicate { of_line } => {
+            format!("duplicate of line {of_line}: a course counts once")
+        }
+        RejectReason::NotApproved { body } => format!(
+            "no {} approval index; only approved CEUs count",
+            body.as_str()
+        ),
     }
 }
 

@@ -77,7 +77,11 @@ pub fn timeline(plan: &Plan) -> Timeline {
         .iter()
         .filter(|m| matches!(m.stage, Stage::Advancement { .. }))
         .collect();
-    for m in plan.milestones.iter().filter(|m| !matches!(m.stage, Stage::Advancement { .. })) {
+    for m in plan
+        .milestones
+        .iter()
+        .filter(|m| !matches!(m.stage, Stage::Advancement { .. }))
+    {
         rows.push(Row {
             label: words::title(m),
             start: m.start,
@@ -97,7 +101,12 @@ pub fn timeline(plan: &Plan) -> Timeline {
         });
     }
     let by = plan.target.by;
-    let first = rows.iter().map(|r| r.start).min().unwrap_or(plan.as_of).min(plan.as_of);
+    let first = rows
+        .iter()
+        .map(|r| r.start)
+        .min()
+        .unwrap_or(plan.as_of)
+        .min(plan.as_of);
     let last = rows
         .iter()
         .map(|r| r.end)
@@ -117,7 +126,11 @@ pub fn timeline(plan: &Plan) -> Timeline {
             let y = TOP + i as u32 * ROW;
             let x = x_of(r.start);
             let point = r.start == r.end;
-            let w = if point { 0 } else { x_of(r.end).saturating_sub(x).max(3) };
+            let w = if point {
+                0
+            } else {
+                x_of(r.end).saturating_sub(x).max(3)
+            };
             let lines = wrap(&r.label, LABEL_CHARS)
                 .into_iter()
                 .take(2)
@@ -170,7 +183,11 @@ pub fn timeline(plan: &Plan) -> Timeline {
             class: "target".into(),
         });
     }
-    let step = if last.year() - first.year() > 4 { 12 } else { 6 };
+    let step = if last.year() - first.year() > 4 {
+        12
+    } else {
+        6
+    };
     let mut ticks = Vec::new();
     let mut d = dates::day_in(first.year(), 1, 1);
     while d <= last {

@@ -94,13 +94,18 @@ pub fn count(n: impl std::fmt::Display + Copy, one: &str, many: &str) -> String 
     }
 }
 
-/// "a" or "an" before `word`.
+/// "a" or "an" before `word`, numbers read aloud (an 80-hour, an 11-month, a 24-month).
 pub fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
-        "an"
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    let vowel_sound = if digits.is_empty() {
+        word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U'])
     } else {
-        "a"
-    }
+        // eight…, eleven, eighteen, eleven hundred…, eighteen hundred…
+        digits.starts_with('8')
+            || matches!(digits.len(), 2 | 4)
+                && (digits.starts_with("11") || digits.starts_with("18"))
+    };
+    if vowel_sound { "an" } else { "a" }
 }
 
 /// The full name of a body.
@@ -191,7 +196,11 @@ pub fn lapse(l: LapseState) -> &'static str {
 /// A number with its sign: `+3`, `-1.5`.
 pub fn signed(v: f64) -> String {
     let n = num(v);
-    if n.starts_with('-') || n == "0" { n } else { format!("+{n}") }
+    if n.starts_with('-') || n == "0" {
+        n
+    } else {
+        format!("+{n}")
+    }
 }
 
 #[cfg(test)]
@@ -216,6 +225,13 @@ mod tests {
         assert_eq!(percent(19.999999999999996, 20.0), 100);
         assert_eq!(percent(9.0, 36.0), 25);
         assert_eq!(thousands(-29000), "-29,000");
-        assert_eq!(and_list(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+        assert_eq!(
+            and_list(&["a".into(), "b".into(), "c".into()]),
+            "a, b and c"
+        );
+        assert_eq!(article("80-hour"), "an");
+        assert_eq!(article("24-month"), "a");
+        assert_eq!(article("18-month"), "an");
+        assert_eq!(article("associate"), "an");
     }
 }

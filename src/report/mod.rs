@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::plan::{Plan, Stage};
-use crate::render::{plan_words, status_words};
 use crate::render::table::Table;
+use crate::render::{plan_words, status_words};
 use crate::track::Status;
 
 /// One client in the overview.
@@ -58,22 +58,37 @@ pub fn row(name: &str, plan: Option<&Plan>, status: Option<&Status>, as_of: Naiv
         }
     }
     let mut warnings: Vec<String> = plan
-        .map(|p| p.warnings.iter().map(|w| plan_words::warning(w).0).collect())
+        .map(|p| {
+            p.warnings
+                .iter()
+                .map(|w| plan_words::warning(w).0)
+                .collect()
+        })
         .unwrap_or_default();
     let states = |s: &Status| -> Vec<(String, String)> {
         s.bodies
             .iter()
             .map(|b| {
                 let lead = b.lead();
-                (b.body.as_str().to_string(), status_words::state(&lead.state).0)
+                (
+                    b.body.as_str().to_string(),
+                    status_words::state(&lead.state).0,
+                )
             })
             .collect()
     };
     if let Some(s) = status {
         for b in &s.bodies {
             let lead = b.lead();
-            if !matches!(lead.state, crate::track::CycleState::Complete | crate::track::CycleState::OnTrack { .. }) {
-                warnings.push(format!("{} {}", b.body.as_str(), status_words::state(&lead.state).0.to_lowercase()));
+            if !matches!(
+                lead.state,
+                crate::track::CycleState::Complete | crate::track::CycleState::OnTrack { .. }
+            ) {
+                warnings.push(format!(
+                    "{} {}",
+                    b.body.as_str(),
+                    status_words::state(&lead.state).0.to_lowercase()
+                ));
             }
         }
     }

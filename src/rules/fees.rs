@@ -53,7 +53,9 @@ pub fn for_credentials(
     let payers = payers(member);
     let base = find(book, kind, &payers, FeePer::Once)
         .map(|f| (f, 1.0))
-        .or_else(|| find(book, kind, &payers, FeePer::Credential).map(|f| (f, credentials as f64)))?;
+        .or_else(|| {
+            find(book, kind, &payers, FeePer::Credential).map(|f| (f, credentials as f64))
+        })?;
     let further = credentials.saturating_sub(1);
     let extra = if further == 0 || base.0.per == FeePer::Credential {
         Some(0.0)

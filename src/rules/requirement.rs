@@ -107,10 +107,9 @@ pub fn required<'c>(
         .filter(|h| h.earned <= cycle.end && h.credential.body == book.body)
         .collect();
     let added_mid_cycle = |h: &Holding| !cycle.first && h.earned > cycle.start;
-    let (deferred, counted): (Vec<Holding>, Vec<Holding>) = at_end
-        .iter()
-        .copied()
-        .partition(|h| added_mid_cycle(h) && book.cycle.added_credential == AddedCredential::NextCycle);
+    let (deferred, counted): (Vec<Holding>, Vec<Holding>) = at_end.iter().copied().partition(|h| {
+        added_mid_cycle(h) && book.cycle.added_credential == AddedCredential::NextCycle
+    });
     let superseded = superseded(catalog, book, &counted);
     let creds: Vec<&Credential> = counted
         .iter()
@@ -140,8 +139,11 @@ pub fn required<'c>(
     {
         // Each credential added mid-cycle brings only its share of the months left.
         for h in counted.iter().filter(|h| added_mid_cycle(h)) {
-            let without: Vec<&Credential> =
-                creds.iter().copied().filter(|c| *c != h.credential).collect();
+            let without: Vec<&Credential> = creds
+                .iter()
+                .copied()
+                .filter(|c| *c != h.credential)
+                .collect();
             let (before, cap) = self::total(catalog, book, &without);
             let extra = (total - before.min(cap.unwrap_or(f64::INFINITY))).max(0.0);
             let months = dates::whole_months(h.earned, cycle.end).min(cycle_months);
@@ -214,7 +216,11 @@ fn total(catalog: &Catalog, book: &Rulebook, creds: &[&Credential]) -> (f64, Opt
 }
 
 /// Held credentials another held credential supersedes.
-fn superseded<'c>(catalog: &'c Catalog, book: &Rulebook, held: &[Holding<'c>]) -> Vec<&'c Credential> {
+fn superseded<'c>(
+    catalog: &'c Catalog,
+    book: &Rulebook,
+    held: &[Holding<'c>],
+) -> Vec<&'c Credential> {
     let Requirement::PerCredential { supersedes, .. } = &book.requirement else {
         return Vec::new();
     };

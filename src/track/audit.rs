@@ -63,7 +63,12 @@ pub fn audit(
     let first_cert = person.credentials.iter().map(|h| h.earned).min();
     let mut certificates: HashMap<&Path, usize> = HashMap::new();
     for e in log.entries.iter().filter(|e| e.date <= as_of) {
-        let mut push = |issue| out.push(Finding { line: e.line, issue });
+        let mut push = |issue| {
+            out.push(Finding {
+                line: e.line,
+                issue,
+            })
+        };
         if let Some(of_line) = e.duplicate_of {
             push(Issue::Duplicate { of_line });
         }
@@ -110,7 +115,11 @@ fn checkpoints(
         return;
     }
     let first_cert = person.held_with(body).map(|h| h.earned).min();
-    let over = person.profile.cycle_overrides.iter().find(|o| o.body == body);
+    let over = person
+        .profile
+        .cycle_overrides
+        .iter()
+        .find(|o| o.body == body);
     // Counted entries of each cycle, by cycle start, as date-sorted prefix sums.
     let mut sums: HashMap<NaiveDate, (Vec<NaiveDate>, Vec<f64>)> = HashMap::new();
     for c in points {
@@ -131,10 +140,7 @@ fn checkpoints(
         let Some((cycle, book)) = cycle.filter(|(cy, _)| c.date >= cy.start) else {
             out.push(Finding {
                 line: c.line,
-                issue: Issue::CheckpointNoCycle {
-                    body,
-                    date: c.date,
-                },
+                issue: Issue::CheckpointNoCycle { body, date: c.date },
             });
             continue;
         };

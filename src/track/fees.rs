@@ -33,7 +33,12 @@ pub(super) fn due(
     };
     if let (Some(r), Some(fee)) = (
         renewal,
-        fees::find(book, RuleFeeKind::MembershipRenewal, &fees::payers(true), FeePer::Once),
+        fees::find(
+            book,
+            RuleFeeKind::MembershipRenewal,
+            &fees::payers(true),
+            FeePer::Once,
+        ),
     ) {
         let every = fee.every_months.map_or(12, |m| m.get().max(1));
         let mut next = dates::day_in(r.year(), r.month(), r.day());
@@ -57,15 +62,28 @@ pub(super) fn due(
         let book = e.requirement.rulebook;
         match e.state {
             CycleState::Lapsed { due, .. } => {
-                push(&mut out, fees::for_credentials(book, RuleFeeKind::Extension, member, n), as_of);
-                if let Some(late) = fees::find(book, RuleFeeKind::Late, &fees::payers(member), FeePer::Once) {
-                    let from = dates::add_days(due, u64::from(late.after_days.map_or(0, |d| d.get())));
+                push(
+                    &mut out,
+                    fees::for_credentials(book, RuleFeeKind::Extension, member, n),
+                    as_of,
+                );
+                if let Some(late) =
+                    fees::find(book, RuleFeeKind::Late, &fees::payers(member), FeePer::Once)
+                {
+                    let from =
+                        dates::add_days(due, u64::from(late.after_days.map_or(0, |d| d.get())));
                     if as_of > from {
-                        push(&mut out, fees::for_credentials(book, RuleFeeKind::Late, member, n), from);
+                        push(
+                            &mut out,
+                            fees::for_credentials(book, RuleFeeKind::Late, member, n),
+                            from,
+                        );
                     }
                 }
             }
-            CycleState::Revoked { reinstate_until, .. } if reinstate_until.is_none_or(|u| as_of <= u) => {
+            CycleState::Revoked {
+                reinstate_until, ..
+            } if reinstate_until.is_none_or(|u| as_of <= u) => {
                 push(
                     &mut out,
                     fees::for_credentials(book, RuleFeeKind::Reinstatement, member, n),

@@ -24,7 +24,11 @@ pub(super) fn select<'l>(
 ) -> (Vec<&'l Entry>, Vec<Rejected>) {
     let mut counted = Vec::new();
     let mut rejected = Vec::new();
-    for e in log.entries.iter().filter(|e| e.date >= from && e.date <= to) {
+    for e in log
+        .entries
+        .iter()
+        .filter(|e| e.date >= from && e.date <= to)
+    {
         let reason = if let Some(of_line) = e.duplicate_of {
             Some(RejectReason::Duplicate { of_line })
         } else if book.approved_only && e.aapc_index.is_none() {
@@ -65,9 +69,8 @@ pub(super) fn tally<'c>(
     floor: Option<f64>,
 ) -> Tally<'c> {
     let book = req.rulebook;
-    let sum = |f: &dyn Fn(&Entry) -> bool| {
-        round2(entries.iter().filter(|e| f(e)).map(|e| e.ceus).sum())
-    };
+    let sum =
+        |f: &dyn Fn(&Entry) -> bool| round2(entries.iter().filter(|e| f(e)).map(|e| e.ceus).sum());
     let mut t = Tally {
         earned: sum(&|_| true),
         remaining: 0.0,
@@ -92,7 +95,11 @@ pub(super) fn tally<'c>(
                 if !specialty.is_empty() {
                     let need: f64 = specialty.iter().map(|j| req.minimums[*j].ceus).sum();
                     let got: f64 = specialty.iter().map(|j| used[*j]).sum();
-                    subs.push(progress(Measure::Core, (total - need).max(0.0), t.earned - got));
+                    subs.push(progress(
+                        Measure::Core,
+                        (total - need).max(0.0),
+                        t.earned - got,
+                    ));
                 }
             }
         }
@@ -184,7 +191,7 @@ fn minimums<'c>(
     let feeds = |e: &Entry| -> Vec<usize> {
         mins.iter()
             .enumerate()
-            .filter(|(_, m)| e.topics.iter().any(|t| *t == m.credential.id))
+            .filter(|(_, m)| e.topics.contains(&m.credential.id))
             .map(|(j, _)| j)
             .collect()
     };
@@ -221,7 +228,10 @@ fn minimums<'c>(
     net.max_flow(src, sink);
     // Spread each group's flow to each minimum over its entries, oldest first.
     let mut shares: HashMap<usize, Vec<(&'c Credential, f64)>> = HashMap::new();
-    let mut left: Vec<Vec<f64>> = groups.iter().map(|(_, es, _)| es.iter().map(|e| e.ceus).collect()).collect();
+    let mut left: Vec<Vec<f64>> = groups
+        .iter()
+        .map(|(_, es, _)| es.iter().map(|e| e.ceus).collect())
+        .collect();
     for (g, j, h) in edges {
         let mut flow = net.flow_on(h);
         for (k, e) in groups[g].1.iter().enumerate() {

@@ -35,7 +35,11 @@ pub(super) fn body_status<'c>(
         })
         .collect();
     let first_cert = held.iter().map(|h| h.earned).min().unwrap_or(as_of);
-    let over = person.profile.cycle_overrides.iter().find(|o| o.body == body);
+    let over = person
+        .profile
+        .cycle_overrides
+        .iter()
+        .find(|o| o.body == body);
     let cycles = Cycles::new(
         catalog,
         CycleAnchor {
@@ -78,7 +82,9 @@ pub(super) fn body_status<'c>(
             ended = Some(status);
         }
     }
-    let shown_from = ended.as_ref().map_or(current.start, |e: &super::CycleStatus| e.cycle.start);
+    let shown_from = ended
+        .as_ref()
+        .map_or(current.start, |e: &super::CycleStatus| e.cycle.start);
     let current = life.current(current, current_book, &carried);
     let member = person.profile.memberships.contains(&body);
     let fees = fees::due(
@@ -116,7 +122,12 @@ pub(super) fn body_status<'c>(
             .iter()
             .filter(|e| e.date > as_of)
             .map(|e| e.line)
-            .chain(log.checkpoints.iter().filter(|c| c.date > as_of).map(|c| c.line))
+            .chain(
+                log.checkpoints
+                    .iter()
+                    .filter(|c| c.date > as_of)
+                    .map(|c| c.line),
+            )
             .collect(),
         older_cycles: log
             .entries
@@ -197,7 +208,9 @@ impl<'a, 'c> Life<'a, 'c> {
                 }
             }
         };
-        let status = self.status(e, req, total, tally, rejected, evidence, state, 0.0, to_next);
+        let status = self.status(
+            e, req, total, tally, rejected, evidence, state, 0.0, to_next,
+        );
         (status, moved)
     }
 
@@ -220,12 +233,20 @@ impl<'a, 'c> Life<'a, 'c> {
             let gone = (dates::days_between(c.start, self.as_of).max(0) as f64 / span).min(1.0);
             let per_month = pace(tally.remaining, days_left);
             if tally.earned + 1e-9 >= total * gone {
-                CycleState::OnTrack { days_left, per_month }
+                CycleState::OnTrack {
+                    days_left,
+                    per_month,
+                }
             } else {
-                CycleState::Behind { days_left, per_month }
+                CycleState::Behind {
+                    days_left,
+                    per_month,
+                }
             }
         };
-        self.status(c, req, total, tally, rejected, evidence, state, from_rm, 0.0)
+        self.status(
+            c, req, total, tally, rejected, evidence, state, from_rm, 0.0,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -279,7 +300,13 @@ impl<'a, 'c> Life<'a, 'c> {
             .iter()
             .filter(|x| x.body == body && x.date >= c.start && x.date <= c.end.min(self.as_of))
             .max_by_key(|x| (x.date, x.line))?;
-        let log = round2(counted.iter().filter(|e| e.date <= cp.date).map(|e| e.ceus).sum());
+        let log = round2(
+            counted
+                .iter()
+                .filter(|e| e.date <= cp.date)
+                .map(|e| e.ceus)
+                .sum(),
+        );
         (cp.earned > log + 1e-9).then_some(Evidence {
             line: cp.line,
             date: cp.date,
@@ -306,7 +333,13 @@ impl<'a, 'c> Life<'a, 'c> {
         // Counted entries are in date order: running sums answer each checkpoint in log time.
         let (counted, _) = judge::select(self.log, book, c.start, upto);
         let mut acc = 0.0;
-        let sums: Vec<f64> = counted.iter().map(|e| { acc += e.ceus; acc }).collect();
+        let sums: Vec<f64> = counted
+            .iter()
+            .map(|e| {
+                acc += e.ceus;
+                acc
+            })
+            .collect();
         points
             .map(|x| {
                 let n = counted.partition_point(|e| e.date <= x.date);
@@ -337,7 +370,11 @@ impl<'a, 'c> Life<'a, 'c> {
 
 /// CEUs of entries dated after `date`.
 fn later_than(counted: &[&Entry], date: NaiveDate) -> f64 {
-    counted.iter().filter(|e| e.date > date).map(|e| e.ceus).sum()
+    counted
+        .iter()
+        .filter(|e| e.date > date)
+        .map(|e| e.ceus)
+        .sum()
 }
 
 /// CEUs a month needed to finish `remaining` in `days`, rounded up to a tenth.

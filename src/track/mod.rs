@@ -24,9 +24,13 @@ use crate::person::log::Log;
 use crate::person::profile::Person;
 use crate::rules::{Cycle, MinimumKind, Required, ShareKind};
 
+/// The version of the status JSON interface; see CHANGELOG.md for what changed.
+pub const SCHEMA_VERSION: u32 = 2;
+
 /// Where a person stands with every body, on `as_of`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Status<'c> {
+    pub schema_version: u32,
     pub as_of: NaiveDate,
     pub person: String,
     pub bodies: Vec<BodyStatus<'c>>,
@@ -59,7 +63,12 @@ impl<'c> BodyStatus<'c> {
     pub fn lead(&self) -> &CycleStatus<'c> {
         self.ended
             .as_ref()
-            .filter(|e| matches!(e.state, CycleState::Lapsed { .. } | CycleState::Revoked { .. }))
+            .filter(|e| {
+                matches!(
+                    e.state,
+                    CycleState::Lapsed { .. } | CycleState::Revoked { .. }
+                )
+            })
             .unwrap_or(&self.current)
     }
 }
@@ -237,6 +246,7 @@ pub fn status<'c>(
         }
     }
     Ok(Status {
+        schema_version: SCHEMA_VERSION,
         as_of,
         person: person.profile.name.clone(),
         bodies,

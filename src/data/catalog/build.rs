@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::data::File;
 use crate::data::model::{self, AddedCredential, Anchor, FeePer, ProgrammeKind, RuleFeeKind};
+use crate::data::units::plain;
 
 /// The catalog, when `raw` has no error, and every problem found (errors, then warnings).
 pub(super) fn build(raw: DataSet, as_of: NaiveDate) -> (Option<Catalog>, Vec<Diagnostic>) {
@@ -18,17 +19,57 @@ pub(super) fn build(raw: DataSet, as_of: NaiveDate) -> (Option<Catalog>, Vec<Dia
     };
     let d = &raw;
     let ix = Indexes {
-        credential: b.index(File::Credentials, "credentials", d.credentials.credentials.iter().map(|c| &c.id)),
-        competency: b.index(File::Competencies, "competencies", d.competencies.competencies.iter().map(|c| &c.id)),
-        background: b.index(File::Backgrounds, "backgrounds", d.backgrounds.backgrounds.iter().map(|c| &c.id)),
-        setting: b.index(File::Settings, "settings", d.settings.settings.iter().map(|c| &c.id)),
-        programme: b.index(File::Programmes, "programmes", d.programmes.programmes.iter().map(|c| &c.id)),
-        career: b.index(File::Careers, "careers", d.careers.careers.iter().map(|c| &c.id)),
-        code_set: b.index(File::CodeSets, "code_sets", d.code_sets.code_sets.iter().map(|c| &c.id)),
-        rulebook: b.index(File::Rules, "rulebooks", d.rules.rulebooks.iter().map(|c| &c.id)),
-        occupation: b.index(File::Outlook, "occupations", d.outlook.occupations.iter().map(|c| &c.soc)),
+        credential: b.index(
+            File::Credentials,
+            "credentials",
+            d.credentials.credentials.iter().map(|c| &c.id),
+        ),
+        competency: b.index(
+            File::Competencies,
+            "competencies",
+            d.competencies.competencies.iter().map(|c| &c.id),
+        ),
+        background: b.index(
+            File::Backgrounds,
+            "backgrounds",
+            d.backgrounds.backgrounds.iter().map(|c| &c.id),
+        ),
+        setting: b.index(
+            File::Settings,
+            "settings",
+            d.settings.settings.iter().map(|c| &c.id),
+        ),
+        programme: b.index(
+            File::Programmes,
+            "programmes",
+            d.programmes.programmes.iter().map(|c| &c.id),
+        ),
+        career: b.index(
+            File::Careers,
+            "careers",
+            d.careers.careers.iter().map(|c| &c.id),
+        ),
+        code_set: b.index(
+            File::CodeSets,
+            "code_sets",
+            d.code_sets.code_sets.iter().map(|c| &c.id),
+        ),
+        rulebook: b.index(
+            File::Rules,
+            "rulebooks",
+            d.rules.rulebooks.iter().map(|c| &c.id),
+        ),
+        occupation: b.index(
+            File::Outlook,
+            "occupations",
+            d.outlook.occupations.iter().map(|c| &c.soc),
+        ),
     };
-    b.index::<model::Outlook>(File::Outlook, "outlook", d.outlook.outlook.iter().map(|c| &c.id));
+    b.index::<model::Outlook>(
+        File::Outlook,
+        "outlook",
+        d.outlook.outlook.iter().map(|c| &c.id),
+    );
     let credentials = enumerate(&d.credentials.credentials, |i, c| b.credential(i, c, &ix));
     let competencies = d.competencies.competencies.iter().map(competency).collect();
     let backgrounds = enumerate(&d.backgrounds.backgrounds, |i, c| b.background(i, c, &ix));
@@ -115,7 +156,12 @@ impl Builder<'_> {
             if id.trim().is_empty() {
                 self.err(file, &path, "empty id".into(), "a short identifier");
             } else if map.insert(id.clone(), Ix::new(i)).is_some() {
-                self.err(file, &path, format!("duplicate id `{id}`"), "each id once per file");
+                self.err(
+                    file,
+                    &path,
+                    format!("duplicate id `{id}`"),
+                    "each id once per file",
+                );
             }
         }
         map
@@ -167,10 +213,27 @@ impl Builder<'_> {
     fn credential(&mut self, i: usize, c: &model::Credential, ix: &Indexes) -> Credential {
         let f = File::Credentials;
         let p = format!("credentials[{i}]");
-        let settings = self.refs(f, &format!("{p}.settings"), &c.settings, &ix.setting, "setting");
-        let code_sets = self.refs(f, &format!("{p}.code_sets"), &c.code_sets, &ix.code_set, "code set");
-        let competencies =
-            self.refs(f, &format!("{p}.competencies"), &c.competencies, &ix.competency, "competency");
+        let settings = self.refs(
+            f,
+            &format!("{p}.settings"),
+            &c.settings,
+            &ix.setting,
+            "setting",
+        );
+        let code_sets = self.refs(
+            f,
+            &format!("{p}.code_sets"),
+            &c.code_sets,
+            &ix.code_set,
+            "code set",
+        );
+        let competencies = self.refs(
+            f,
+            &format!("{p}.competencies"),
+            &c.competencies,
+            &ix.competency,
+            "competency",
+        );
         let eligibility = c.eligibility.as_ref().map(|e| Eligibility {
             required: self.routes(&format!("{p}.eligibility.required"), &e.required, ix),
             recommended: self.routes(&format!("{p}.eligibility.recommended"), &e.recommended, ix),
@@ -187,7 +250,9 @@ impl Builder<'_> {
                     "at least one removal route",
                 );
             }
-            if a.removal_routes.iter().any(|r| r.experience_months.get() == 0 && r.course_hours.is_none() && !r.practicode) {
+            if a.removal_routes.iter().any(|r| {
+                r.experience_months.get() == 0 && r.course_hours.is_none() && !r.practicode
+            }) {
                 self.err(
                     f,
                     &format!("{p}.apprentice.removal_routes"),
@@ -221,9 +286,21 @@ impl Builder<'_> {
                 education: r.education,
                 experience_months: r.experience_months,
                 experience: r.experience.unwrap_or(model::ExperienceKind::Coding),
-                credentials_any: self.refs(f, &format!("{rp}.credentials_any"), &r.credentials_any, &ix.credential, "credential"),
+                credentials_any: self.refs(
+                    f,
+                    &format!("{rp}.credentials_any"),
+                    &r.credentials_any,
+                    &ix.credential,
+                    "credential",
+                ),
                 accredited_degree: r.accredited_degree,
-                coursework: self.refs(f, &format!("{rp}.coursework"), &r.coursework, &ix.competency, "competency"),
+                coursework: self.refs(
+                    f,
+                    &format!("{rp}.coursework"),
+                    &r.coursework,
+                    &ix.competency,
+                    "competency",
+                ),
                 note: r.note.clone(),
             }
         })
@@ -233,7 +310,13 @@ impl Builder<'_> {
         Background {
             id: b.id.clone(),
             name: b.name.clone(),
-            credits: self.refs(File::Backgrounds, &format!("backgrounds[{i}].credits"), &b.credits, &ix.competency, "competency"),
+            credits: self.refs(
+                File::Backgrounds,
+                &format!("backgrounds[{i}].credits"),
+                &b.credits,
+                &ix.competency,
+                "competency",
+            ),
             note: b.note.clone(),
             sources: b.sources.clone(),
         }
@@ -243,14 +326,37 @@ impl Builder<'_> {
         let f = File::Settings;
         let p = format!("settings[{i}]");
         if s.credentials.is_empty() {
-            self.err(f, &format!("{p}.credentials"), format!("the setting `{}` lists no credential", s.id), "the credentials that fit it, best first");
+            self.err(
+                f,
+                &format!("{p}.credentials"),
+                format!("the setting `{}` lists no credential", s.id),
+                "the credentials that fit it, best first",
+            );
         }
         Setting {
             id: s.id.clone(),
             name: s.name.clone(),
-            code_sets: self.refs(f, &format!("{p}.code_sets"), &s.code_sets, &ix.code_set, "code set"),
-            credentials: self.refs(f, &format!("{p}.credentials"), &s.credentials, &ix.credential, "credential"),
-            competencies: self.refs(f, &format!("{p}.competencies"), &s.competencies, &ix.competency, "competency"),
+            code_sets: self.refs(
+                f,
+                &format!("{p}.code_sets"),
+                &s.code_sets,
+                &ix.code_set,
+                "code set",
+            ),
+            credentials: self.refs(
+                f,
+                &format!("{p}.credentials"),
+                &s.credentials,
+                &ix.credential,
+                "credential",
+            ),
+            competencies: self.refs(
+                f,
+                &format!("{p}.competencies"),
+                &s.competencies,
+                &ix.competency,
+                "competency",
+            ),
             share_note: s.share_note.clone(),
             note: s.note.clone(),
             sources: s.sources.clone(),
@@ -262,40 +368,85 @@ impl Builder<'_> {
         let p = format!("programmes[{i}]");
         let type_of = match (pr.kind, &pr.type_id) {
             (ProgrammeKind::Example, None) => {
-                self.err(f, &p, "an example programme needs `type`".into(), "the id of the programme type it belongs to");
+                self.err(
+                    f,
+                    &p,
+                    "an example programme needs `type`".into(),
+                    "the id of the programme type it belongs to",
+                );
                 None
             }
             (ProgrammeKind::Type, Some(_)) => {
-                self.err(f, &format!("{p}.type"), "a programme type cannot have a `type`".into(), "");
+                self.err(
+                    f,
+                    &format!("{p}.type"),
+                    "a programme type cannot have a `type`".into(),
+                    "",
+                );
                 None
             }
             (ProgrammeKind::Example, Some(t)) => {
                 let found = self.one(f, &format!("{p}.type"), t, &ix.programme, "programme type");
-                let is_type = found.is_some_and(|x| self.raw.programmes.programmes[x.index()].kind == ProgrammeKind::Type);
+                let is_type = found.is_some_and(|x| {
+                    self.raw.programmes.programmes[x.index()].kind == ProgrammeKind::Type
+                });
                 if found.is_some() && !is_type {
-                    self.err(f, &format!("{p}.type"), format!("`{t}` is an example, not a type"), "the id of a programme type");
+                    self.err(
+                        f,
+                        &format!("{p}.type"),
+                        format!("`{t}` is an example, not a type"),
+                        "the id of a programme type",
+                    );
                 }
                 found
             }
             (ProgrammeKind::Type, None) => None,
         };
-        for (key, ok) in [
-            ("months", pr.months.is_none_or(|r| r.min <= r.max)),
-            ("credits", pr.credits.is_none_or(|r| r.min <= r.max)),
-            ("cost_usd", pr.cost_usd.is_none_or(|r| r.min <= r.max)),
-            ("out_of_state_cost_usd", pr.out_of_state_cost_usd.is_none_or(|r| r.min <= r.max)),
+        let pair = |r: Option<(f64, f64)>| r.filter(|(lo, hi)| lo > hi);
+        for (key, bad) in [
+            (
+                "months",
+                pair(pr.months.map(|r| (r.min.get(), r.max.get()))),
+            ),
+            (
+                "credits",
+                pair(pr.credits.map(|r| (r.min.get(), r.max.get()))),
+            ),
+            (
+                "cost_usd",
+                pair(pr.cost_usd.map(|r| (r.min.get(), r.max.get()))),
+            ),
+            (
+                "out_of_state_cost_usd",
+                pair(pr.out_of_state_cost_usd.map(|r| (r.min.get(), r.max.get()))),
+            ),
         ] {
-            if !ok {
-                self.err(f, &format!("{p}.{key}.min"), "min is greater than max".into(), "min <= max");
+            if let Some((lo, hi)) = bad {
+                self.err(
+                    f,
+                    &format!("{p}.{key}.min"),
+                    format!("min {} is greater than max {}", plain(lo), plain(hi)),
+                    "min <= max",
+                );
             }
         }
         if let Some(l) = &pr.location
             && !(l.state.len() == 2 && l.state.chars().all(|c| c.is_ascii_uppercase()))
         {
-            self.err(f, &format!("{p}.location.state"), format!("`{}` is not a state code", l.state), "a two-letter USPS code such as CA");
+            self.err(
+                f,
+                &format!("{p}.location.state"),
+                format!("`{}` is not a state code", l.state),
+                "a two-letter USPS code such as CA",
+            );
         }
         if pr.prepares_for.is_empty() && pr.grants.is_none() && pr.accredited_degree.is_none() {
-            self.err(f, &format!("{p}.prepares_for"), "the programme leads to nothing".into(), "the credentials it prepares for, or the award it grants");
+            self.err(
+                f,
+                &format!("{p}.prepares_for"),
+                "the programme leads to nothing".into(),
+                "the credentials it prepares for, or the award it grants",
+            );
         }
         // An example takes its type's length where it gives none of its own (its cost is its
         // provider's own, so it is never borrowed).
@@ -318,8 +469,20 @@ impl Builder<'_> {
             accreditation: pr.accreditation.clone(),
             accredited_degree: pr.accredited_degree,
             grants: pr.grants,
-            prepares_for: self.refs(f, &format!("{p}.prepares_for"), &pr.prepares_for, &ix.credential, "credential"),
-            competencies: self.refs(f, &format!("{p}.competencies"), &pr.competencies, &ix.competency, "competency"),
+            prepares_for: self.refs(
+                f,
+                &format!("{p}.prepares_for"),
+                &pr.prepares_for,
+                &ix.credential,
+                "credential",
+            ),
+            competencies: self.refs(
+                f,
+                &format!("{p}.competencies"),
+                &pr.competencies,
+                &ix.competency,
+                "competency",
+            ),
             apprentice_course_hours: pr.apprentice_course_hours,
             practicode: pr.practicode,
             prerequisites: pr.prerequisites.clone(),
@@ -335,11 +498,29 @@ impl Builder<'_> {
         Career {
             id: c.id.clone(),
             name: c.name.clone(),
-            credentials: self.refs(f, &format!("{p}.credentials"), &c.credentials, &ix.credential, "credential"),
-            credentials_any: self.refs(f, &format!("{p}.prerequisites.credentials_any"), &pre.credentials_any, &ix.credential, "credential"),
+            credentials: self.refs(
+                f,
+                &format!("{p}.credentials"),
+                &c.credentials,
+                &ix.credential,
+                "credential",
+            ),
+            credentials_any: self.refs(
+                f,
+                &format!("{p}.prerequisites.credentials_any"),
+                &pre.credentials_any,
+                &ix.credential,
+                "credential",
+            ),
             experience_months: pre.experience_months,
             education: pre.education,
-            suits_backgrounds: self.refs(f, &format!("{p}.suits_backgrounds"), &c.suits_backgrounds, &ix.background, "background"),
+            suits_backgrounds: self.refs(
+                f,
+                &format!("{p}.suits_backgrounds"),
+                &c.suits_backgrounds,
+                &ix.background,
+                "background",
+            ),
             note: c.note.clone(),
             sources: c.sources.clone(),
         }
@@ -350,7 +531,12 @@ impl Builder<'_> {
         let p = format!("code_sets[{i}]");
         for (j, e) in c.effective.iter().enumerate() {
             if NaiveDate::from_ymd_opt(2024, e.month, e.day).is_none() {
-                self.err(f, &format!("{p}.effective[{j}]"), format!("month {} day {} is not a day of the year", e.month, e.day), "a month 1-12 and a day that month has");
+                self.err(
+                    f,
+                    &format!("{p}.effective[{j}]"),
+                    format!("month {} day {} is not a day of the year", e.month, e.day),
+                    "a month 1-12 and a day that month has",
+                );
             }
         }
         let part_of = c
@@ -370,21 +556,42 @@ impl Builder<'_> {
     fn occupations(&mut self, ix: &Indexes) -> Vec<Occupation> {
         let f = File::Outlook;
         let o = &self.raw.outlook;
-        let known: HashSet<&str> = o.occupations.iter().flat_map(|x| std::iter::once(&x.soc).chain(&x.related)).map(String::as_str).collect();
+        let known: HashSet<&str> = o
+            .occupations
+            .iter()
+            .flat_map(|x| std::iter::once(&x.soc).chain(&x.related))
+            .map(String::as_str)
+            .collect();
         for (i, row) in o.outlook.iter().enumerate() {
             if !known.contains(row.soc.as_str()) {
-                self.err(f, &format!("outlook[{i}].soc"), format!("SOC {} belongs to no occupation", row.soc), "an occupation's soc or one of its related codes");
+                self.err(
+                    f,
+                    &format!("outlook[{i}].soc"),
+                    format!("SOC {} belongs to no occupation", row.soc),
+                    "an occupation's soc or one of its related codes",
+                );
             }
         }
         let rows = |socs: &[&String]| {
-            let mut rows: Vec<model::Outlook> = o.outlook.iter().filter(|r| socs.contains(&&r.soc)).cloned().collect();
+            let mut rows: Vec<model::Outlook> = o
+                .outlook
+                .iter()
+                .filter(|r| socs.contains(&&r.soc))
+                .cloned()
+                .collect();
             rows.sort_by_key(|r| std::cmp::Reverse(r.base_year));
             rows
         };
         enumerate(&o.occupations, |i, occ| Occupation {
             id: occ.soc.clone(),
             title: occ.title.clone(),
-            credentials: self.refs(f, &format!("occupations[{i}].credentials"), &occ.credentials, &ix.credential, "credential"),
+            credentials: self.refs(
+                f,
+                &format!("occupations[{i}].credentials"),
+                &occ.credentials,
+                &ix.credential,
+                "credential",
+            ),
             own: rows(&[&occ.soc]),
             related: rows(&occ.related.iter().collect::<Vec<_>>()),
             sources: occ.sources.clone(),
@@ -402,35 +609,74 @@ impl Builder<'_> {
             .collect();
         let what = format!("{} credential", r.body.as_str());
         if r.cycle.months.get() == 0 {
-            self.err(f, &format!("{p}.cycle.months"), "a cycle of 0 months".into(), "the cycle length in months, such as 24");
+            self.err(
+                f,
+                &format!("{p}.cycle.months"),
+                "a cycle of 0 months".into(),
+                "the cycle length in months, such as 24",
+            );
         }
         match (r.cycle.anchor, r.cycle.odd_years_for) {
-            (Anchor::MembershipRenewal, None) => self.err(f, &format!("{p}.cycle"), "a membership-renewal anchor needs `odd_years_for`".into(), "odd_years_for: odd_months (or even_months)"),
-            (Anchor::CertificationDate, Some(_)) => self.err(f, &format!("{p}.cycle.odd_years_for"), "`odd_years_for` applies only to membership-renewal anchors".into(), ""),
+            (Anchor::MembershipRenewal, None) => self.err(
+                f,
+                &format!("{p}.cycle"),
+                "a membership-renewal anchor needs `odd_years_for`".into(),
+                "odd_years_for: odd_months (or even_months)",
+            ),
+            (Anchor::CertificationDate, Some(_)) => self.err(
+                f,
+                &format!("{p}.cycle.odd_years_for"),
+                "`odd_years_for` applies only to membership-renewal anchors".into(),
+                "",
+            ),
             _ => {}
         }
         let rp = format!("{p}.requirement");
         let requirement = match (&r.requirement.by_count, &r.requirement.per_credential) {
             (Some(v), None) => {
                 if v.is_empty() {
-                    self.err(f, &format!("{rp}.by_count"), "no CEU figure".into(), "CEUs for 1, 2, … credentials, such as [36, 40]");
+                    self.err(
+                        f,
+                        &format!("{rp}.by_count"),
+                        "no CEU figure".into(),
+                        "CEUs for 1, 2, … credentials, such as [36, 40]",
+                    );
                 } else if v.windows(2).any(|w| w[1] < w[0]) {
-                    self.err(f, &format!("{rp}.by_count"), "CEUs must not fall as credentials are added".into(), "figures that rise or stay level");
+                    self.err(
+                        f,
+                        &format!("{rp}.by_count"),
+                        "CEUs must not fall as credentials are added".into(),
+                        "figures that rise or stay level",
+                    );
                 }
                 Requirement::ByCount(v.clone())
             }
             (None, Some(pc)) => {
                 let rp = format!("{rp}.per_credential");
                 if pc.ceus.is_empty() {
-                    self.err(f, &format!("{rp}.ceus"), "no credential has a CEU figure".into(), "CEUs per credential, such as { CCS: 20 }");
+                    self.err(
+                        f,
+                        &format!("{rp}.ceus"),
+                        "no credential has a CEU figure".into(),
+                        "CEUs per credential, such as { CCS: 20 }",
+                    );
                 }
                 let resolved = pc
                     .ceus
                     .iter()
-                    .filter_map(|(k, v)| self.one(f, &format!("{rp}.ceus.{k}"), k, &body_creds, &what).map(|x| (x, *v)))
+                    .filter_map(|(k, v)| {
+                        self.one(f, &format!("{rp}.ceus.{k}"), k, &body_creds, &what)
+                            .map(|x| (x, *v))
+                    })
                     .collect();
                 let pairs = enumerate(&pc.supersedes, |j, pair| {
-                    let held = self.refs(f, &format!("{rp}.supersedes[{j}]"), pair, &body_creds, &what);
+                    let held = self.refs(
+                        f,
+                        &format!("{rp}.supersedes[{j}]"),
+                        pair,
+                        &body_creds,
+                        &what,
+                    );
                     (held.len() == 2).then(|| (held[0], held[1]))
                 });
                 Requirement::PerCredential {
@@ -441,22 +687,48 @@ impl Builder<'_> {
                 }
             }
             _ => {
-                self.err(f, &rp, "give exactly one of `by_count` and `per_credential`".into(), "by_count: [...] (AAPC style) or per_credential: {...} (AHIMA style)");
+                self.err(
+                    f,
+                    &rp,
+                    "give exactly one of `by_count` and `per_credential`".into(),
+                    "by_count: [...] (AAPC style) or per_credential: {...} (AHIMA style)",
+                );
                 Requirement::ByCount(Vec::new())
             }
         };
-        if r.cycle.added_credential == AddedCredential::Prorated && r.cycle.added_prorate.is_none() {
-            self.err(f, &format!("{p}.cycle"), "`added_credential: prorated` needs `added_prorate`".into(), "added_prorate: { rounding: up }");
+        if r.cycle.added_credential == AddedCredential::Prorated && r.cycle.added_prorate.is_none()
+        {
+            self.err(
+                f,
+                &format!("{p}.cycle"),
+                "`added_credential: prorated` needs `added_prorate`".into(),
+                "added_prorate: { rounding: up }",
+            );
         }
         let discipline_minimums = r
             .discipline_minimums
             .iter()
-            .filter_map(|(k, v)| self.one(f, &format!("{p}.discipline_minimums.{k}"), k, &body_creds, &what).map(|x| (x, *v)))
+            .filter_map(|(k, v)| {
+                self.one(
+                    f,
+                    &format!("{p}.discipline_minimums.{k}"),
+                    k,
+                    &body_creds,
+                    &what,
+                )
+                .map(|x| (x, *v))
+            })
             .collect();
         let self_assessments = r.self_assessments.as_ref().map(|s| SelfAssessments {
             ceus_each: s.ceus_each,
             per_cycle: s.per_cycle,
-            credentials: self.refs(f, &format!("{p}.self_assessments.credentials"), &s.credentials, &body_creds, &what),
+            credentials: self.refs(
+                f,
+                &format!("{p}.self_assessments.credentials"),
+                &s.credentials,
+                &body_creds,
+                &what,
+            ),
         });
         self.fees(&p, r);
         Rulebook {
@@ -487,17 +759,35 @@ impl Builder<'_> {
         for (j, fee) in r.fees.iter().enumerate() {
             let fp = format!("{p}.fees[{j}]");
             if !seen.insert((fee.kind, fee.payer, fee.per)) {
-                self.err(f, &fp, "a second fee of the same kind, payer and basis".into(), "each fee once per rulebook");
+                self.err(
+                    f,
+                    &fp,
+                    "a second fee of the same kind, payer and basis".into(),
+                    "each fee once per rulebook",
+                );
             }
             match fee.kind {
                 RuleFeeKind::MembershipRenewal if fee.every_months.is_none_or(|m| m.get() == 0) => {
-                    self.err(f, &fp, "a membership renewal needs `every_months`".into(), "every_months: 12")
+                    self.err(
+                        f,
+                        &fp,
+                        "a membership renewal needs `every_months`".into(),
+                        "every_months: 12",
+                    )
                 }
-                RuleFeeKind::Late if fee.after_days.is_none() => {
-                    self.err(f, &fp, "a late fee needs `after_days`".into(), "the days after the due date from which it is charged")
-                }
+                RuleFeeKind::Late if fee.after_days.is_none() => self.err(
+                    f,
+                    &fp,
+                    "a late fee needs `after_days`".into(),
+                    "the days after the due date from which it is charged",
+                ),
                 RuleFeeKind::Recertification | RuleFeeKind::Extension => {}
-                _ if fee.per != FeePer::Once => self.err(f, &format!("{fp}.per"), "only recertification and extension fees are counted per credential".into(), "per: once"),
+                _ if fee.per != FeePer::Once => self.err(
+                    f,
+                    &format!("{fp}.per"),
+                    "only recertification and extension fees are counted per credential".into(),
+                    "per: once",
+                ),
                 _ => {}
             }
         }
@@ -510,7 +800,11 @@ impl Builder<'_> {
                 self.err(
                     File::Rules,
                     &format!("rulebooks[{i}].effective_from"),
-                    format!("a second {} rulebook starting {}", r.body.as_str(), r.effective_from),
+                    format!(
+                        "a second {} rulebook starting {}",
+                        r.body.as_str(),
+                        r.effective_from
+                    ),
                     "one rulebook per body and start date",
                 );
             }

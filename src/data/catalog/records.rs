@@ -220,6 +220,5 @@ macro_rules! by_id {
 }
 
 by_id!(
-    Credential, Competency, Background, Setting, Programme, Career, CodeSet, Occupation,
-    Rulebook
+    Credential, Competency, Background, Setting, Programme, Career, CodeSet, Occupation, Rulebook
 );

@@ -2,6 +2,37 @@
 //! strictly (unknown keys are errors) and serialised unchanged for `data list --format json`.
 //! Cross-references are still ids here; [`crate::data::Catalog`] resolves them.
 
+/// Reads an enumeration from one of its words (with alternative spellings), naming the
+/// choices in words when the value is not one of them.
+macro_rules! words {
+    ($t:ty, $choices:expr, { $($($w:literal)|+ => $v:expr),+ $(,)? }) => {
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        write!(f, "one of: {}", $choices)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$t, E> {
+                        match s {
+                            $($($w)|+ => Ok($v),)+
+                            _ => {
+                                let all = [$($($w),+),+];
+                                Err(E::custom(match crate::loader::closest(s, &all) {
+                                    Some(best) => format!("unknown value `{s}`; did you mean `{best}`?"),
+                                    None => format!("unknown value `{s}`, expected one of: {}", $choices),
+                                }))
+                            }
+                        }
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+    };
+}
+
 mod credentials;
 mod programmes;
 mod reference;
@@ -59,17 +90,25 @@ impl Body {
 }
 
 /// Education levels, lowest first. `ged` is read as `high_school` (it counts the same).
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Education {
     None,
-    #[serde(alias = "ged", alias = "GED")]
     HighSchool,
     Certificate,
     Associate,
     Bachelor,
     Master,
 }
+
+words!(Education, "none, high_school (or ged), certificate, associate, bachelor or master", {
+    "none" => Education::None,
+    "high_school" | "ged" | "GED" => Education::HighSchool,
+    "certificate" => Education::Certificate,
+    "associate" => Education::Associate,
+    "bachelor" => Education::Bachelor,
+    "master" => Education::Master,
+});
 
 /// A CAHIIM-accredited health information management award, lowest first. A route asking
 /// for one level is met by any higher one.
@@ -83,17 +122,21 @@ pub enum DegreeLevel {
     Master,
 }
 
-/// How a programme or exam is delivered. The command line spells them with hyphens
-/// (`on-campus`); YAML accepts either spelling.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+/// How a programme or exam is delivered. YAML and the command line accept both spellings
+/// (`on_campus`, `on-campus`).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Delivery {
     Online,
-    #[serde(alias = "on-campus")]
     OnCampus,
-    #[serde(alias = "test-centre")]
     TestCentre,
 }
+
+words!(Delivery, "online, on_campus or test_centre", {
+    "online" => Delivery::Online,
+    "on_campus" | "on-campus" => Delivery::OnCampus,
+    "test_centre" | "test-centre" => Delivery::TestCentre,
+});
 
 /// A `min`..`max` range of a bounded quantity.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]

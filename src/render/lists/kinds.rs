@@ -5,7 +5,9 @@ use crate::data::Catalog;
 use crate::data::catalog::{Competency, Credential, Setting};
 use crate::data::model::{Exam, Programme};
 use crate::render::plan::tag;
-use crate::render::words::{delivery, education, fee_kind, num, rule_fee, thousands, usd, usd_range};
+use crate::render::words::{
+    delivery, education, fee_kind, num, rule_fee, thousands, usd, usd_range,
+};
 
 fn join(items: &[String]) -> String {
     items.join(", ")
@@ -16,7 +18,10 @@ fn or_unknown(v: Option<String>) -> String {
 }
 
 fn names<T: crate::data::Record>(cat: &Catalog, ids: &[crate::data::Ix<T>]) -> String {
-    ids.iter().map(|x| cat.get(*x).id().to_string()).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(|x| cat.get(*x).id().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub(super) fn credentials(cat: &Catalog, f: &ListFilter) -> Found {
@@ -38,13 +43,26 @@ pub(super) fn credentials(cat: &Catalog, f: &ListFilter) -> Found {
                 join(&c.code_sets),
                 or_unknown(c.exam.as_ref().map(exam_summary)),
                 or_unknown(c.exam.as_ref().filter(|e| !e.fees.is_empty()).map(fees)),
-                if c.membership_required { "yes".into() } else { "no".into() },
+                if c.membership_required {
+                    "yes".into()
+                } else {
+                    "no".into()
+                },
             ]
         })
         .collect();
     Found {
         records: json(&items),
-        columns: &["ID", "Body", "Name", "Settings", "Code sets", "Exam", "Exam fees", "Membership needed"],
+        columns: &[
+            "ID",
+            "Body",
+            "Name",
+            "Settings",
+            "Code sets",
+            "Exam",
+            "Exam fees",
+            "Membership needed",
+        ],
         rows,
         notes: Vec::new(),
     }
@@ -59,12 +77,16 @@ pub(super) fn programmes(cat: &Catalog, f: &ListFilter) -> Found {
         notes.push(format!("delivery {}", delivery(d)));
     }
     if let Some(m) = f.max_cost {
-        notes.push(format!("lowest known cost at most {} (unknown costs left out)", usd(m)));
+        notes.push(format!(
+            "lowest known cost at most {} (unknown costs left out)",
+            usd(m)
+        ));
     }
     let of_body = |ids: &[String]| {
         f.body.is_none_or(|b| {
             ids.iter().any(|id| {
-                cat.find::<Credential>(id).is_some_and(|x| cat.get(x).body == b)
+                cat.find::<Credential>(id)
+                    .is_some_and(|x| cat.get(x).body == b)
             })
         })
     };
@@ -74,14 +96,26 @@ pub(super) fn programmes(cat: &Catalog, f: &ListFilter) -> Found {
         .programmes
         .iter()
         .filter(|p| of_body(&p.prepares_for))
-        .filter(|p| f.prepares_for.as_ref().is_none_or(|id| p.prepares_for.contains(id)))
+        .filter(|p| {
+            f.prepares_for
+                .as_ref()
+                .is_none_or(|id| p.prepares_for.contains(id))
+        })
         .filter(|p| f.delivery.is_none_or(|d| p.delivery.contains(&d)))
-        .filter(|p| f.max_cost.is_none_or(|m| p.cost_usd.is_some_and(|c| c.min.get() <= m)))
+        .filter(|p| {
+            f.max_cost
+                .is_none_or(|m| p.cost_usd.is_some_and(|c| c.min.get() <= m))
+        })
         .collect();
     let rows = items
         .iter()
         .map(|p| {
-            let mut how = p.delivery.iter().map(|d| delivery(*d)).collect::<Vec<_>>().join(", ");
+            let mut how = p
+                .delivery
+                .iter()
+                .map(|d| delivery(*d))
+                .collect::<Vec<_>>()
+                .join(", ");
             if p.self_paced {
                 how.push_str(" (self-paced)");
             }
@@ -123,7 +157,11 @@ pub(super) fn rules(cat: &Catalog, f: &ListFilter) -> Found {
                     format!("{} for 1–{}+ credentials", counts.join("/"), counts.len())
                 }
                 (None, Some(pc)) => {
-                    let per: Vec<String> = pc.ceus.iter().map(|(k, v)| format!("{k} {}", num(v.get()))).collect();
+                    let per: Vec<String> = pc
+                        .ceus
+                        .iter()
+                        .map(|(k, v)| format!("{k} {}", num(v.get())))
+                        .collect();
                     format!(
                         "{}; +{} per further credential, at most {}",
                         per.join(", "),
@@ -135,7 +173,11 @@ pub(super) fn rules(cat: &Catalog, f: &ListFilter) -> Found {
             };
             let mut extra = Vec::new();
             if !r.discipline_minimums.is_empty() {
-                let d: Vec<String> = r.discipline_minimums.iter().map(|(k, v)| format!("{k} {}", num(v.get()))).collect();
+                let d: Vec<String> = r
+                    .discipline_minimums
+                    .iter()
+                    .map(|(k, v)| format!("{k} {}", num(v.get())))
+                    .collect();
                 extra.push(format!("discipline: {}", d.join(", ")));
             }
             if let Some(s) = r.specialty_minimum {
@@ -145,10 +187,18 @@ pub(super) fn rules(cat: &Catalog, f: &ListFilter) -> Found {
                 extra.push(format!("{}% in the domains", num(s.get() * 100.0)));
             }
             if let Some(s) = r.sourced_share_min {
-                extra.push(format!("{}% {}-sourced", num(s.get() * 100.0), r.body.as_str()));
+                extra.push(format!(
+                    "{}% {}-sourced",
+                    num(s.get() * 100.0),
+                    r.body.as_str()
+                ));
             }
             if let Some(s) = &r.self_assessments {
-                extra.push(format!("{} self-assessments of {} CEUs", s.per_cycle, num(s.ceus_each.get())));
+                extra.push(format!(
+                    "{} self-assessments of {} CEUs",
+                    s.per_cycle,
+                    num(s.ceus_each.get())
+                ));
             }
             vec![
                 r.id.clone(),
@@ -168,7 +218,16 @@ pub(super) fn rules(cat: &Catalog, f: &ListFilter) -> Found {
         .collect();
     Found {
         records: json(&items),
-        columns: &["ID", "Body", "Cycles from", "Cycle", "CEUs", "Sub-requirements", "After the due date", "Fees"],
+        columns: &[
+            "ID",
+            "Body",
+            "Cycles from",
+            "Cycle",
+            "CEUs",
+            "Sub-requirements",
+            "After the due date",
+            "Fees",
+        ],
         rows,
         notes: Vec::new(),
     }
@@ -196,7 +255,15 @@ pub(super) fn outlook(cat: &Catalog) -> Found {
         .collect();
     Found {
         records: json(&items),
-        columns: &["SOC", "Occupation", "Vintage", "Change", "Base jobs", "Openings a year", "Median pay"],
+        columns: &[
+            "SOC",
+            "Occupation",
+            "Vintage",
+            "Change",
+            "Base jobs",
+            "Openings a year",
+            "Median pay",
+        ],
         rows,
         notes: Vec::new(),
     }
@@ -207,13 +274,29 @@ pub(super) fn settings(cat: &Catalog) -> Found {
     let rows = cat
         .all::<Setting>()
         .map(|(_, s)| {
-            let comps: Vec<String> = s.competencies.iter().map(|c| cat.get(*c).name.clone()).collect();
-            vec![s.id.clone(), s.name.clone(), names(cat, &s.credentials), names(cat, &s.code_sets), comps.join(", ")]
+            let comps: Vec<String> = s
+                .competencies
+                .iter()
+                .map(|c| cat.get(*c).name.clone())
+                .collect();
+            vec![
+                s.id.clone(),
+                s.name.clone(),
+                names(cat, &s.credentials),
+                names(cat, &s.code_sets),
+                comps.join(", "),
+            ]
         })
         .collect();
     Found {
         records: json(&items),
-        columns: &["ID", "Setting", "Credentials (best first)", "Code sets", "Competencies it needs"],
+        columns: &[
+            "ID",
+            "Setting",
+            "Credentials (best first)",
+            "Code sets",
+            "Competencies it needs",
+        ],
         rows,
         notes: Vec::new(),
     }
@@ -233,7 +316,11 @@ pub(super) fn competencies(cat: &Catalog) -> Found {
                 c.id.clone(),
                 c.name.clone(),
                 format!("{:?}", c.kind).to_lowercase(),
-                if taught.is_empty() { "none in the data".into() } else { taught.join(", ") },
+                if taught.is_empty() {
+                    "none in the data".into()
+                } else {
+                    taught.join(", ")
+                },
             ]
         })
         .collect();
@@ -249,7 +336,16 @@ pub(super) fn backgrounds(cat: &Catalog) -> Found {
     let items: Vec<_> = cat.raw().backgrounds.backgrounds.iter().collect();
     let rows = items
         .iter()
-        .map(|b| vec![b.id.clone(), b.name.clone(), join(&b.credits), b.sources.first().map_or(String::new(), |s| tag(s.tag).into())])
+        .map(|b| {
+            vec![
+                b.id.clone(),
+                b.name.clone(),
+                join(&b.credits),
+                b.sources
+                    .first()
+                    .map_or(String::new(), |s| tag(s.tag).into()),
+            ]
+        })
         .collect();
     Found {
         records: json(&items),
@@ -267,7 +363,10 @@ pub(super) fn careers(cat: &Catalog, f: &ListFilter) -> Found {
         .iter()
         .filter(|c| {
             f.body.is_none_or(|b| {
-                c.credentials.iter().any(|id| cat.find::<Credential>(id).is_some_and(|x| cat.get(x).body == b))
+                c.credentials.iter().any(|id| {
+                    cat.find::<Credential>(id)
+                        .is_some_and(|x| cat.get(x).body == b)
+                })
             })
         })
         .collect();
@@ -289,7 +388,11 @@ pub(super) fn careers(cat: &Catalog, f: &ListFilter) -> Found {
                 c.id.clone(),
                 c.name.clone(),
                 join(&c.credentials),
-                if pre.is_empty() { "none stated".into() } else { pre.join("; ") },
+                if pre.is_empty() {
+                    "none stated".into()
+                } else {
+                    pre.join("; ")
+                },
             ]
         })
         .collect();
@@ -312,7 +415,11 @@ fn exam_summary(e: &Exam) -> String {
     if let Some(p) = &e.passing {
         parts.push(format!("pass {p}"));
     }
-    if parts.is_empty() { "not found".into() } else { parts.join(", ") }
+    if parts.is_empty() {
+        "not found".into()
+    } else {
+        parts.join(", ")
+    }
 }
 
 fn fees(e: &Exam) -> String {
@@ -336,5 +443,9 @@ fn length(p: &Programme) -> String {
     if let Some(h) = p.contact_hours {
         parts.push(format!("{} hours", num(h.get())));
     }
-    if parts.is_empty() { "not found".into() } else { parts.join(", ") }
+    if parts.is_empty() {
+        "not found".into()
+    } else {
+        parts.join(", ")
+    }
 }

@@ -60,12 +60,22 @@ pub fn list(cat: &Catalog, kind: ListKind, f: &ListFilter) -> Result<Listing, Er
     use ListKind::*;
     let applies = |name: &str, set: bool, kinds: &[ListKind]| {
         if set && !kinds.contains(&kind) {
-            let names: Vec<String> = kinds.iter().map(|k| format!("{k:?}").to_lowercase()).collect();
-            return Err(Error::Usage(format!("{name} applies to {} only", names.join(" and "))));
+            let names: Vec<String> = kinds
+                .iter()
+                .map(|k| format!("{k:?}").to_lowercase())
+                .collect();
+            return Err(Error::Usage(format!(
+                "{name} applies to {} only",
+                names.join(" and ")
+            )));
         }
         Ok(())
     };
-    applies("--body", f.body.is_some(), &[Credentials, Programmes, Rules, Careers])?;
+    applies(
+        "--body",
+        f.body.is_some(),
+        &[Credentials, Programmes, Rules, Careers],
+    )?;
     applies("--prepares-for", f.prepares_for.is_some(), &[Programmes])?;
     applies("--delivery", f.delivery.is_some(), &[Programmes])?;
     applies("--max-cost", f.max_cost.is_some(), &[Programmes])?;
@@ -73,8 +83,11 @@ pub fn list(cat: &Catalog, kind: ListKind, f: &ListFilter) -> Result<Listing, Er
         && cat.find::<crate::data::catalog::Credential>(id).is_none()
     {
         let ids = cat.ids::<crate::data::catalog::Credential>();
-        let hint = crate::loader::closest(id, &ids).map_or(String::new(), |b| format!("; did you mean {b}?"));
-        return Err(Error::Usage(format!("--prepares-for {id}: no such credential{hint}")));
+        let hint = crate::loader::closest(id, &ids)
+            .map_or(String::new(), |b| format!("; did you mean {b}?"));
+        return Err(Error::Usage(format!(
+            "--prepares-for {id}: no such credential{hint}"
+        )));
     }
     let mut found = match kind {
         Credentials => kinds::credentials(cat, f),
