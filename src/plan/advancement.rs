@@ -19,7 +19,15 @@ pub(super) fn options<'c>(
     let cat = p.catalog;
     let default_months = p.assume(Assumed::AdvanceAfterMonths);
     let now = after.at(p.as_of.max(after.date));
-    for (_, career) in cat.all::<Career>() {
+    // Paths that suit the person's background come first.
+    let mut careers: Vec<&Career> = cat.all::<Career>().map(|(_, c)| c).collect();
+    careers.sort_by_key(|c| {
+        !p.person
+            .backgrounds
+            .iter()
+            .any(|b| c.suits_backgrounds.iter().any(|x| cat.get(*x) == *b))
+    });
+    for career in careers {
         let months = career
             .experience_months
             .map_or(default_months, |m| f64::from(m.get()).max(default_months));

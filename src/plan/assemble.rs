@@ -72,26 +72,8 @@ pub(super) fn plan<'c>(
     {
         let months = p.assume(Assumed::JobSearchMonths);
         let start = dates::add_fractional_months(ready, months);
-        let cat = p.catalog;
-        let skills = target
-            .setting
-            .competencies
-            .iter()
-            .map(|x| cat.get(*x))
-            .filter(|c| c.kind == CompetencyKind::Skill)
-            .collect();
         let credential = planned.first().map_or(target.credential, |(c, ..)| *c);
-        p.milestones.push(Milestone {
-            id: "job".into(),
-            start: ready,
-            end: start,
-            cost: Cost::None,
-            stage: Stage::Job {
-                setting: target.setting,
-                credential,
-                skills,
-            },
-        });
+        job_stage(p, credential, ready, start);
         job_start = Some(start);
         after.working_since = Some(start);
     }
@@ -148,6 +130,34 @@ pub(super) fn plan<'c>(
         assumptions: Vec::new(),
         sources: Vec::new(),
     }
+}
+
+/// The first-job stage: searching from `from`, at work on `start`, with `credential` in hand.
+pub(super) fn job_stage<'c>(
+    p: &mut Planner<'_, 'c>,
+    credential: &'c crate::data::catalog::Credential,
+    from: chrono::NaiveDate,
+    start: chrono::NaiveDate,
+) {
+    let cat = p.catalog;
+    let Some(setting) = p.setting else { return };
+    let skills = setting
+        .competencies
+        .iter()
+        .map(|x| cat.get(*x))
+        .filter(|c| c.kind == CompetencyKind::Skill)
+        .collect();
+    p.milestones.push(Milestone {
+        id: "job".into(),
+        start: from,
+        end: start,
+        cost: Cost::None,
+        stage: Stage::Job {
+            setting,
+            credential,
+            skills,
+        },
+    });
 }
 
 /// The end and start of the exam milestone of credential `id`.

@@ -27,8 +27,8 @@ pub(super) struct Need<'c> {
 
 /// Candidate programmes for `need` starting on `start`, best first; or the filter that
 /// left none. Ranking: known cost within the budget first (then may fit, unknown, over),
-/// then meeting the target date, preparing for the exam, covering more of the topics, a
-/// sourced length, fewer months, lower cost, and id.
+/// then meeting the target date, preparing for the exam, covering more of the topics, fewer
+/// months (an unknown length at its assumed value), a sourced length, lower cost, and id.
 pub(super) fn rank<'c>(
     p: &mut Planner<'_, 'c>,
     need: &Need<'c>,
@@ -88,8 +88,8 @@ pub(super) fn rank<'c>(
                     .any(|x| p.catalog.get(*x) == need.exam),
             ),
             Reverse(c.covers.len()),
-            Reverse(c.length != super::Length::Assumed),
             (c.months * 100.0) as i64,
+            Reverse(c.length != super::Length::Assumed),
             c.cost_usd.map_or(i64::MAX, |v| v as i64),
             c.programme.id.clone(),
         )

@@ -13,18 +13,26 @@ use crate::data::catalog::Credential;
 use crate::data::model::{CompetencyKind, FeeKind, FeePer, Payer, RuleFeeKind};
 use crate::rules::fees;
 
-/// The exam of `c` prepared from `start` and sat on `date` by someone standing as `s` then;
-/// `student` when the plan has them in a programme (student membership prices apply).
+/// How an exam is sat.
+pub(super) struct Sitting {
+    /// A step toward the target, not the target.
+    pub first_step: bool,
+    /// In a programme during the plan (student membership prices apply).
+    pub student: bool,
+    /// Reached by a route the body recommends as preparation (exam topics left are review).
+    pub prepared_by_route: bool,
+}
+
+/// The exam of `c` prepared from `start` and sat on `date` by someone standing as `s` then.
 pub(super) fn sit<'c>(
     p: &mut Planner<'_, 'c>,
     c: &'c Credential,
     s: &Standing<'c>,
     (start, date): (NaiveDate, NaiveDate),
-    first_step: bool,
-    student: bool,
+    how: Sitting,
 ) -> (Milestone<'c>, Vec<CostLine<'c>>) {
     let cat = p.catalog;
-    let member = p.person.profile.memberships.contains(&c.body);
+    let member = super::member_of(p.person, c.body);
     let mut lines = Vec::new();
     let id = format!("exam:{}", c.id);
     let exam = c.exam.as_ref();
@@ -66,7 +74,7 @@ pub(super) fn sit<'c>(
     });
     let membership = (c.membership_required && !member && !p.joined.contains(&c.body)).then(|| {
         p.joined.insert(c.body);
-        let payers = if student {
+        let payers = if how.student {
             [Some(Payer::Student), Some(Payer::Individual), None]
         } else {
             [Some(Payer::Individual), None, None]
@@ -120,7 +128,7 @@ pub(super) fn sit<'c>(
         .map(|x| cat.get(*x))
         .filter(|x| x.kind == CompetencyKind::Topic)
         .collect();
-    if !self_study.is_empty() {
+    if !self_study.is_empty() && !how.prepared_by_route {
         p.warn(Warning::ExamNotPrepared {
             credential: c,
             topics: self_study.clone(),
@@ -149,7 +157,8 @@ pub(super) fn sit<'c>(
         },
         prep_weeks,
         self_study,
-        first_step,
+        review_only: how.prepared_by_route,
+        first_step: how.first_step,
         format: exam.map(|e| ExamFormat {
             questions: e.questions,
             minutes: e.minutes,

@@ -178,6 +178,8 @@ pub enum Stage<'c> {
     Programme {
         programme: &'c Programme,
         teaches: Vec<&'c Competency>,
+        /// What it also covers that the person already knows (ask about credit).
+        already_known: Vec<&'c Competency>,
     },
     /// Coding work until a route's experience is met.
     Work { months: u32, toward: &'c Credential },
@@ -219,6 +221,8 @@ pub struct ExamStage<'c> {
     pub prep_weeks: f64,
     /// Topics the exam tests that no stage of the plan teaches (self-study).
     pub self_study: Vec<&'c Competency>,
+    /// The route is the body's recommended preparation, so `self_study` is review.
+    pub review_only: bool,
     /// A step toward the target, not the target itself.
     pub first_step: bool,
     pub format: Option<ExamFormat>,

@@ -41,6 +41,7 @@ pub fn plan<'c>(
 ) -> Result<Plan<'c>, Problem> {
     let mut p = Planner::new(person, catalog, as_of);
     let target = target::choose(&p)?;
+    p.setting = Some(target.setting);
     p.cite(&target.credential.sources);
     p.cite(&target.setting.sources);
     p.stale_data();
@@ -67,6 +68,15 @@ pub fn plan<'c>(
     Ok(plan)
 }
 
+/// Whether the person is a member of `body`: the profile says so, or they hold a credential
+/// of the body that requires membership (it cannot be kept without it).
+pub(crate) fn member_of(person: &Person, body: Body) -> bool {
+    person.profile.memberships.contains(&body)
+        || person
+            .held_with(body)
+            .any(|h| h.credential.membership_required)
+}
+
 /// What every stage of the planner shares: the inputs, the person's preferences with their
 /// defaults, and what the plan collects as it goes.
 pub(crate) struct Planner<'p, 'c> {
@@ -79,6 +89,8 @@ pub(crate) struct Planner<'p, 'c> {
     sources: Vec<&'c Source>,
     /// Bodies the plan has the person join (first-time membership paid once).
     pub joined: BTreeSet<Body>,
+    /// The target's work setting, once chosen.
+    pub setting: Option<&'c crate::data::catalog::Setting>,
 }
 
 /// What a trial run of the planner added: kept apart until the run is chosen.
@@ -102,6 +114,7 @@ impl<'p, 'c> Planner<'p, 'c> {
             used: BTreeSet::new(),
             sources: Vec::new(),
             joined: BTreeSet::new(),
+            setting: None,
         }
     }
 

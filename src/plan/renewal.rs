@@ -95,7 +95,7 @@ fn place<'c>(
         .unwrap_or(p.as_of)
         .max(p.as_of);
     let (mut c, _) = cycles.around(start)?;
-    let member = p.person.profile.memberships.contains(&body);
+    let member = super::member_of(p.person, body);
     // Each step moves a whole cycle; the horizon is bounded by the plan.
     loop {
         let book = cycles.book(c.start)?;

@@ -64,6 +64,7 @@ pub(super) fn reach<'c>(
             Reverse(r.feasible),
             Reverse(r.option.budget),
             r.exam_date,
+            r.option.unknown_costs,
             (r.option.known_cost_usd * 100.0) as i64,
         )
     });
@@ -155,7 +156,9 @@ fn attempt<'c>(
     let needs_step = routes.iter().any(|r| {
         !r.credentials_any.is_empty() && !r.credentials_any.iter().any(|x| s.holds(cat.get(*x)))
     });
-    let topics = |s: &Standing<'c>| missing_topics(p.catalog, c, routes, s);
+    // A recommended route met is the body's own word that the person is prepared, so the
+    // exam's topics then call for review, not a programme; otherwise they need teaching.
+    let topics = |s: &Standing<'c>| missing_topics(p.catalog, c, routes, !recommended, s);
     if s.education == Education::None
         && (award_edu.is_some()
             || award_deg.is_some()
@@ -208,10 +211,14 @@ fn attempt<'c>(
     }
     // A credential taken first (CCA before CCS).
     if needs_step {
+        // A first step is a credential the target setting takes, so the person can work in
+        // it meanwhile (CCA before CCS, not CCS-P).
+        let setting = p.setting;
         let any: Vec<&Credential> = routes
             .iter()
             .flat_map(|r| r.credentials_any.iter().map(|x| cat.get(*x)))
             .filter(|x| *x != c)
+            .filter(|x| setting.is_none_or(|st| st.credentials.iter().any(|y| cat.get(*y) == *x)))
             .collect();
         let mut best: Option<(&Credential, Reach)> = None;
         for step in any {
@@ -292,6 +299,7 @@ fn attempt<'c>(
             let start = dates::add_fractional_months(t, search);
             job_start = Some(start);
             s.working_since = Some(start);
+            super::assemble::job_stage(p, s.credentials.last().copied().unwrap_or(c), t, start);
         }
         let from = t.max(s.working_since.unwrap_or(t));
         let have = s.at(from).experience_months;
@@ -310,7 +318,17 @@ fn attempt<'c>(
     let at_exam = s.at(exam_date);
     let student = programme.is_some();
     let (milestone, fee_lines) =
-        exam::sit(p, c, &at_exam, (exam_start, exam_date), depth > 0, student);
+        exam::sit(
+            p,
+            c,
+            &at_exam,
+            (exam_start, exam_date),
+            exam::Sitting {
+                first_step: depth > 0,
+                student,
+                prepared_by_route: recommended,
+            },
+        );
     p.milestones.push(milestone);
     lines.extend(fee_lines);
     let known_cost = known(&lines);
@@ -385,23 +403,33 @@ fn take_programme<'c>(
         stage: Stage::Programme {
             programme: chosen.programme,
             teaches: chosen.covers.clone(),
+            already_known: chosen
+                .programme
+                .competencies
+                .iter()
+                .filter(|x| s.competencies.contains(x))
+                .map(|x| p.catalog.get(*x))
+                .filter(|x| x.kind == CompetencyKind::Topic)
+                .collect(),
         },
     });
     Ok((chosen, ranked))
 }
 
-/// Topics of the route's coursework and of the exam that `s` lacks.
+/// Topics of the route's coursework (and of the exam, when `exam`) that `s` lacks.
 fn missing_topics<'c>(
     cat: &'c crate::data::Catalog,
     c: &'c Credential,
     routes: &[&'c Route],
+    exam: bool,
     s: &Standing<'c>,
 ) -> Vec<&'c Competency> {
     let mut out: Vec<&Competency> = Vec::new();
+    let exam_topics: &[crate::data::Ix<Competency>] = if exam { &c.competencies } else { &[] };
     let wanted = routes
         .iter()
         .flat_map(|r| r.coursework.iter())
-        .chain(c.competencies.iter());
+        .chain(exam_topics.iter());
     for ix in wanted {
         let comp = cat.get(*ix);
         if comp.kind == CompetencyKind::Topic

@@ -220,7 +220,11 @@ impl PlanView {
                 None => "not reachable with this data".into(),
             },
         ));
-        let total = words::cost_words(plan.costs.known_usd, plan.costs.unknown);
+        let total = if plan.costs.lines.is_empty() {
+            "none: nothing left to pay for".to_string()
+        } else {
+            words::cost_words(plan.costs.known_usd, plan.costs.unknown)
+        };
         summary.push(pair(
             "Cost to the target",
             match plan.budget_usd {

@@ -53,7 +53,7 @@ pub fn title(m: &Milestone) -> String {
                     c.id,
                     c.body.as_str()
                 )
-            } else if !e.self_study.is_empty() {
+            } else if !e.self_study.is_empty() && !e.review_only {
                 format!("Study for and pass the {} exam ({})", c.id, c.body.as_str())
             } else {
                 format!(
@@ -84,11 +84,22 @@ pub fn title(m: &Milestone) -> String {
 pub fn why(m: &Milestone) -> String {
     match &m.stage {
         Stage::Diploma => "Coding programmes and the AHIMA exams expect a high-school diploma or equivalent, so it comes first.".into(),
-        Stage::Programme { programme, teaches } => {
+        Stage::Programme {
+            programme,
+            teaches,
+            already_known,
+        } => {
             let mut out = String::new();
             if !teaches.is_empty() {
                 let names: Vec<String> = teaches.iter().map(|c| c.name.clone()).collect();
                 out.push_str(&format!("Teaches what is still missing: {}.", and_list(&names)));
+            }
+            if !already_known.is_empty() {
+                let names: Vec<String> = already_known.iter().map(|c| c.name.to_lowercase()).collect();
+                out.push_str(&format!(
+                    " It also covers what you already know ({}): ask the provider about credit for prior learning.",
+                    and_list(&names)
+                ));
             }
             if let Some(a) = &programme.accreditation {
                 out.push_str(&format!(" Accreditation: {a}."));
@@ -227,10 +238,18 @@ fn exam_why(e: &ExamStage) -> String {
     parts.push(format!("{} weeks of exam preparation", num(e.prep_weeks)));
     if !e.self_study.is_empty() {
         let names: Vec<String> = e.self_study.iter().map(|c| c.name.clone()).collect();
-        parts.push(format!(
-            "No stage of the plan teaches {}, which the exam tests: study it on your own or add a course",
-            and_list(&names)
-        ));
+        parts.push(if e.review_only {
+            format!(
+                "Review during preparation: {} ({} counts this route as preparation for the exam)",
+                and_list(&names),
+                e.credential.body.as_str()
+            )
+        } else {
+            format!(
+                "No stage of the plan teaches {}, which the exam tests: study it on your own or add a course",
+                and_list(&names)
+            )
+        });
     }
     if !e.recommended_unmet.is_empty() {
         parts.push(format!(
