@@ -14,4 +14,6 @@ mod proptests;
 pub mod render;
 pub mod report;
 pub mod rules;
+#[cfg(test)]
+mod testing;
 pub mod track;

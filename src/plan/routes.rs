@@ -268,14 +268,14 @@ fn attempt<'c>(
                     programme = Some(chosen);
                 }
             }
-            Err(filter) if coursework_left => {
-                feasible = false;
+            Err(filter) => {
+                // Coursework a route asks for cannot be self-studied; exam topics can.
+                feasible &= !coursework_left;
                 p.warn(Warning::NoProgramme {
                     credential: c,
                     filter,
                 });
             }
-            Err(_) => {}
         }
     }
     // Coding work the route asks for: it accrues while working; a job needs a credential.
@@ -317,18 +317,17 @@ fn attempt<'c>(
     let exam_date = p.exam_date(t);
     let at_exam = s.at(exam_date);
     let student = programme.is_some();
-    let (milestone, fee_lines) =
-        exam::sit(
-            p,
-            c,
-            &at_exam,
-            (exam_start, exam_date),
-            exam::Sitting {
-                first_step: depth > 0,
-                student,
-                prepared_by_route: recommended,
-            },
-        );
+    let (milestone, fee_lines) = exam::sit(
+        p,
+        c,
+        &at_exam,
+        (exam_start, exam_date),
+        exam::Sitting {
+            first_step: depth > 0,
+            student,
+            prepared_by_route: recommended,
+        },
+    );
     p.milestones.push(milestone);
     lines.extend(fee_lines);
     let known_cost = known(&lines);
