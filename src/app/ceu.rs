@@ -190,7 +190,7 @@ pub(super) fn ceu_calendar(
     let catalog = load_catalog(global, as_of)?;
     let person = load_person(&catalog, as_of, path)?;
     let status = track_status(&person, &catalog, as_of)?;
-    let events = crate::render::status::calendar_events(&status, &catalog);
+    let events = crate::render::calendar::calendar_events(&status, &catalog);
     let text = calendar(
         &format!("CEU renewals for {}", status.person),
         &events,

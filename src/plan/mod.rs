@@ -12,6 +12,8 @@ mod education;
 mod exam;
 pub mod facts;
 mod outlook;
+#[cfg(test)]
+mod properties;
 pub mod readiness;
 mod renewal;
 mod routes;

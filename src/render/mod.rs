@@ -2,15 +2,18 @@
 //! tables, CSV, JSON, iCalendar, or through tera templates. All the words a person reads are
 //! written here and in the templates.
 
+pub mod calendar;
 pub mod ics;
 pub mod lists;
 pub mod plan;
 pub mod plan_words;
+pub mod route_words;
 pub mod status;
 pub mod status_words;
 pub mod table;
 pub mod templates;
 pub mod timeline;
+pub mod warning_words;
 pub mod words;
 
 use crate::person::Problem;

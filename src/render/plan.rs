@@ -8,6 +8,7 @@ use super::plan_words as words;
 use super::table::Table;
 use super::timeline::{Timeline, timeline};
 use super::words::{num, thousands, usd};
+use super::{route_words, warning_words};
 use crate::data::model::{Outlook, Source, SourceTag};
 use crate::plan::readiness::{Basis, Readiness};
 use crate::plan::{Cost, Plan, Stage};
@@ -195,10 +196,10 @@ impl PlanView {
                     t.credential.body.as_str()
                 ),
             ),
-            pair("Why this target", words::target_reason(t)),
+            pair("Why this target", route_words::target_reason(t)),
         ];
         if let Some(r) = &plan.route {
-            summary.push(pair("Route", words::route(r, t.credential)));
+            summary.push(pair("Route", route_words::route(r, t.credential)));
         }
         if let Some(step) = t.first_step {
             summary.push(pair(
@@ -223,7 +224,7 @@ impl PlanView {
         let total = if plan.costs.lines.is_empty() {
             "none: nothing left to pay for".to_string()
         } else {
-            words::cost_words(plan.costs.known_usd, plan.costs.unknown)
+            route_words::cost_words(plan.costs.known_usd, plan.costs.unknown)
         };
         summary.push(pair(
             "Cost to the target",
@@ -259,7 +260,7 @@ impl PlanView {
                 .costs
                 .lines
                 .iter()
-                .map(|c| pair(&words::cost_item(&c.item), money(c.cost)))
+                .map(|c| pair(&route_words::cost_item(&c.item), money(c.cost)))
                 .collect(),
             total_cost: total,
             alternatives: plan
@@ -273,14 +274,14 @@ impl PlanView {
                         super::words::usd_range(lo, hi)
                     }),
                     months: num(c.months),
-                    why: words::programme_why(c, plan.budget_usd),
+                    why: route_words::programme_why(c, plan.budget_usd),
                 })
                 .collect(),
             warnings: plan
                 .warnings
                 .iter()
                 .map(|w| {
-                    let (label, value) = words::warning(w);
+                    let (label, value) = warning_words::warning(w);
                     Pair { label, value }
                 })
                 .collect(),
@@ -298,7 +299,7 @@ impl PlanView {
                 .iter()
                 .map(|a| {
                     pair(
-                        words::assumption(a.key),
+                        warning_words::assumption(a.key),
                         format!("{} — {}", num(a.value), a.note),
                     )
                 })

@@ -1,18 +1,13 @@
 //! The CEU status view model (text, Markdown, HTML) and the renewal calendar's events, written
 //! from the tracker's facts.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::ics::{CalEvent, uid_part};
 use super::status_words as words;
 use super::table::Table;
 use super::words::{count, num, percent, rule_fee};
-use crate::data::Catalog;
-use crate::data::catalog::CodeSet;
-use crate::data::model::Anchor;
-use crate::dates;
-use crate::track::{BodyStatus, CycleState, CycleStatus, Status};
+use crate::track::{BodyStatus, CycleStatus, Status};
 
 /// Everything a CEU status report shows.
 #[derive(Debug, Clone, Serialize)]
@@ -340,156 +335,6 @@ fn cycle_view(label: &str, c: &CycleStatus, b: &BodyStatus) -> CycleView {
         rejected: rejected_rows(&c.rejected),
         notes: words::notes(c, b.body),
     }
-}
-
-/// Renewal calendar events: each due date with reminders scaled to the work left, a monthly
-/// pace reminder while behind, AAPC's submission window, the last day before revocation,
-/// fees on their due dates, and the year's code-set updates of the code sets held.
-pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
-    let who = uid_part(&status.person);
-    let as_of = status.as_of;
-    let event =
-        |kind: &str, date: NaiveDate, summary: String, description: String, remind: Vec<u32>| {
-            CalEvent {
-                uid: format!("{kind}.{date}.{who}@coderpath"),
-                summary,
-                description,
-                date,
-                remind_days_before: remind,
-                monthly_until: None,
-            }
-        };
-    let mut out: Vec<CalEvent> = Vec::new();
-    for b in &status.bodies {
-        let body = b.body.as_str();
-        let lower = body.to_lowercase();
-        for c in b.ended.iter().chain(std::iter::once(&b.current)) {
-            let end = c.cycle.end;
-            let left = |to: NaiveDate| reminders(c.remaining, dates::days_between(as_of, to));
-            match c.state {
-                CycleState::Lapsed { until, .. } => out.push(event(
-                    &format!("revocation.{lower}"),
-                    until,
-                    format!(
-                        "{body}: last day before revocation ({} CEUs still to earn)",
-                        num(c.remaining)
-                    ),
-                    words::deadline(c),
-                    left(until),
-                )),
-                CycleState::OnTrack { .. } | CycleState::Behind { .. } | CycleState::Complete
-                    if end >= as_of =>
-                {
-                    out.push(event(
-                        &format!("due.{lower}"),
-                        end,
-                        format!(
-                            "{body} CEUs due ({} of {} still to earn)",
-                            num(c.remaining),
-                            num(c.required)
-                        ),
-                        format!("Cycle {} to {end}; {}.", c.cycle.start, words::basis(c)),
-                        left(end),
-                    ));
-                    let first = dates::add_months(as_of, 1);
-                    if let CycleState::Behind { per_month, .. } = c.state
-                        && first < end
-                    {
-                        // One reminder a month, until the due date.
-                        let mut pace = event(
-                            &format!("pace.{lower}"),
-                            first,
-                            format!("{body} CEU pace: about {} CEUs a month", num(per_month)),
-                            format!(
-                                "Behind on the cycle ending {end}; {} CEUs still to earn on {as_of}.",
-                                num(c.remaining)
-                            ),
-                            Vec::new(),
-                        );
-                        pace.monthly_until = Some(end);
-                        out.push(pace);
-                    }
-                    let opens = dates::sub_months(end, 1);
-                    if c.requirement.rulebook.cycle.anchor == Anchor::MembershipRenewal
-                        && c.remaining > 0.0
-                        && opens >= as_of
-                    {
-                        out.push(event(
-                            &format!("window.{lower}"),
-                            opens,
-                            format!("{body} CEU submission window opens"),
-                            format!("Submit CEUs in the {body} CEU tracker before {end}."),
-                            vec![7],
-                        ));
-                    }
-                }
-                _ => {}
-            }
-        }
-        for f in b.fees.iter().filter(|f| f.due >= as_of) {
-            out.push(event(
-                &format!("fee.{lower}.{}", format!("{:?}", f.kind).to_lowercase()),
-                f.due,
-                format!(
-                    "{}: {}",
-                    rule_fee(b.body, f.kind, f.payer),
-                    words::amount(f.usd)
-                ),
-                format!("{body} fee due."),
-                vec![14],
-            ));
-        }
-    }
-    let horizon = dates::add_months(as_of, 12);
-    for cs in held_code_sets(status, catalog) {
-        for e in &cs.effective {
-            for year in [as_of.year(), as_of.year() + 1] {
-                if let Some(date) = NaiveDate::from_ymd_opt(year, e.month, e.day)
-                    && date > as_of
-                    && date <= horizon
-                {
-                    let note = e.note.clone().unwrap_or_default();
-                    out.push(event(
-                        &format!("codeset.{}", cs.id.to_lowercase()),
-                        date,
-                        format!("{} update takes effect", cs.id),
-                        format!("{} ({}): {note}", cs.name, cs.maintainer),
-                        vec![7],
-                    ));
-                }
-            }
-        }
-    }
-    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.uid.cmp(&b.uid)));
-    out
-}
-
-/// Reminders before a deadline `days` away, more of them the more is left: 90, 30 and 7
-/// days when CEUs remain, 7 when the cycle is complete; none already past.
-fn reminders(remaining: f64, days: i64) -> Vec<u32> {
-    let wanted: &[u32] = if remaining > 0.0 { &[90, 30, 7] } else { &[7] };
-    wanted
-        .iter()
-        .copied()
-        .filter(|d| i64::from(*d) < days)
-        .collect()
-}
-
-/// Code sets of the credentials held (with their parts, such as CPT Category III).
-fn held_code_sets<'c>(status: &Status<'c>, catalog: &'c Catalog) -> Vec<&'c CodeSet> {
-    let held: Vec<&CodeSet> = status
-        .bodies
-        .iter()
-        .flat_map(|b| &b.credentials)
-        .flat_map(|c| c.code_sets.iter().map(|x| catalog.get(*x)))
-        .collect();
-    catalog
-        .all::<CodeSet>()
-        .map(|(_, cs)| cs)
-        .filter(|cs| {
-            held.contains(cs) || cs.part_of.is_some_and(|p| held.contains(&catalog.get(p)))
-        })
-        .collect()
 }
 
 /// One measure of one body, before and after a what-if change.

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::plan::{Plan, Stage};
 use crate::render::table::Table;
-use crate::render::{plan_words, status_words};
+use crate::render::{plan_words, status_words, warning_words};
 use crate::track::Status;
 
 /// One client in the overview.
@@ -61,7 +61,7 @@ pub fn row(name: &str, plan: Option<&Plan>, status: Option<&Status>, as_of: Naiv
         .map(|p| {
             p.warnings
                 .iter()
-                .map(|w| plan_words::warning(w).0)
+                .map(|w| warning_words::warning(w).0)
                 .collect()
         })
         .unwrap_or_default();

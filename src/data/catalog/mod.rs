@@ -4,6 +4,8 @@
 
 mod build;
 mod records;
+mod reference;
+mod rulebooks;
 
 use std::collections::HashMap;
 use std::fmt;

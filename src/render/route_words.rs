@@ -1,0 +1,190 @@
+//! The sentences about choices in a roadmap: why the target, which route and why, why a
+//! programme ranks where it does, and what each cost line pays for.
+
+use super::plan_words::{conditions, ids};
+use super::words::{count, fee_kind, num, usd, usd_range};
+use crate::data::catalog::Credential;
+use crate::data::model::Payer;
+use crate::plan::{
+    BudgetFit, CostItem, Length, ProgrammeChoice, RouteChoice, RouteOption, RouteRule, Target,
+    TargetReason,
+};
+
+/// The chosen route, why, and the runner-up.
+pub fn route(r: &RouteChoice, target: &Credential) -> String {
+    let c = &r.chosen;
+    let kind = if c.recommended {
+        "recommended"
+    } else {
+        "required"
+    };
+    let mut out = format!(
+        "{} ({kind} route), exam by {}",
+        conditions(&c.asks),
+        c.exam_date
+    );
+    out.push_str(&match r.rule {
+        RouteRule::MetToday => {
+            ": already met, so the plan goes straight to exam preparation".to_string()
+        }
+        RouteRule::Only => ": the only route the data gives".to_string(),
+        RouteRule::EarliestWithinBudget => {
+            ": the earliest exam among routes whose known costs fit the budget".to_string()
+        }
+        RouteRule::Earliest => ": the earliest exam".to_string(),
+        RouteRule::Cheapest => ": no route fits the budget, so the cheapest".to_string(),
+    });
+    if let Some(step) = c.first_step {
+        out.push_str(&format!(
+            "; {} comes first because it leads to {} sooner",
+            step.id, target.id
+        ));
+    }
+    if let Some(o) = &r.runner_up {
+        out.push_str(&format!(". Runner-up: {}", option_short(o)));
+    }
+    out
+}
+
+fn option_short(o: &RouteOption) -> String {
+    let mut s = format!("{}, exam by {}", conditions(&o.asks), o.exam_date);
+    if o.known_cost_usd > 0.0 || o.unknown_costs > 0 {
+        s.push_str(&format!(
+            ", {}",
+            cost_words(o.known_cost_usd, o.unknown_costs)
+        ));
+    }
+    s
+}
+
+/// `$615`, `$615 + 1 cost not found`, `cost not found`.
+pub fn cost_words(known: f64, unknown: usize) -> String {
+    match (known > 0.0, unknown) {
+        (_, 0) => usd(known),
+        (false, n) => format!("{} not found", count(n, "cost", "costs")),
+        (true, n) => format!("{} + {} not found", usd(known), count(n, "cost", "costs")),
+    }
+}
+
+/// Why the target is the target.
+pub fn target_reason(t: &Target) -> String {
+    let c = t.credential;
+    let setting = t.setting.name.to_lowercase();
+    match t.why {
+        TargetReason::Named { fits: true } => {
+            format!("{} is named in the profile; it fits {setting}", c.id)
+        }
+        TargetReason::Named { fits: false } => format!(
+            "{} is named in the profile; it is not among the credentials the data lists for {setting}",
+            c.id
+        ),
+        TargetReason::Held => format!(
+            "{} is held (the profile names no target); it fits {setting}",
+            c.id
+        ),
+        TargetReason::BestFit => {
+            let mut s = format!(
+                "{} ({}) is the best fit for {setting} in the settings data",
+                c.id, c.name
+            );
+            if !t.alternatives.is_empty() {
+                s.push_str(&format!(
+                    "; alternatives: {}",
+                    ids(&t.alternatives).join(", ")
+                ));
+            }
+            s
+        }
+    }
+}
+
+/// Why a programme ranks where it does.
+pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
+    let mut why = Vec::new();
+    match (c.budget, budget, c.cost_range_usd) {
+        (BudgetFit::Fits, Some(b), _) => {
+            why.push(format!("within the {} budget with the other costs", usd(b)))
+        }
+        (BudgetFit::MayFit, Some(b), Some((lo, hi))) => why.push(format!(
+            "may fit the {} budget: {} at the low end, {} at the high end, before exam fees",
+            usd(b),
+            usd(lo),
+            usd(hi)
+        )),
+        (BudgetFit::Over, Some(b), _) => {
+            why.push(format!("over the {} budget with the other costs", usd(b)))
+        }
+        (BudgetFit::Unknown, _, _) => why.push("cost not found in the sources".into()),
+        (_, None, Some((lo, hi))) => why.push(format!("costs {}", usd_range(lo, hi))),
+        _ => {}
+    }
+    if c.out_of_state {
+        why.push("out-of-state tuition".into());
+    }
+    match c.meets_target_date {
+        Some(true) => why.push(format!(
+            "exam by {}, in time for the target date",
+            c.exam_date
+        )),
+        Some(false) => why.push(format!("exam on {}, after the target date", c.exam_date)),
+        None => why.push(format!("exam by {}", c.exam_date)),
+    }
+    if c.needed > 0 {
+        why.push(format!(
+            "teaches {} of the {} topics still missing",
+            c.covers.len(),
+            c.needed
+        ));
+    }
+    why.push(match c.length {
+        Length::Hours { hours } => format!(
+            "{} contact hours at {} hours a week: about {} months",
+            num(hours),
+            num(c.hours_per_week),
+            num(c.months)
+        ),
+        Length::Calendar { .. } => format!("about {} months", num(c.months)),
+        Length::Assumed => format!("length not found; {} months assumed", num(c.months)),
+    });
+    if let Some(l) = c.location {
+        why.push(format!("taught in {}, {}", l.city, l.state));
+    }
+    why.join("; ")
+}
+
+/// A cost line's label.
+pub fn cost_item(item: &CostItem) -> String {
+    match item {
+        CostItem::Diploma => "High-school equivalency (cost not in the data)".into(),
+        CostItem::Programme {
+            programme,
+            range,
+            out_of_state,
+        } => {
+            let mut s = programme.name.clone();
+            if let Some((lo, hi)) = range
+                && (hi - lo).abs() > 0.005
+            {
+                s.push_str(&format!(" (low end of {})", usd_range(*lo, *hi)));
+            }
+            if *out_of_state {
+                s.push_str(" (out-of-state tuition)");
+            }
+            s
+        }
+        CostItem::ExamFee { credential, kind } => match kind {
+            Some(k) => format!("{} exam fee ({})", credential.id, fee_kind(*k)),
+            None => format!("{} exam fee (not found)", credential.id),
+        },
+        CostItem::Membership { body, payer } => {
+            let who = match payer {
+                Some(Payer::Student) => "student",
+                _ => "individual",
+            };
+            format!(
+                "{} {who} membership, first year (needed to sit the exam)",
+                body.as_str()
+            )
+        }
+    }
+}

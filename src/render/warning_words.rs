@@ -1,0 +1,231 @@
+//! The sentences of a roadmap's warnings, and the names of the planning defaults.
+
+use super::plan_words::unmet_any;
+use super::words::{and_list, count, num, usd};
+use crate::plan::{Assumed, ProgrammeFilter, Warning};
+
+/// The warning's short title and its message.
+pub fn warning(w: &Warning) -> (String, String) {
+    let (t, m): (&str, String) = match w {
+        Warning::TargetDatePassed { by } => (
+            "Target date passed",
+            format!(
+                "The target date {by} has passed; the plan shows the earliest dates from today."
+            ),
+        ),
+        Warning::MissesTargetDate {
+            ready,
+            by,
+            weeks_late,
+            hours_needed,
+            hours_now,
+            alternative,
+        } => {
+            let mut fix = Vec::new();
+            if let Some(h) = hours_needed {
+                fix.push(format!(
+                    "studying {} hours a week instead of {} would meet it",
+                    num(*h),
+                    num(*hours_now)
+                ));
+            }
+            if let Some(a) = alternative {
+                fix.push(format!("{} would meet it", a.name));
+            }
+            if fix.is_empty() {
+                fix.push("no programme in the data meets it; consider a later target date".into());
+            }
+            (
+                "Misses the target date",
+                format!(
+                    "The target exam is on {ready}, {} after the {by} target: {}.",
+                    count(weeks_late, "week", "weeks"),
+                    fix.join("; ")
+                ),
+            )
+        }
+        Warning::OverBudget {
+            known_usd,
+            budget_usd,
+            unknown,
+        } => {
+            let more = if *unknown > 0 {
+                format!(", and {} not found", count(unknown, "cost is", "costs are"))
+            } else {
+                String::new()
+            };
+            (
+                "Over budget",
+                format!(
+                    "Known costs to the target are {}, {} over the {} budget{more}.",
+                    usd(*known_usd),
+                    usd(known_usd - budget_usd),
+                    usd(*budget_usd)
+                ),
+            )
+        }
+        Warning::BudgetUnknown {
+            known_usd,
+            budget_usd,
+            unknown,
+        } => (
+            "Budget fit unknown",
+            format!(
+                "Known costs of {} fit the {} budget, but {} not in the data, so the fit is unknown; check with the provider.",
+                usd(*known_usd),
+                usd(*budget_usd),
+                count(unknown, "cost is", "costs are")
+            ),
+        ),
+        Warning::NotEligible { credential, unmet } => (
+            "Not yet eligible",
+            format!(
+                "Not yet eligible for the {} exam: {}.",
+                credential.id,
+                unmet_any(unmet)
+            ),
+        ),
+        Warning::EligibilityUnknown { credential } => (
+            "Eligibility unknown",
+            format!(
+                "{} eligibility was not found in the sources; confirm it with {}.",
+                credential.id,
+                credential.body.as_str()
+            ),
+        ),
+        Warning::NoProgramme { credential, filter } => (
+            "No programme",
+            format!(
+                "No programme in the data {} for {}{}.",
+                match filter {
+                    ProgrammeFilter::Teaches => "teaches what is missing",
+                    ProgrammeFilter::Admission => "admits the person's education",
+                    ProgrammeFilter::Award => "gives the award the route asks",
+                    ProgrammeFilter::Delivery => "is offered the way the profile prefers",
+                },
+                credential.id,
+                if *filter == ProgrammeFilter::Delivery {
+                    "; relax preferences.delivery"
+                } else {
+                    ""
+                }
+            ),
+        ),
+        Warning::UnknownFee { credential } => (
+            "Fee not found",
+            format!(
+                "The {} exam fee was not found in the sources; the plan's cost counts it as unknown.",
+                credential.id
+            ),
+        ),
+        Warning::UnknownCost { programme } => (
+            "Cost not found",
+            format!(
+                "The cost of {} was not found in the sources; check it with the provider.",
+                programme.name
+            ),
+        ),
+        Warning::UnknownLength { programme, months } => (
+            "Length not found",
+            format!(
+                "The length of {} was not found; the plan assumes {} months.",
+                programme.name,
+                num(*months)
+            ),
+        ),
+        Warning::HoursTooFew {
+            programme,
+            months,
+            limit_months,
+            stated_limit,
+            hours_needed,
+        } => (
+            "Too few study hours",
+            format!(
+                "At this pace {} would take about {} months, more than {} months{}; it needs about {} hours a week.",
+                programme.name,
+                num(*months),
+                num(*limit_months),
+                if *stated_limit {
+                    ", its longest allowed length"
+                } else {
+                    ", the longest the plan assumes is sensible"
+                },
+                num(*hours_needed)
+            ),
+        ),
+        Warning::ExamNotPrepared { credential, topics } => {
+            let names: Vec<String> = topics.iter().map(|c| c.name.clone()).collect();
+            (
+                "Exam topics not taught",
+                format!(
+                    "No stage of the plan teaches {} for the {} exam.",
+                    and_list(&names),
+                    credential.id
+                ),
+            )
+        }
+        Warning::ReadinessGap { competencies } => {
+            let names: Vec<String> = competencies.iter().map(|c| c.name.clone()).collect();
+            (
+                "Readiness gap",
+                format!(
+                    "No stage of the plan covers: {}. Add a course or on-the-job training that does.",
+                    and_list(&names)
+                ),
+            )
+        }
+        Warning::ResidencyPrice {
+            programme,
+            state,
+            location,
+        } => (
+            "Residency price",
+            match state {
+                Some(s) => format!(
+                    "{} is in {}, {}; as a resident of {s} you may pay out-of-state tuition.",
+                    programme.name, location.city, location.state
+                ),
+                None => format!(
+                    "{} is in {}, {}; state colleges charge more to students from other states, and the profile gives no state.",
+                    programme.name, location.city, location.state
+                ),
+            },
+        ),
+        Warning::RenewalUnknown { body, problem } => (
+            "Renewal not placed",
+            format!(
+                "The {} renewal could not be placed: {}.",
+                body.as_str(),
+                super::problem(problem).0
+            ),
+        ),
+        Warning::StaleData { files } => {
+            let list: Vec<String> = files.iter().map(|(f, d)| format!("{f} ({d})")).collect();
+            (
+                "Reference data is old",
+                format!(
+                    "More than 2 years old: {}; fees and rules may have changed.",
+                    list.join(", ")
+                ),
+            )
+        }
+    };
+    (t.to_string(), m)
+}
+
+/// What a planning default is called.
+pub fn assumption(a: Assumed) -> &'static str {
+    match a {
+        Assumed::HoursPerWeek => "Study hours a week",
+        Assumed::FullTimeHoursPerWeek => "Full-time study hours a week",
+        Assumed::ExamPrepWeeks => "Weeks of exam preparation",
+        Assumed::GedMonths => "Months to earn a GED",
+        Assumed::JobSearchMonths => "Months to find a first job",
+        Assumed::UnknownLengthMonths => "Months for a programme of unknown length",
+        Assumed::LongestSensibleMonths => "Longest sensible programme length, in months",
+        Assumed::PracticodeMonths => "Months to finish Practicode",
+        Assumed::ExperienceCoversSkillsMonths => "Months of work that cover the job skills",
+        Assumed::AdvanceAfterMonths => "Months of work before advancement",
+    }
+}
