@@ -126,6 +126,6 @@ fn is_log(path: &Path) -> bool {
 
 /// A roster is a mapping with a `clients` or `counsellor` key.
 fn is_roster(src: &Source) -> bool {
-    src.parse::<serde_yaml::Mapping>()
+    src.parse::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>()
         .is_ok_and(|m| m.contains_key("clients") || m.contains_key("counsellor"))
 }

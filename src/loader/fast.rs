@@ -1,282 +1,266 @@
-//! A fast path for the common layout of large files (a CEU log): a top-level block list of
-//! flat mappings whose values are plain or quoted scalars, or flow lists of them. Anything
-//! else returns `None`, and the caller uses the full YAML parser, which stays the authority:
-//! what this path reads is only used when it deserializes cleanly. Values borrow from the
-//! text and are deserialized straight into the target type, so no intermediate tree is built.
+//! A fast reader for the usual layout of large CEU logs. It builds the very tree the full
+//! reader ([`super::full`]) builds — same nodes, same text, same lines and columns — or gives
+//! up (`None`) and leaves the document to the full reader. Property tests check that the two
+//! agree on every input the fast reader accepts.
+//!
+//! The subset it accepts, line by line (`\n` or `\r\n` line ends):
+//!
+//! - blank lines, and comment lines whose first non-space character is `#`;
+//! - `- KEY: VALUE` starting an item (the dash in the first column) and `  KEY: VALUE`
+//!   (exactly two spaces) continuing it, with at least one item;
+//! - `KEY` made of ASCII letters, digits and `_`, unique within its item;
+//! - `VALUE` one of: a plain scalar on one line that starts with a letter, a digit, `~`, `.`,
+//!   `/`, `(`, `$` or `-`+digit and holds no `: ` and no trailing `:`; a double-quoted
+//!   scalar on one line whose escapes are among `\" \\ \/ \n \t \r \b \f \uXXXX`; a
+//!   single-quoted scalar on one line; or a flow list `[…]` on one line of such scalars
+//!   (plain items without `:`), possibly empty;
+//! - after a value, optional spaces and a comment (` #…`);
+//! - no tab, no control character, no U+0085, U+2028, U+2029, U+FEFF, U+FFFE or U+FFFF
+//!   anywhere.
+//!
+//! Anything else — block scalars, anchors, tags, nested mappings, multi-line values, other
+//! indentation — gives `None`.
 
 use std::borrow::Cow;
 
-use serde::de::value::{CowStrDeserializer, Error, MapDeserializer, SeqDeserializer};
-use serde::de::{DeserializeOwned, Deserializer, IntoDeserializer, Visitor};
-use serde::forward_to_deserialize_any;
+use super::node::{Kind, Node};
 
-/// A scalar or a flow list of scalars, resolved as YAML 1.2's core schema would.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Node<'a> {
-    Str(Cow<'a, str>),
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-    Null,
-    Seq(Vec<Node<'a>>),
-}
-
-type Entry<'a> = Vec<(&'a str, Node<'a>)>;
-
-/// Reads `text` as a list of `T`, or `None` when the layout or the values fall outside the
-/// fast path.
-pub fn list<T: DeserializeOwned>(text: &str) -> Option<Vec<T>> {
-    flat_list(text)?
-        .into_iter()
-        .map(|entry| T::deserialize(MapDeserializer::<_, Error>::new(entry.into_iter())).ok())
-        .collect()
-}
-
-/// The document as a list of mappings, or `None` if it strays outside the simple layout.
-pub fn flat_list(text: &str) -> Option<Vec<Entry<'_>>> {
-    let mut items: Vec<Entry<'_>> = Vec::new();
-    let mut current: Option<Entry<'_>> = None;
-    let mut indent = 0;
-    for raw in text.strip_prefix('\u{feff}').unwrap_or(text).lines() {
+/// The tree of `text`, or `None` when `text` is outside the subset.
+pub fn read(text: &str) -> Option<Node<'_>> {
+    let mut items: Vec<Node<'_>> = Vec::new();
+    let mut pairs: Vec<(Node<'_>, Node<'_>)> = Vec::new();
+    let mut item_line = 0;
+    let mut first_line = 0;
+    let mut rest = text;
+    let mut line_no = 0;
+    while !rest.is_empty() {
+        line_no += 1;
+        let (raw, after) = rest.split_once('\n').unwrap_or((rest, ""));
+        rest = after;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if !line.bytes().all(|b| (0x20..0x7f).contains(&b)) && !safe_unicode(line) {
+            return None;
+        }
         let trimmed = line.trim_start_matches(' ');
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        if line.contains('\t') {
-            return None;
-        }
-        let body = if let Some(rest) = line.strip_prefix("- ") {
-            items.extend(current.take());
-            let rest_trim = rest.trim_start_matches(' ');
-            indent = 2 + rest.len() - rest_trim.len();
-            current = Some(Vec::with_capacity(8));
-            rest_trim
-        } else if line.len() - trimmed.len() == indent && current.is_some() && indent > 0 {
-            trimmed
+        let body = if let Some(body) = line.strip_prefix("- ") {
+            if item_line != 0 {
+                items.push(item(item_line, std::mem::take(&mut pairs)));
+            } else {
+                first_line = line_no;
+            }
+            item_line = line_no;
+            body
         } else {
-            return None;
+            line.strip_prefix("  ").filter(|_| item_line != 0)?
         };
-        let (key, value) = body.split_once(':')?;
-        if !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') || key.is_empty() {
+        let (key, value) = body.split_once(": ")?;
+        if key.is_empty()
+            || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            || pairs.iter().any(|(k, _)| k.scalar() == Some(key))
+        {
             return None;
         }
-        let value = value.strip_prefix(' ')?;
-        let map = current.as_mut()?;
-        if map.iter().any(|(k, _)| *k == key) {
+        let key_col = 3;
+        let value_col = key_col + key.len() + 2;
+        let key_node = Node::new(
+            line_no,
+            key_col,
+            Kind::Scalar {
+                text: Cow::Borrowed(key),
+                plain: true,
+            },
+        );
+        pairs.push((key_node, value_node(line, line_no, value, value_col)?));
+    }
+    if item_line == 0 {
+        return None;
+    }
+    items.push(item(item_line, pairs));
+    Some(Node::new(first_line, 1, Kind::Seq(items)))
+}
+
+fn item<'a>(line: usize, pairs: Vec<(Node<'a>, Node<'a>)>) -> Node<'a> {
+    Node::new(line, 3, Kind::Map(pairs))
+}
+
+/// Whether a line with non-ASCII text holds only characters the subset allows.
+fn safe_unicode(line: &str) -> bool {
+    line.chars().all(|c| {
+        !(c.is_control()
+            || matches!(
+                c,
+                '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+            ))
+    })
+}
+
+/// 1-based character column of byte offset `at` in `line`.
+fn column(line: &str, at: usize) -> usize {
+    if line.is_ascii() {
+        at + 1
+    } else {
+        line[..at].chars().count() + 1
+    }
+}
+
+/// The value that starts at 1-based byte column `col` (ASCII up to there) of `line`.
+fn value_node<'a>(line: &'a str, line_no: usize, value: &'a str, col: usize) -> Option<Node<'a>> {
+    let start = value.len() - value.trim_start_matches(' ').len();
+    let value = &value[start..];
+    let col = col + start;
+    if let Some(inner) = value.strip_prefix('[') {
+        let close = inner.find(']')?;
+        if !tail_ok(&inner[close + 1..]) {
             return None;
         }
-        map.push((key, node(value)?));
-    }
-    items.extend(current.take());
-    (!items.is_empty()).then_some(items)
-}
-
-/// A scalar or a flow list of scalars, with any trailing comment removed.
-fn node(text: &str) -> Option<Node<'_>> {
-    let text = text.trim_start_matches(' ');
-    if let Some(inner) = text.strip_prefix('[') {
-        let (list, rest) = inner.split_once(']')?;
-        if !is_comment_or_empty(rest) || list.contains(['[', '{', '#']) {
+        let list = &inner[..close];
+        if list.contains(['[', '{', '}', '#', ':']) {
             return None;
         }
-        if list.trim().is_empty() {
-            return Some(Node::Seq(Vec::new()));
+        let mut items = Vec::new();
+        if !list.trim_matches(' ').is_empty() {
+            let mut offset = line.len() - inner.len();
+            for part in list.split(',') {
+                let lead = part.len() - part.trim_start_matches(' ').len();
+                let text = part.trim_matches(' ');
+                let at = offset + lead;
+                offset += part.len() + 1;
+                let node = if text.starts_with(['"', '\'']) {
+                    let (s, end) = quoted(text)?;
+                    if end != text.len() {
+                        return None;
+                    }
+                    s
+                } else {
+                    plain(text)?
+                };
+                items.push(Node::new(line_no, column(line, at), node));
+            }
         }
-        return list
-            .split(',')
-            .map(|part| scalar(part.trim(), ""))
-            .collect::<Option<Vec<_>>>()
-            .map(Node::Seq);
+        return Some(Node::new(line_no, col, Kind::Seq(items)));
     }
-    scalar_with_tail(text)
+    let kind = if value.starts_with(['"', '\'']) {
+        let (s, end) = quoted(value)?;
+        if !tail_ok(&value[end..]) {
+            return None;
+        }
+        s
+    } else {
+        let end = value.find(" #").unwrap_or(value.len());
+        plain(value[..end].trim_end_matches(' '))?
+    };
+    Some(Node::new(line_no, col, kind))
 }
 
-fn is_comment_or_empty(rest: &str) -> bool {
-    let r = rest.trim_start_matches(' ');
-    r.is_empty() || (r.starts_with('#') && rest.starts_with(' '))
+/// What may follow a value: spaces, then nothing or a comment.
+fn tail_ok(tail: &str) -> bool {
+    let t = tail.trim_start_matches(' ');
+    t.is_empty() || (t.starts_with('#') && t.len() < tail.len())
 }
 
-/// A scalar followed by an optional comment.
-fn scalar_with_tail(text: &str) -> Option<Node<'_>> {
-    if text.starts_with(['"', '\'']) {
-        let end = closing_quote(text)?;
-        return scalar(&text[..=end], &text[end + 1..]);
+/// A plain scalar (already cut at its end), if the subset allows it.
+fn plain(text: &str) -> Option<Kind<'_>> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let starts_ok = first.is_alphanumeric()
+        || matches!(first, '~' | '.' | '/' | '(' | '$')
+        || (first == '-' && chars.next().is_some_and(|c| c.is_ascii_digit()));
+    if !starts_ok || text.contains(": ") || text.ends_with(':') || text.contains(" #") {
+        return None;
     }
-    match text.find(" #") {
-        Some(i) => scalar(text[..i].trim_end(), ""),
-        None => scalar(text.trim_end(), ""),
-    }
+    Some(Kind::Scalar {
+        text: Cow::Borrowed(text),
+        plain: true,
+    })
 }
 
-/// Byte index of the quote closing the string that starts `text`.
-fn closing_quote(text: &str) -> Option<usize> {
-    let q = text.as_bytes()[0];
-    let bytes = text.as_bytes();
-    let mut i = 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' if q == b'"' => i += 2,
-            b'\'' if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
-            b if b == q => return Some(i),
-            _ => i += 1,
+/// A quoted scalar at the start of `text` and the byte offset just past its closing quote.
+fn quoted(text: &str) -> Option<(Kind<'_>, usize)> {
+    let double = text.starts_with('"');
+    let body = &text[1..];
+    let mut owned: Option<String> = None;
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' if double => return Some((finish(body, i, owned), i + 2)),
+            '\'' if !double => {
+                if body[i + 1..].starts_with('\'') {
+                    chars.next();
+                    owned
+                        .get_or_insert_with(|| body[..i].to_string())
+                        .push('\'');
+                } else {
+                    return Some((finish(body, i, owned), i + 2));
+                }
+            }
+            '\\' if double => {
+                let (_, e) = chars.next()?;
+                let decoded = match e {
+                    '"' | '\\' | '/' => e,
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    'b' => '\u{8}',
+                    'f' => '\u{c}',
+                    'u' => {
+                        let hex = body.get(i + 2..i + 6)?;
+                        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                            return None;
+                        }
+                        for _ in 0..4 {
+                            chars.next();
+                        }
+                        char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+                    }
+                    _ => return None,
+                };
+                owned
+                    .get_or_insert_with(|| body[..i].to_string())
+                    .push(decoded);
+            }
+            c => {
+                if let Some(s) = owned.as_mut() {
+                    s.push(c);
+                }
+            }
         }
     }
     None
 }
 
-fn scalar<'a>(text: &'a str, tail: &str) -> Option<Node<'a>> {
-    if !is_comment_or_empty(tail) || text.is_empty() {
-        return None;
-    }
-    if let Some(inner) = text.strip_prefix('"') {
-        let inner = inner.strip_suffix('"')?;
-        if inner.contains('\\') {
-            let unescaped = inner.replace("\\\"", "\"").replace("\\\\", "\u{0}");
-            if unescaped.contains('\\') {
-                return None;
-            }
-            return Some(Node::Str(Cow::Owned(unescaped.replace('\u{0}', "\\"))));
-        }
-        return Some(Node::Str(Cow::Borrowed(inner)));
-    }
-    if let Some(inner) = text.strip_prefix('\'') {
-        let inner = inner.strip_suffix('\'')?;
-        return Some(Node::Str(if inner.contains('\'') {
-            Cow::Owned(inner.replace("''", "'"))
-        } else {
-            Cow::Borrowed(inner)
-        }));
-    }
-    if text.starts_with([
-        '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`',
-    ]) || text == "-"
-        || text.starts_with("- ")
-        || text.contains(": ")
-        || text.ends_with(':')
-    {
-        return None;
-    }
-    Some(match text {
-        "null" | "Null" | "NULL" | "~" => Node::Null,
-        "true" | "True" | "TRUE" => Node::Bool(true),
-        "false" | "False" | "FALSE" => Node::Bool(false),
-        _ if is_number(text) => {
-            if let Ok(i) = text.parse::<i64>() {
-                Node::Int(i)
-            } else if text.contains(['.', 'e', 'E']) {
-                Node::Float(text.parse::<f64>().ok()?)
-            } else {
-                return None;
-            }
-        }
-        // Dates are the common case; any other number-like text is left to the full parser.
-        _ if is_date(text) => Node::Str(Cow::Borrowed(text)),
-        _ if text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '+' | '-')) => {
-            return None;
-        }
-        _ => Node::Str(Cow::Borrowed(text)),
-    })
-}
-
-/// `YYYY-MM-DD` shape (validity is checked later, as for any date field).
-fn is_date(text: &str) -> bool {
-    text.len() == 10
-        && text.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-}
-
-/// Decimal integers and floats in the YAML 1.2 core schema's plain forms.
-fn is_number(text: &str) -> bool {
-    let t = text.strip_prefix('-').unwrap_or(text);
-    let (mantissa, exp) = match t.find(['e', 'E']) {
-        Some(i) => (&t[..i], Some(&t[i + 1..])),
-        None => (t, None),
-    };
-    let (int, frac) = match mantissa.split_once('.') {
-        Some((a, b)) => (a, Some(b)),
-        None => (mantissa, None),
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let int_ok = digits(int) && (int == "0" || !int.starts_with('0'));
-    let frac_ok = frac.is_none_or(|f| f.is_empty() || digits(f));
-    let exp_ok = exp.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
-    int_ok && frac_ok && exp_ok
-}
-
-impl<'de> IntoDeserializer<'de, Error> for Node<'de> {
-    type Deserializer = Self;
-
-    fn into_deserializer(self) -> Self {
-        self
-    }
-}
-
-impl<'de> Deserializer<'de> for Node<'de> {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        match self {
-            Node::Str(Cow::Borrowed(s)) => v.visit_borrowed_str(s),
-            Node::Str(Cow::Owned(s)) => v.visit_string(s),
-            Node::Int(i) => v.visit_i64(i),
-            Node::Float(f) => v.visit_f64(f),
-            Node::Bool(b) => v.visit_bool(b),
-            Node::Null => v.visit_unit(),
-            Node::Seq(items) => v.visit_seq(SeqDeserializer::new(items.into_iter())),
-        }
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        match self {
-            Node::Null => v.visit_none(),
-            other => v.visit_some(other),
-        }
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        variants: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, Error> {
-        match self {
-            Node::Str(s) => CowStrDeserializer::<Error>::new(s).deserialize_enum(name, variants, v),
-            other => other.deserialize_any(v),
-        }
-    }
-
-    forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
-        unit_struct newtype_struct seq tuple tuple_struct map struct identifier ignored_any
+fn finish(body: &str, end: usize, owned: Option<String>) -> Kind<'_> {
+    Kind::Scalar {
+        text: owned.map_or(Cow::Borrowed(&body[..end]), Cow::Owned),
+        plain: false,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::list;
+    use super::read;
 
-    /// The fast path either gives up or agrees with serde_yaml exactly.
+    /// The fast reader gives up or builds exactly the full reader's tree.
     fn agrees(text: &str) -> bool {
-        let full: Result<Vec<serde_yaml::Value>, _> = serde_yaml::from_str(text);
-        match list::<serde_yaml::Value>(text) {
+        match read(text) {
             None => true,
-            Some(v) => full.is_ok_and(|f| f == v),
+            Some(fast) => {
+                let full = super::super::full::read(text);
+                full.problems.is_empty() && full.root.as_ref() == Some(&fast)
+            }
         }
     }
 
     #[test]
     fn reads_the_log_layout() {
         let text = "# log\n- date: 2026-01-05 # comment\n  title: \"Q: \\\"x\\\" # y\"\n  provider: 'O''Hara'\n  ceus: 1.5\n  topics: [cpt, \"icd10cm\"]\n  ahima_sourced: true\n  aapc_index: null\n\n- checkpoint: 2026-06-30\n  earned: 24\n";
-        let v = list::<serde_yaml::Value>(text).unwrap();
+        let tree = read(text).unwrap();
         assert!(agrees(text));
-        assert_eq!(v[0]["title"], "Q: \"x\" # y");
-        assert_eq!(v[0]["provider"], "O'Hara");
+        assert_eq!(tree.find("[0].title"), (3, 10));
+        assert_eq!(tree.find("[0].topics[1]"), (6, 17));
+        assert_eq!(tree.find("[1]"), (10, 3));
     }
 
     #[test]
@@ -290,26 +274,33 @@ mod tests {
             "- a: 0x10\n",
             "- a: .5\n",
             "- a: +1\n",
-            "- a: 1_000\n",
-            "- a: 2026-02-30\n",
-            "- a: -3\n  b: -0.5\n  c: 1e3\n",
             "- a: 'x' y\n",
-            "- a: \"x\\ty\"\n",
+            "- a: \"x\\ty\\u00e9\\/\"\n",
+            "- a: \"x\\qy\"\n",
             "- a: 1\n  a: 2\n",
             "---\n- a: 1\n",
             "- a: b: c\n",
             "- a:\n",
             "- a: x #not\n",
+            "- a: x#not\n",
             "- a: ~\n  b: TRUE\n  c: 007\n",
-            "- a: 18446744073709551615\n  b: 99999999999999999999999\n",
-            "- a: -.inf\n  b: .NaN\n  c: 2026 update\n",
             "- a: - b\n",
+            "- a: [a, , b]\n",
+            "- a: [ ]\n  b: [\"x\" , 'y',z ]\n",
+            "- a: é [x]\n  b: [é, \"ü\", x]\n",
+            "- a: x\r\n  b: y\r\n",
+            "- a: x\ry\n",
+            "- a: x\u{7f}\n",
+            "- a: \"x\u{85}\"\n",
+            "- a: x\u{fffe}\n",
+            "- a: 'it''s'   # c\n",
+            "- a: x  \n",
         ] {
             assert!(
                 agrees(text),
                 "{text:?}: {:?} vs {:?}",
-                list::<serde_yaml::Value>(text),
-                serde_yaml::from_str::<serde_yaml::Value>(text)
+                read(text),
+                super::super::full::read(text).root
             );
         }
     }

@@ -1,4 +1,8 @@
 //! `YYYY-MM-DD` date fields with a message that says what was wrong.
+//!
+//! A date field asks the deserializer for a newtype struct named [`TOKEN`]; the loader's own
+//! deserializer checks the text itself, so a bad date is reported at its place and reading
+//! goes on. Any other deserializer simply hands over the string.
 
 use chrono::NaiveDate;
 use std::fmt;
@@ -6,8 +10,23 @@ use std::fmt;
 use serde::de::{Error, Visitor};
 use serde::{Deserialize, Deserializer};
 
-/// Parses a `YYYY-MM-DD` date, naming impossible days such as 2026-02-30.
-pub fn parse(text: &str) -> Result<NaiveDate, String> {
+/// The newtype-struct name by which a date field announces itself to the loader.
+pub(crate) const TOKEN: &str = "$coderpath::loader::ymd::Date";
+
+/// The date handed to a date field whose text was wrong (after the problem is recorded).
+pub(crate) const PLACEHOLDER: &str = "1970-01-01";
+
+/// Why text is not a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not in the `YYYY-MM-DD` shape.
+    Shape,
+    /// The shape is right but the day does not exist (2026-02-30).
+    NotReal,
+}
+
+/// Reads a `YYYY-MM-DD` date.
+pub fn read(text: &str) -> Result<NaiveDate, DateError> {
     let shape_ok = text.len() == 10
         && text.char_indices().all(|(i, c)| {
             if i == 4 || i == 7 {
@@ -17,10 +36,18 @@ pub fn parse(text: &str) -> Result<NaiveDate, String> {
             }
         });
     if !shape_ok {
-        return Err(format!("expected a date as YYYY-MM-DD, found `{text}`"));
+        return Err(DateError::Shape);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a real calendar date"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| DateError::NotReal)
+}
+
+/// Parses a `YYYY-MM-DD` date, with a message naming what was wrong.
+pub fn parse(text: &str) -> Result<NaiveDate, String> {
+    let q = crate::error::quote(text);
+    read(text).map_err(|e| match e {
+        DateError::Shape => format!("expected a date as YYYY-MM-DD, found {q}"),
+        DateError::NotReal => format!("{q} is not a real calendar date"),
+    })
 }
 
 /// A date read through a visitor, so a bad date is reported at its own line and column.
@@ -29,7 +56,7 @@ struct Ymd(NaiveDate);
 impl<'de> Deserialize<'de> for Ymd {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
-        impl Visitor<'_> for V {
+        impl<'de> Visitor<'de> for V {
             type Value = Ymd;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a date as YYYY-MM-DD")
@@ -37,8 +64,11 @@ impl<'de> Deserialize<'de> for Ymd {
             fn visit_str<E: Error>(self, v: &str) -> Result<Ymd, E> {
                 parse(v).map(Ymd).map_err(E::custom)
             }
+            fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Ymd, D::Error> {
+                d.deserialize_str(self)
+            }
         }
-        d.deserialize_str(V)
+        d.deserialize_newtype_struct(TOKEN, V)
     }
 }
 
@@ -59,7 +89,7 @@ pub mod option {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::*;
 
     #[test]
     fn parses_and_rejects() {
@@ -69,5 +99,7 @@ mod tests {
             "`2026-02-30` is not a real calendar date"
         );
         assert!(parse("27/11/2026").unwrap_err().contains("YYYY-MM-DD"));
+        assert_eq!(read("2026-1-05"), Err(DateError::Shape));
+        assert!(read(PLACEHOLDER).is_ok());
     }
 }

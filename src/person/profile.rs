@@ -107,7 +107,7 @@ impl Profile {
         data: &DataSet,
         as_of: NaiveDate,
     ) -> Result<Profile, Vec<Diagnostic>> {
-        let p: Profile = src.parse().map_err(|d| vec![d])?;
+        let p: Profile = src.parse()?;
         let problems = p.validate(src, data, as_of);
         if problems.is_empty() {
             Ok(p)
