@@ -27,63 +27,152 @@ use super::node::{Kind, Node};
 
 /// The tree of `text`, or `None` when `text` is outside the subset.
 pub fn read(text: &str) -> Option<Node<'_>> {
-    let mut items: Vec<Node<'_>> = Vec::new();
-    let mut pairs: Vec<(Node<'_>, Node<'_>)> = Vec::new();
-    let mut item_line = 0;
-    let mut first_line = 0;
-    let mut rest = text;
-    let mut line_no = 0;
-    while !rest.is_empty() {
-        line_no += 1;
-        let (raw, after) = rest.split_once('\n').unwrap_or((rest, ""));
-        rest = after;
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
-        if !line.bytes().all(|b| (0x20..0x7f).contains(&b)) && !safe_unicode(line) {
-            return None;
-        }
-        let trimmed = line.trim_start_matches(' ');
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let body = if let Some(body) = line.strip_prefix("- ") {
-            if item_line != 0 {
-                items.push(item(item_line, std::mem::take(&mut pairs)));
-            } else {
-                first_line = line_no;
-            }
-            item_line = line_no;
-            body
-        } else {
-            line.strip_prefix("  ").filter(|_| item_line != 0)?
-        };
-        let (key, value) = body.split_once(": ")?;
-        if key.is_empty()
-            || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-            || pairs.iter().any(|(k, _)| k.scalar() == Some(key))
-        {
-            return None;
-        }
-        let key_col = 3;
-        let value_col = key_col + key.len() + 2;
-        let key_node = Node::new(
-            line_no,
-            key_col,
-            Kind::Scalar {
-                text: Cow::Borrowed(key),
-                plain: true,
-            },
-        );
-        pairs.push((key_node, value_node(line, line_no, value, value_col)?));
-    }
-    if item_line == 0 {
-        return None;
-    }
-    items.push(item(item_line, pairs));
-    Some(Node::new(first_line, 1, Kind::Seq(items)))
+    let mut items = Items::new(text);
+    let nodes = items.by_ref().collect::<Option<Vec<_>>>()?;
+    Some(Node::new(items.first_line, 1, Kind::Seq(nodes)))
 }
 
-fn item<'a>(line: usize, pairs: Vec<(Node<'a>, Node<'a>)>) -> Node<'a> {
-    Node::new(line, 3, Kind::Map(pairs))
+/// The items of the top-level list of `text`, read one at a time: `Some(item)`, or `None`
+/// once `text` turns out to be outside the subset (after which reading stops).
+pub struct Items<'a> {
+    lines: std::iter::Enumerate<std::str::Split<'a, char>>,
+    /// The `- ` line that starts the next item, once read.
+    stash: Option<Line<'a>>,
+    /// Line of the first item (0 before it is found).
+    pub first_line: usize,
+    /// Pairs in the last item (the next one likely has as many).
+    width: usize,
+    done: bool,
+}
+
+impl<'a> Items<'a> {
+    /// Starts reading `text`.
+    pub fn new(text: &'a str) -> Self {
+        Items {
+            lines: text.split('\n').enumerate(),
+            stash: None,
+            first_line: 0,
+            width: 8,
+            done: false,
+        }
+    }
+
+    /// The next line that is not blank or a comment, or `Err` for a line outside the subset.
+    fn line(&mut self) -> Result<Option<Line<'a>>, ()> {
+        for (i, raw) in self.lines.by_ref() {
+            let text = raw.strip_suffix('\r').unwrap_or(raw);
+            let ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b));
+            if !ascii && !safe_unicode(text) {
+                return Err(());
+            }
+            let trimmed = text.trim_start_matches(' ');
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            return Ok(Some(Line {
+                text,
+                no: i + 1,
+                ascii,
+            }));
+        }
+        Ok(None)
+    }
+
+    /// The item starting at `first` (a `- ` line), with the pairs on the lines below it.
+    fn item(&mut self, first: Line<'a>) -> Option<Node<'a>> {
+        let mut pairs = Vec::with_capacity(self.width);
+        let start = first.no;
+        pair(&first, &mut pairs)?;
+        loop {
+            match self.line().ok()? {
+                None => {
+                    self.done = true;
+                    break;
+                }
+                Some(l) if l.text.starts_with("- ") => {
+                    self.stash = Some(l);
+                    break;
+                }
+                Some(l) if l.text.starts_with("  ") && !l.text[2..].starts_with(' ') => {
+                    pair(&l, &mut pairs)?;
+                }
+                Some(_) => return None,
+            }
+        }
+        self.width = pairs.len();
+        Some(Node::new(start, 3, Kind::Map(pairs)))
+    }
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = Option<Node<'a>>;
+
+    fn next(&mut self) -> Option<Option<Node<'a>>> {
+        let first = match self.stash.take() {
+            Some(l) => l,
+            None if self.done => return None,
+            None => {
+                // The first item: only blank and comment lines before it.
+                self.done = true;
+                match self.line() {
+                    Ok(Some(l)) if l.text.starts_with("- ") => {
+                        self.done = false;
+                        self.first_line = l.no;
+                        l
+                    }
+                    _ => return Some(None),
+                }
+            }
+        };
+        let item = self.item(first);
+        if item.is_none() {
+            self.done = true;
+            self.stash = None;
+        }
+        Some(item)
+    }
+}
+
+/// Reads `KEY: VALUE` after the line's two-character indent (`- ` or two spaces) into `pairs`.
+fn pair<'a>(line: &Line<'a>, pairs: &mut Vec<(Node<'a>, Node<'a>)>) -> Option<()> {
+    let body = &line.text[2..];
+    let key_len = body
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let (key, value) = (&body[..key_len], body[key_len..].strip_prefix(": ")?);
+    if key.is_empty() || pairs.iter().any(|(k, _)| k.scalar() == Some(key)) {
+        return None;
+    }
+    let key_node = Node::new(
+        line.no,
+        3,
+        Kind::Scalar {
+            text: Cow::Borrowed(key),
+            plain: true,
+        },
+    );
+    pairs.push((key_node, value_node(line, value, 3 + key_len + 2)?));
+    Some(())
+}
+
+/// A line being read.
+struct Line<'a> {
+    text: &'a str,
+    no: usize,
+    /// Whether the line is printable ASCII (columns are then byte offsets).
+    ascii: bool,
+}
+
+impl Line<'_> {
+    /// 1-based character column of byte offset `at`.
+    fn column(&self, at: usize) -> usize {
+        if self.ascii {
+            at + 1
+        } else {
+            self.text[..at].chars().count() + 1
+        }
+    }
 }
 
 /// Whether a line with non-ASCII text holds only characters the subset allows.
@@ -97,17 +186,8 @@ fn safe_unicode(line: &str) -> bool {
     })
 }
 
-/// 1-based character column of byte offset `at` in `line`.
-fn column(line: &str, at: usize) -> usize {
-    if line.is_ascii() {
-        at + 1
-    } else {
-        line[..at].chars().count() + 1
-    }
-}
-
-/// The value that starts at 1-based byte column `col` (ASCII up to there) of `line`.
-fn value_node<'a>(line: &'a str, line_no: usize, value: &'a str, col: usize) -> Option<Node<'a>> {
+/// The value that starts at 1-based byte column `col` (ASCII up to there) of the line.
+fn value_node<'a>(line: &Line<'a>, value: &'a str, col: usize) -> Option<Node<'a>> {
     let start = value.len() - value.trim_start_matches(' ').len();
     let value = &value[start..];
     let col = col + start;
@@ -117,12 +197,15 @@ fn value_node<'a>(line: &'a str, line_no: usize, value: &'a str, col: usize) -> 
             return None;
         }
         let list = &inner[..close];
-        if list.contains(['[', '{', '}', '#', ':']) {
+        if list
+            .bytes()
+            .any(|b| matches!(b, b'[' | b'{' | b'}' | b'#' | b':'))
+        {
             return None;
         }
         let mut items = Vec::new();
         if !list.trim_matches(' ').is_empty() {
-            let mut offset = line.len() - inner.len();
+            let mut offset = line.text.len() - inner.len();
             for part in list.split(',') {
                 let lead = part.len() - part.trim_start_matches(' ').len();
                 let text = part.trim_matches(' ');
@@ -137,10 +220,10 @@ fn value_node<'a>(line: &'a str, line_no: usize, value: &'a str, col: usize) -> 
                 } else {
                     plain(text)?
                 };
-                items.push(Node::new(line_no, column(line, at), node));
+                items.push(Node::new(line.no, line.column(at), node));
             }
         }
-        return Some(Node::new(line_no, col, Kind::Seq(items)));
+        return Some(Node::new(line.no, col, Kind::Seq(items)));
     }
     let kind = if value.starts_with(['"', '\'']) {
         let (s, end) = quoted(value)?;
@@ -149,10 +232,18 @@ fn value_node<'a>(line: &'a str, line_no: usize, value: &'a str, col: usize) -> 
         }
         s
     } else {
-        let end = value.find(" #").unwrap_or(value.len());
-        plain(value[..end].trim_end_matches(' '))?
+        plain(cut_comment(value))?
     };
-    Some(Node::new(line_no, col, kind))
+    Some(Node::new(line.no, col, kind))
+}
+
+/// A plain value without its comment (` #…`) and trailing spaces.
+fn cut_comment(value: &str) -> &str {
+    let b = value.as_bytes();
+    let end = (1..b.len())
+        .find(|&i| b[i] == b'#' && b[i - 1] == b' ')
+        .unwrap_or(b.len());
+    value[..end].trim_end_matches(' ')
 }
 
 /// What may follow a value: spaces, then nothing or a comment.
@@ -163,15 +254,17 @@ fn tail_ok(tail: &str) -> bool {
 
 /// A plain scalar (already cut at its end), if the subset allows it.
 fn plain(text: &str) -> Option<Kind<'_>> {
-    let mut chars = text.chars();
-    let first = chars.next()?;
-    let starts_ok = first.is_alphanumeric()
-        || matches!(first, '~' | '.' | '/' | '(' | '$')
-        || (first == '-' && chars.next().is_some_and(|c| c.is_ascii_digit()));
-    if !starts_ok || text.contains(": ") || text.ends_with(':') || text.contains(" #") {
-        return None;
-    }
-    Some(Kind::Scalar {
+    let b = text.as_bytes();
+    let starts_ok = match b.first()? {
+        c if c.is_ascii_alphanumeric() => true,
+        b'~' | b'.' | b'/' | b'(' | b'$' => true,
+        b'-' => b.get(1).is_some_and(u8::is_ascii_digit),
+        c if *c >= 0x80 => text.chars().next().is_some_and(char::is_alphanumeric),
+        _ => false,
+    };
+    // `: ` or a final `:` would make a key; ` #` a comment.
+    let clean = !b.windows(2).any(|w| w == b": " || w == b" #") && b.last() != Some(&b':');
+    (starts_ok && clean).then_some(Kind::Scalar {
         text: Cow::Borrowed(text),
         plain: true,
     })

@@ -152,32 +152,24 @@ impl Source {
     /// Parses the document strictly into `T`, or returns every problem in it (at most
     /// [`MAX_PER_FILE`], plus a note when there are more), in file order.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
-        self.parse_with(fast::read)
+        let text = self.body();
+        match de::from_items(|| fast::Items::new(text)) {
+            Some(result) => result.map_err(|p| self.diagnostics(p)),
+            None => self.parse_full(),
+        }
     }
 
-    /// [`Source::parse`] with the full reader only (to check that the fast one changes nothing).
-    #[cfg(test)]
+    /// [`Source::parse`] with the full reader only. The fast reader takes only printable
+    /// text and flat items (see [`fast`]), so the checks before the full reader are not
+    /// needed on its path.
     pub(crate) fn parse_full<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
-        self.parse_with(|_| None)
-    }
-
-    /// Parses with `fast` tried before the full reader.
-    fn parse_with<T: DeserializeOwned>(
-        &self,
-        fast: impl for<'a> Fn(&'a str) -> Option<Node<'a>>,
-    ) -> Result<T, Vec<Diagnostic>> {
         let text = self.body();
         if let Some(p) = precheck(text) {
             return Err(self.diagnostics(p));
         }
-        let (root, mut problems) = match fast(text) {
-            Some(root) => (Some(root), Vec::new()),
-            None => {
-                let read = full::read(text);
-                (read.root, read.problems)
-            }
-        };
-        let Some(root) = root else {
+        let read = full::read(text);
+        let mut problems = read.problems;
+        let Some(root) = read.root else {
             return Err(self.diagnostics(problems));
         };
         match de::from_tree::<T>(&root) {
@@ -249,11 +241,8 @@ impl Source {
         self.tree
             .get_or_init(|| {
                 let text = self.body();
-                if precheck(text).is_some() {
-                    return None;
-                }
                 fast::read(text)
-                    .or_else(|| full::read(text).root)
+                    .or_else(|| precheck(text).is_none().then(|| full::read(text).root)?)
                     .map(Node::into_owned)
             })
             .as_ref()

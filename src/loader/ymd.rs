@@ -27,26 +27,32 @@ pub enum DateError {
 
 /// Reads a `YYYY-MM-DD` date.
 pub fn read(text: &str) -> Result<NaiveDate, DateError> {
-    let shape_ok = text.len() == 10
-        && text.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    if !shape_ok {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return Err(DateError::Shape);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| DateError::NotReal)
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return Err(DateError::Shape);
+    };
+    i32::try_from(y)
+        .ok()
+        .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .ok_or(DateError::NotReal)
 }
 
 /// Parses a `YYYY-MM-DD` date, with a message naming what was wrong.
 pub fn parse(text: &str) -> Result<NaiveDate, String> {
-    let q = crate::error::quote(text);
-    read(text).map_err(|e| match e {
-        DateError::Shape => format!("expected a date as YYYY-MM-DD, found {q}"),
-        DateError::NotReal => format!("{q} is not a real calendar date"),
+    read(text).map_err(|e| {
+        let q = crate::error::quote(text);
+        match e {
+            DateError::Shape => format!("expected a date as YYYY-MM-DD, found {q}"),
+            DateError::NotReal => format!("{q} is not a real calendar date"),
+        }
     })
 }
 
@@ -101,5 +107,12 @@ mod tests {
         assert!(parse("27/11/2026").unwrap_err().contains("YYYY-MM-DD"));
         assert_eq!(read("2026-1-05"), Err(DateError::Shape));
         assert!(read(PLACEHOLDER).is_ok());
+        assert_eq!(
+            read("2024-02-29").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+        assert_eq!(read("0000-00-00"), Err(DateError::NotReal));
+        assert_eq!(read("2026-+1-05"), Err(DateError::Shape));
+        assert_eq!(read("２０２６-01-0"), Err(DateError::Shape));
     }
 }
