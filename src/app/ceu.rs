@@ -6,12 +6,14 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{
-    deliver, emit, html_page, json, load_data, load_log, load_profile, report, report_color,
-    templates, text_width, write_atomic,
+    deliver, emit, html_page, json, load_data, load_log, load_profile, report_color, templates,
+    text_width, write_atomic,
 };
-use crate::cli::{AddArgs, DomainArg, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat};
+use crate::cli::{
+    AddArgs, CheckFormat, DomainArg, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat,
+};
 use crate::data::DataSet;
-use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
+use crate::error::{Diagnostic, Error};
 use crate::loader::Source;
 use crate::person::append::{NewEntry, append};
 use crate::person::log::{Domain, Log};
@@ -151,7 +153,12 @@ pub(super) fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Resu
     Ok(0)
 }
 
-pub(super) fn ceu_check(global: &Global, as_of: NaiveDate, path: &Path) -> Result<u8, Error> {
+pub(super) fn ceu_check(
+    global: &Global,
+    as_of: NaiveDate,
+    path: &Path,
+    format: CheckFormat,
+) -> Result<u8, Error> {
     let data = load_data(global, as_of)?;
     let person = load_person(&data, as_of, path)?;
     let (problems, reconciled) =
@@ -169,7 +176,7 @@ pub(super) fn ceu_check(global: &Global, as_of: NaiveDate, path: &Path) -> Resul
         }
     }
     let Some(src) = &person.log_src else {
-        return Ok(0);
+        return super::check::finish(global, format, Vec::new());
     };
     let diagnostics: Vec<Diagnostic> = problems
         .into_iter()
@@ -179,11 +186,7 @@ pub(super) fn ceu_check(global: &Global, as_of: NaiveDate, path: &Path) -> Resul
                 .with_excerpt(src.text())
         })
         .collect();
-    Ok(if report(global, &diagnostics) {
-        EXIT_PROBLEMS
-    } else {
-        0
-    })
+    super::check::finish(global, format, diagnostics)
 }
 
 pub(super) fn ceu_calendar(

@@ -149,8 +149,8 @@ impl Source {
         self.text.strip_prefix('\u{feff}').unwrap_or(&self.text)
     }
 
-    /// Parses the document strictly into `T`, or returns every problem in it (at most
-    /// [`MAX_PER_FILE`], plus a note when there are more), in file order.
+    /// Parses the document strictly into `T`, or returns every problem in it, in file order
+    /// (shown at most [`crate::error::MAX_PER_FILE`] a file: see [`crate::error::cap_per_file`]).
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
         let text = self.body();
         match de::from_items(|| fast::Items::new(text)) {
@@ -193,11 +193,11 @@ impl Source {
         self.parse()
     }
 
-    /// Problems as diagnostics of this file: in file order, without repeats, capped.
+    /// Problems as diagnostics of this file: in file order, without repeats.
     fn diagnostics(&self, mut problems: Vec<Problem>) -> Vec<Diagnostic> {
         problems.sort_by_key(|p| (p.line, p.col));
         problems.dedup_by(|a, b| a == b);
-        let mut out: Vec<Diagnostic> = problems
+        problems
             .into_iter()
             .map(|p| {
                 let d = Diagnostic::new(&self.name, p.line, p.col, p.message).code(p.code);
@@ -207,11 +207,7 @@ impl Source {
                 };
                 self.excerpt(d)
             })
-            .collect();
-        if out.len() > MAX_PER_FILE {
-            out = crate::error::cap_per_file(out);
-        }
-        out
+            .collect()
     }
 
     /// Adds the diagnostic's line to it.
