@@ -378,13 +378,20 @@ fn excerpt(line: &str, column: usize) -> Excerpt {
         let from = col.saturating_sub(EXCERPT_SIDE);
         (from, (col + EXCERPT_SIDE).min(chars.len()))
     };
-    let token_end = chars[col..]
-        .iter()
-        .position(|c| matches!(c, ' ' | ',' | ']' | '}'))
-        .map_or(chars.len(), |n| col + n)
-        .min(col + 40)
-        .min(to)
-        .max((col + 1).min(to));
+    // A quoted value runs to its closing quote; anything else to a space or a separator.
+    let token_end = match chars.get(col) {
+        Some(&q @ ('"' | '\'')) => chars[col + 1..]
+            .iter()
+            .position(|c| *c == q)
+            .map_or(chars.len(), |n| col + n + 2),
+        _ => chars[col..]
+            .iter()
+            .position(|c| matches!(c, ' ' | ',' | ']' | '}'))
+            .map_or(chars.len(), |n| col + n),
+    }
+    .min(col + 40)
+    .min(to)
+    .max((col + 1).min(to));
     let mut text = String::new();
     if from > 0 {
         text.push('…');

@@ -15,15 +15,14 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
     path.display().to_string()
 }
 
-/// A profile with four mistakes of different kinds.
-const FOUR_MISTAKES: &str = "name: Lee\neducation: hgh_school\ncredentials:\n  - id: CPC\n    earned: 2020-13-01\npreferences:\n  budget_usd: \"$4,000\"\n  hours_per_week: lots\n";
+/// A profile with four mistakes of different kinds (the README shows its check).
+const FOUR_MISTAKES: &str = "tests/fixtures/person/several_problems.yaml";
 
 #[test]
 fn every_problem_in_a_file_is_shown_in_plain_words() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = write(dir.path(), "p.yaml", FOUR_MISTAKES);
+    let p = FOUR_MISTAKES;
     let stderr = assert_located(
-        &["profile", "check", &p],
+        &["profile", "check", p],
         1,
         &format!("{p}:2:12"),
         &[
@@ -48,10 +47,9 @@ fn every_problem_in_a_file_is_shown_in_plain_words() {
 
 #[test]
 fn check_commands_give_diagnostics_as_json() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = write(dir.path(), "p.yaml", FOUR_MISTAKES);
+    let p = FOUR_MISTAKES;
     let out = coderpath()
-        .args(["profile", "check", &p, "--format", "json"])
+        .args(["profile", "check", p, "--format", "json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -101,7 +99,7 @@ fn check_commands_give_diagnostics_as_json() {
     assert_eq!(v["ok"], false);
     assert_eq!(v["diagnostics"][0]["line"], 23);
     let out = coderpath()
-        .args(["ceu", "check", &p, "--format", "json"])
+        .args(["ceu", "check", p, "--format", "json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -293,4 +291,18 @@ fn standard_input_is_read_with_the_size_limit() {
         .stdout("")
         .stderr(predicates::str::contains("<stdin>:1:1"))
         .stderr(predicates::str::contains("over the 16777216-byte limit"));
+}
+
+#[test]
+fn the_readme_shows_the_real_output() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let out = coderpath()
+        .args(["profile", "check", FOUR_MISTAKES])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        readme.contains(stderr.trim_end()),
+        "README.md should show\n{stderr}"
+    );
 }

@@ -35,6 +35,29 @@ pub fn found(node: &Node<'_>) -> String {
     }
 }
 
+/// The number someone most likely meant by text such as `$4,000`, `4 000`, `12%` or
+/// `"4000"`: currency signs, spaces, a percent sign and thousands separators removed.
+pub fn as_number(text: &str) -> Option<String> {
+    let t = text
+        .trim()
+        .trim_start_matches(['$', '€', '£'])
+        .trim_end_matches('%')
+        .replace(' ', "");
+    // Commas only as thousands separators (`4,000`, not `1,5`).
+    let groups: Vec<&str> = t.split(',').collect();
+    let thousands = groups.len() > 1
+        && groups[1..]
+            .iter()
+            .all(|g| g.split('.').next().is_some_and(|d| d.len() == 3));
+    let t = if thousands { t.replace(',', "") } else { t };
+    let ok = !t.is_empty()
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-'))
+        && t.parse::<f64>().is_ok();
+    ok.then_some(t)
+}
+
 /// "one of: a, b, c", with at most [`MAX_OPTIONS`] named.
 pub fn one_of(options: &[&str]) -> String {
     if options.is_empty() {
@@ -181,6 +204,22 @@ mod tests {
         );
         assert_eq!(closest("zzz", &["programmes", "credentials"]), None);
         assert_eq!(closest("aapc", &["AAPC", "AHIMA"]), Some("AAPC"));
+    }
+
+    #[test]
+    fn numbers_meant_by_text() {
+        for (text, want) in [
+            ("$4,000", Some("4000")),
+            ("4 000", Some("4000")),
+            ("12%", Some("12")),
+            ("1,234,567.5", Some("1234567.5")),
+            ("4000", Some("4000")),
+            ("1,5", None),
+            ("lots", None),
+            ("4k", None),
+        ] {
+            assert_eq!(as_number(text).as_deref(), want, "{text}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::error::{Code, quote};
 use crate::loader::Problem;
 use crate::loader::node::{Kind, Node};
 use crate::loader::scalar::{Resolved, resolve};
-use crate::loader::words::{did_you_mean, found, one_of};
+use crate::loader::words::{self, did_you_mean, found, one_of};
 use crate::loader::ymd;
 
 /// A node being read.
@@ -100,7 +100,11 @@ impl NodeDe<'_, '_> {
                 .and_then(|t| t.parse().ok())
                 .unwrap_or(0.0),
             _ => {
-                self.wrong_type("a number such as 4000");
+                let example = self.node.scalar().and_then(words::as_number);
+                self.wrong_type(&format!(
+                    "a number such as {}",
+                    example.as_deref().unwrap_or("12.5")
+                ));
                 0.0
             }
         }
