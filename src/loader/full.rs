@@ -6,7 +6,8 @@
 //! Problems that leave the tree usable (a duplicate key, a tag) are recorded and reading goes
 //! on, so they are reported with everything else.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Tag};
 
@@ -35,8 +36,9 @@ enum Frame<'a> {
         node: Node<'a>,
         pairs: Vec<(Node<'a>, Node<'a>)>,
         key: Option<Node<'a>>,
-        /// Keys seen, once the mapping is too large for a linear duplicate check.
-        seen: Option<HashSet<String>>,
+        /// Hashes of the keys to pair indices, once the mapping is too large for a linear
+        /// duplicate check.
+        seen: Option<KeyIndex>,
         anchor: usize,
     },
 }
@@ -113,6 +115,13 @@ pub fn read(text: &str) -> Read<'_> {
         };
         if let Err(p) = step {
             b.problems.push(p);
+            return Read {
+                root: None,
+                problems: b.problems,
+            };
+        }
+        // Enough found (a hostile file of duplicates or tags): stop, without a tree.
+        if b.problems.len() >= super::de::MAX_RECORDED {
             return Read {
                 root: None,
                 problems: b.problems,
@@ -258,27 +267,40 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Index of a large mapping's pairs by a (randomly keyed) hash of their key.
+type KeyIndex = (RandomState, HashMap<u64, usize>);
+
 /// Whether mapping key `k` is already among `pairs`. Small mappings are searched; large
-/// ones keep a set of their keys.
-fn is_repeat(
-    k: &Node<'_>,
-    pairs: &[(Node<'_>, Node<'_>)],
-    seen: &mut Option<HashSet<String>>,
-) -> bool {
+/// ones keep a [`KeyIndex`] (on a hash collision, which is all but impossible, they are
+/// searched too).
+fn is_repeat(k: &Node<'_>, pairs: &[(Node<'_>, Node<'_>)], seen: &mut Option<KeyIndex>) -> bool {
+    const LINEAR: usize = 16;
     let Some(text) = k.scalar() else {
         return false;
     };
-    const LINEAR: usize = 16;
+    let search = || pairs.iter().any(|(p, _)| p.scalar() == Some(text));
     if pairs.len() < LINEAR {
-        return pairs.iter().any(|(p, _)| p.scalar() == Some(text));
+        return search();
     }
-    let set = seen.get_or_insert_with(|| {
-        pairs
+    let (state, index) = seen.get_or_insert_with(|| {
+        let state = RandomState::new();
+        let index = pairs
             .iter()
-            .filter_map(|(p, _)| p.scalar().map(str::to_string))
-            .collect()
+            .enumerate()
+            .filter_map(|(i, (p, _))| Some((state.hash_one(p.scalar()?), i)))
+            .collect();
+        (state, index)
     });
-    !set.insert(text.to_string())
+    match index.entry(state.hash_one(text)) {
+        std::collections::hash_map::Entry::Occupied(e) => {
+            pairs[*e.get()].0.scalar() == Some(text) || search()
+        }
+        std::collections::hash_map::Entry::Vacant(e) => {
+            // The caller pushes `k` next, at index `pairs.len()`.
+            e.insert(pairs.len());
+            false
+        }
+    }
 }
 
 fn pos(m: Marker) -> (usize, usize) {

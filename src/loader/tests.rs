@@ -410,3 +410,18 @@ fn the_fast_reader_reads_a_large_log_into_typed_entries() {
     assert_eq!(v.len(), 1000);
     assert_eq!(v[999].title, "Course 999");
 }
+
+#[test]
+fn a_flood_of_problems_is_bounded() {
+    let text: String = (0..20_000)
+        .map(|i| format!("- title: a\n  count: 1\n  zz{i}: 1\n"))
+        .collect();
+    let ds = errors::<Vec<Rec>>(&text);
+    assert!(ds.len() > MAX_PER_FILE && ds.len() <= 1001, "{}", ds.len());
+    let dups: String = std::iter::once("a: 1\n")
+        .chain(std::iter::repeat_n("a: 2\n", 5000))
+        .collect();
+    let ds = errors::<BTreeMap<String, u32>>(&dups);
+    assert!(ds.len() > MAX_PER_FILE && ds.len() <= 1001, "{}", ds.len());
+    assert!(ds.iter().all(|d| d.code == Code::DuplicateKey));
+}

@@ -103,6 +103,9 @@ impl<'de> MapAccess<'de> for Fields<'_, '_> {
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
         for (k, v) in self.pairs.by_ref() {
+            if self.ctx.full() {
+                return Err(Error::Abort);
+            }
             let Some(name) = k.scalar().filter(|_| !k.is_null()) else {
                 self.ctx.record(Problem::new(
                     k.pos(),

@@ -35,6 +35,10 @@ use stream::Stream;
 /// Most passes over one document (see the module docs).
 const MAX_PASSES: usize = 64;
 
+/// Most problems recorded in one document; far more than are shown, few enough to keep a
+/// hostile file from filling memory with them.
+pub(super) const MAX_RECORDED: usize = 1000;
+
 /// Reads `root` into `T`, or returns every problem found (never an empty list).
 pub fn from_tree<T: DeserializeOwned>(root: &Node<'_>) -> Result<T, Vec<Problem>> {
     // Only the fast reader's items can give up; a tree always gives an answer.
@@ -185,6 +189,11 @@ impl Ctx<'_> {
         self.problems.borrow_mut().push(p);
     }
 
+    /// Whether so many problems are recorded that reading on is pointless (a pass stops).
+    pub(super) fn full(&self) -> bool {
+        self.problems.borrow().len() >= MAX_RECORDED
+    }
+
     pub(super) fn stop(&self, key: Key, fix: Fix) -> Error {
         self.fix.borrow_mut().get_or_insert((key, fix));
         Error::Abort
@@ -284,6 +293,9 @@ pub(super) fn child<'de, S: DeserializeSeed<'de>>(
     path: &Path<'_>,
     ctx: &Ctx<'_>,
 ) -> Result<S::Value, Error> {
+    if ctx.full() {
+        return Err(Error::Abort);
+    }
     if !ctx.fixes.is_empty()
         && let Some(Fix::Replace(p)) = ctx.fixes.get(&Key::of(node))
     {

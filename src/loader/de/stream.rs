@@ -15,15 +15,16 @@ pub(super) struct Stream<'x, 'a> {
 }
 
 impl Stream<'_, '_> {
-    /// The whole list as one node, for a type that is not a list (that type's problem is
-    /// then reported as for any tree).
+    /// The list as a node, for a type that is not a list: that is a wrong type, which is
+    /// reported without looking into the items, so they are read (the fast reader may yet
+    /// give up on one) but not kept.
     fn whole<R>(self, read: impl FnOnce(NodeDe<'_, '_>) -> Result<R, Error>) -> Result<R, Error> {
         let mut items = self.items;
-        let Some(nodes) = items.by_ref().collect::<Option<Vec<_>>>() else {
+        if items.by_ref().any(|item| item.is_none()) {
             self.ctx.gave_up.set(true);
             return Err(Error::Abort);
-        };
-        let node = Node::new(items.first_line, 1, Kind::Seq(nodes));
+        }
+        let node = Node::new(items.first_line, 1, Kind::Seq(Vec::new()));
         read(NodeDe {
             node: &node,
             path: &Path::Root,
@@ -55,6 +56,19 @@ impl<'de> de::Deserializer<'de> for Stream<'_, '_> {
         self.deserialize_seq(v)
     }
 
+    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value, Error> {
+        self.deserialize_seq(v)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: usize,
+        v: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(v)
+    }
+
     fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         v.visit_some(self)
     }
@@ -77,8 +91,7 @@ impl<'de> de::Deserializer<'de> for Stream<'_, '_> {
         deserialize_u32(), deserialize_u64(), deserialize_u128(), deserialize_f32(),
         deserialize_f64(), deserialize_char(), deserialize_str(), deserialize_string(),
         deserialize_bytes(), deserialize_byte_buf(), deserialize_unit(),
-        deserialize_unit_struct(name: &'static str), deserialize_tuple(len: usize),
-        deserialize_tuple_struct(name: &'static str, len: usize), deserialize_map(),
+        deserialize_unit_struct(name: &'static str), deserialize_map(),
         deserialize_struct(name: &'static str, fields: &'static [&'static str]),
         deserialize_enum(name: &'static str, variants: &'static [&'static str]),
         deserialize_identifier(), deserialize_ignored_any()
