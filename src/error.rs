@@ -17,7 +17,7 @@ pub const MAX_PER_FILE: usize = 20;
 /// Most characters of input text a message quotes.
 const QUOTE_CHARS: usize = 60;
 /// Most characters of a message or an "expected" text (a guard for messages built elsewhere).
-const MESSAGE_CHARS: usize = 300;
+const MESSAGE_CHARS: usize = 240;
 /// Characters of the source line shown on each side of the column when the line is long.
 const EXCERPT_SIDE: usize = 40;
 
@@ -323,18 +323,34 @@ pub fn quote(text: &str) -> String {
     out
 }
 
-/// Escapes non-printable characters and cuts to [`MESSAGE_CHARS`] characters.
+/// A message as it may be shown, whoever built it: non-printable characters escaped, any
+/// `` `quoted` `` part cut to about 60 characters as [`quote`] does, and the whole cut to
+/// [`MESSAGE_CHARS`] characters.
 fn guard(text: &str) -> String {
-    if text.len() <= MESSAGE_CHARS && !text.chars().any(needs_escape) {
+    if text.len() <= QUOTE_CHARS && !text.chars().any(needs_escape) {
         return text.to_string();
     }
-    let mut out = String::new();
-    for (n, c) in text.chars().enumerate() {
-        if n == MESSAGE_CHARS {
+    let mut out = String::with_capacity(text.len().min(MESSAGE_CHARS * 2));
+    let (mut quoted, mut in_quote, mut shown) = (false, 0usize, 0usize);
+    for c in text.chars() {
+        if shown == MESSAGE_CHARS {
             out.push('…');
             break;
         }
+        if c == '`' {
+            quoted = !quoted;
+            in_quote = 0;
+        } else if quoted {
+            in_quote += 1;
+            if in_quote == QUOTE_CHARS + 1 {
+                out.push('…');
+            }
+            if in_quote > QUOTE_CHARS {
+                continue;
+            }
+        }
         push_escaped(&mut out, c);
+        shown += 1;
     }
     out
 }
@@ -498,6 +514,19 @@ mod tests {
         let q = quote(&long);
         assert_eq!(q.chars().count(), QUOTE_CHARS + 3);
         assert!(q.ends_with("…`"));
+    }
+
+    #[test]
+    fn quoted_parts_of_any_message_are_cut() {
+        let pattern = "p".repeat(5000);
+        let d = Diagnostic::new("f", 1, 1, format!("`{pattern}` matches no file"));
+        assert_eq!(
+            d.message,
+            format!("`{}…` matches no file", "p".repeat(QUOTE_CHARS))
+        );
+        // What `quote` made stays as it was.
+        let q = format!("unknown value {}", quote(&"v".repeat(500)));
+        assert_eq!(Diagnostic::new("f", 1, 1, q.clone()).message, q);
     }
 
     #[test]
