@@ -110,13 +110,21 @@ pub struct Excerpt {
 /// a stable code, what is wrong, what was expected, and the line itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
+    /// What kind of problem, for scripts.
     pub code: Code,
+    /// The file's name as the user gave it (or `<stdin>`).
     pub file: String,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
+    /// What is wrong, in plain words (input text in it is quoted briefly and escaped).
     pub message: String,
+    /// What was expected instead ("a number such as 4000", "one of: a, b").
     pub expected: Option<String>,
+    /// The line shown under the message.
     pub excerpt: Option<Box<Excerpt>>,
 }
 

@@ -303,6 +303,9 @@ proptest! {
         let with = src.parse::<serde_json::Value>();
         let without = src.parse_full::<serde_json::Value>();
         prop_assert_eq!(with, without, "{:?}", text);
+        let with = src.parse::<Profile>().map(|p| format!("{p:?}"));
+        let without = src.parse_full::<Profile>().map(|p| format!("{p:?}"));
+        prop_assert_eq!(with, without, "{:?}", text);
     }
 }
 

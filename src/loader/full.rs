@@ -232,8 +232,7 @@ impl<'a> Builder<'a> {
                 format!("aliases adding at most {MAX_ALIAS_NODES} nodes in all"),
             ));
         }
-        let mut copy = node.clone();
-        (copy.line, copy.col) = (at.line() as u32, at.col() as u32 + 1);
+        let copy = node.clone().at(pos(at));
         self.complete(copy, 0)
     }
 

@@ -35,6 +35,11 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// The node moved to `(line, col)`.
+    pub fn at(self, (line, col): (usize, usize)) -> Self {
+        Node::new(line, col, self.kind)
+    }
+
     /// Line and column.
     pub fn pos(&self) -> (usize, usize) {
         (self.line as usize, self.col as usize)
