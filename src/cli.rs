@@ -240,7 +240,11 @@ pub enum DataCommand {
     #[command(
         after_help = "Example:\n  coderpath data check --data-dir my-data/ --as-of 2026-11-27"
     )]
-    Check,
+    Check {
+        /// Output: located problems on stderr, or `{"ok", "diagnostics"}` as JSON on stdout
+        #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
     /// List reference records as a table, Markdown, CSV or JSON (full records with sources)
     #[command(
         after_help = "Examples:\n  coderpath data list credentials --body AAPC\n  \
@@ -271,6 +275,15 @@ pub struct ListArgs {
     /// Only programmes whose lowest known cost is at most this many US dollars
     #[arg(long, value_name = "USD")]
     pub max_cost: Option<f64>,
+}
+
+/// How the check commands report problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Located problems with the offending line, on stderr
+    Text,
+    /// `{"ok": bool, "diagnostics": [{file, line, column, severity, code, message, expected}]}` on stdout
+    Json,
 }
 
 /// Formats `data list` can print.
@@ -317,6 +330,9 @@ pub enum ProfileCommand {
         /// Files to check; a profile's CEU log and a roster's clients are checked too
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Output: located problems on stderr, or `{"ok", "diagnostics"}` as JSON on stdout
+        #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
 }
 
@@ -338,6 +354,9 @@ pub enum CeuCommand {
     Check {
         /// The person's profile (its `ceu_log` is checked)
         profile: PathBuf,
+        /// Output: located problems on stderr, or `{"ok", "diagnostics"}` as JSON on stdout
+        #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
     /// Renewal dates as an iCalendar file: due dates, submission window, revocation, fees, code-set updates
     #[command(after_help = "Example:\n  coderpath ceu calendar examples/dual.yaml -o renewals.ics")]

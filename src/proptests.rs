@@ -1,5 +1,6 @@
 //! Property tests: any bytes, and any plausible YAML built from the real keys, give every
-//! loader an `Ok` or a located error — never a panic.
+//! loader an `Ok` or located errors — never a panic; and the fast reader never disagrees
+//! with the full one.
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -12,7 +13,7 @@ use crate::data::model::{
 use crate::error::Diagnostic;
 use crate::loader::Source;
 use crate::person::log::Log;
-use crate::person::profile::Person;
+use crate::person::profile::{Person, Profile};
 use crate::person::roster::Roster;
 
 fn as_of() -> NaiveDate {
@@ -43,18 +44,14 @@ fn every_loader(text: &str) -> Result<(), String> {
         check("roster", Roster::load(&src).map(drop))?;
         Ok(())
     })?;
-    let one = |r: Result<(), Diagnostic>| r.map_err(|d| vec![d]);
-    check("credentials", one(src.parse::<CredentialsFile>().map(drop)))?;
-    check("rules", one(src.parse::<RulesFile>().map(drop)))?;
-    check("programmes", one(src.parse::<ProgrammesFile>().map(drop)))?;
-    check(
-        "competencies",
-        one(src.parse::<CompetenciesFile>().map(drop)),
-    )?;
-    check("settings", one(src.parse::<SettingsFile>().map(drop)))?;
-    check("careers", one(src.parse::<CareersFile>().map(drop)))?;
-    check("outlook", one(src.parse::<OutlookFile>().map(drop)))?;
-    check("code_sets", one(src.parse::<CodeSetsFile>().map(drop)))
+    check("credentials", src.parse::<CredentialsFile>().map(drop))?;
+    check("rules", src.parse::<RulesFile>().map(drop))?;
+    check("programmes", src.parse::<ProgrammesFile>().map(drop))?;
+    check("competencies", src.parse::<CompetenciesFile>().map(drop))?;
+    check("settings", src.parse::<SettingsFile>().map(drop))?;
+    check("careers", src.parse::<CareersFile>().map(drop))?;
+    check("outlook", src.parse::<OutlookFile>().map(drop))?;
+    check("code_sets", src.parse::<CodeSetsFile>().map(drop))
 }
 
 const KEYS: &[&str] = &[
@@ -183,35 +180,82 @@ fn yaml_document() -> impl Strategy<Value = String> {
     prop_oneof![mapping, list]
 }
 
-/// Lists in the CEU log's own layout, with tricky scalars and comments, for the fast path.
-fn flat_list() -> impl Strategy<Value = String> {
-    const EXTRA: &[&str] = &[
-        "plain words",
-        "O'Hara",
-        "\"a \\\" b\"",
-        "'it''s'",
-        "2026",
-        "007",
-        "-0.5",
-        "1_000",
-        "0x10",
-        "+1",
-        "- x",
-        "a: b",
-        "x #c",
-        "#c",
+/// Characters that trip YAML readers up: controls, DEL, NEL and other C1 controls,
+/// non-characters, a byte-order mark, line and paragraph separators, quotes, escapes,
+/// indicators, tabs, carriage returns and non-ASCII letters.
+const TRICKY: &[&str] = &[
+    "\u{7f}", "\u{85}", "\u{9b}", "\u{fffe}", "\u{ffff}", "\u{feff}", "\u{2028}", "\u{1b}",
+    "\u{0}", "\t", "\r", "\"", "'", "''", "\\", "\\\"", "\\u00e9", "\\x41", "\\t", "#", " #", ": ",
+    ":", ",", "[", "]", "{", "}", "-", "- ", "&a", "*a", "!t", "|", ">", "%", "@", "`", "~", "é",
+    "ü", " ", "  ", "x", "1", ".5", "0x1", "null", "true",
+];
+
+/// A value as it might be written after `key: `: plain, quoted, flow lists, block and
+/// folded scalars, made of ordinary and tricky pieces.
+fn raw_value() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => prop::sample::select(SCALARS).prop_map(str::to_string),
+        1 => prop::sample::select(TRICKY).prop_map(str::to_string),
+        4 => "[a-zA-Z0-9 ]{1,8}",
     ];
-    let scalar = prop::sample::select([SCALARS, EXTRA].concat()).prop_map(str::to_string);
-    let value = prop_oneof![
-        4 => scalar.clone(),
-        1 => prop::collection::vec(scalar, 0..3).prop_map(|v| format!("[{}]", v.join(", "))),
-    ];
-    let comment = prop::sample::select(vec!["", " # note", "  #x"]);
-    prop::collection::vec(
-        prop::collection::vec((prop::sample::select(KEYS), value, comment), 1..6),
-        1..6,
-    )
-    .prop_map(|items| block_list(&items))
+    let text = prop::collection::vec(piece, 1..4).prop_map(|p| p.concat());
+    prop_oneof![
+        8 => text.clone(),
+        2 => text.clone().prop_map(|t| format!("\"{t}\"")),
+        2 => text.clone().prop_map(|t| format!("'{t}'")),
+        2 => prop::collection::vec(text.clone(), 0..4).prop_map(|v| format!("[{}]", v.join(", "))),
+        1 => text.clone().prop_map(|t| format!("|\n    {t}\n    more")),
+        1 => text.clone().prop_map(|t| format!(">-\n    {t}\n\n    folded")),
+        1 => (text.clone(), prop::sample::select(vec![" # note", "  #x", "#x", " "]))
+            .prop_map(|(t, c)| format!("{t}{c}")),
+    ]
+}
+
+/// Lists in the CEU log's own layout (what the fast reader accepts) with tricky values,
+/// comments, blank lines, CRLF line ends and the odd misplaced line.
+fn log_like() -> impl Strategy<Value = String> {
+    let line = (prop::sample::select(KEYS), raw_value());
+    let item = prop::collection::vec(line, 1..4);
+    let eol = prop::sample::select(vec!["\n", "\n", "\n", "\r\n"]);
+    let extra = prop::sample::select(vec![
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "# comment\n",
+        "\n",
+        "   \n",
+        "---\n",
+        "  - x\n",
+        "\tx: 1\n",
+    ]);
+    prop::collection::vec((item, eol, extra), 1..5).prop_map(|items| {
+        let mut out = String::new();
+        for (kv, eol, extra) in items {
+            out.push_str(extra);
+            for (i, (k, v)) in kv.iter().enumerate() {
+                out.push_str(if i == 0 { "- " } else { "  " });
+                out.push_str(&format!("{k}: {v}{eol}"));
+            }
+        }
+        out
+    })
+}
+
+/// The two readers agree: the fast reader gives up, or builds the full reader's tree.
+fn readers_agree(text: &str) -> Result<(), TestCaseError> {
+    if let Some(fast) = crate::loader::fast::read(text) {
+        let full = crate::loader::full::read(text);
+        prop_assert!(
+            full.problems.is_empty(),
+            "{text:?}\nfast read what the full reader refuses: {:?}",
+            full.problems
+        );
+        prop_assert_eq!(full.root.as_ref(), Some(&fast), "{:?}", text);
+    }
+    Ok(())
 }
 
 proptest! {
@@ -231,33 +275,52 @@ proptest! {
     }
 
     #[test]
-    fn the_fast_path_agrees_with_the_full_parser(text in prop_oneof![yaml_document().boxed(), flat_list().boxed()]) {
-        if let Some(fast) = crate::loader::fast::list::<serde_yaml::Value>(&text) {
-            let full: Vec<serde_yaml::Value> = serde_yaml::from_str(&text).map_err(|e| TestCaseError::fail(format!("{text}\nfast read what the parser rejects: {e}")))?;
-            prop_assert_eq!(fast, full, "{}", text);
-        }
+    fn plausible_yaml_never_panics(text in yaml_document()) {
+        prop_assert!(every_loader(&text).is_ok(), "{text}\n{:?}", every_loader(&text));
     }
 
     #[test]
-    fn plausible_yaml_never_panics(text in yaml_document()) {
+    fn log_like_text_never_panics(text in log_like()) {
         prop_assert!(every_loader(&text).is_ok(), "{text}\n{:?}", every_loader(&text));
+    }
+
+    #[test]
+    fn the_fast_reader_agrees_with_the_full_reader(text in prop_oneof![log_like().boxed(), yaml_document().boxed()]) {
+        readers_agree(&text)?;
+    }
+
+    #[test]
+    fn the_fast_reader_agrees_on_any_text(text in "(- |  |#|\\PC|[\"':,#\\[\\] \r\n\t\u{7f}\u{85}\u{fffe}])*") {
+        readers_agree(&text)?;
+    }
+
+    #[test]
+    fn parsing_gives_the_same_result_with_or_without_the_fast_reader(text in log_like()) {
+        let src = Source::new("t.ceus.yaml", text.as_str());
+        let with = src.parse::<Vec<crate::person::log::Item>>().map(|v| format!("{v:?}"));
+        let without = src.parse_full::<Vec<crate::person::log::Item>>().map(|v| format!("{v:?}"));
+        prop_assert_eq!(with, without, "{:?}", text);
+        let with = src.parse::<serde_json::Value>();
+        let without = src.parse_full::<serde_json::Value>();
+        prop_assert_eq!(with, without, "{:?}", text);
+        let with = src.parse::<Profile>().map(|p| format!("{p:?}"));
+        let without = src.parse_full::<Profile>().map(|p| format!("{p:?}"));
+        prop_assert_eq!(with, without, "{:?}", text);
     }
 }
 
 #[test]
-fn the_flat_strategy_reaches_the_fast_path() {
+fn the_log_strategy_reaches_the_fast_reader() {
     use proptest::strategy::ValueTree;
     let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let hits = (0..200)
+    let hits = (0..300)
         .filter(|_| {
-            crate::loader::fast::list::<serde_yaml::Value>(
-                &flat_list().new_tree(&mut runner).unwrap().current(),
-            )
-            .is_some()
+            crate::loader::fast::read(&log_like().new_tree(&mut runner).unwrap().current())
+                .is_some()
         })
         .count();
     assert!(
-        hits >= 20,
-        "only {hits} of 200 generated lists took the fast path"
+        hits >= 30,
+        "only {hits} of 300 generated logs took the fast reader"
     );
 }

@@ -41,7 +41,7 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
         "bad_education.yaml",
         "2:12",
         "education: unknown value `college`",
-        "one of: none, high_school (or ged), certificate",
+        "one of: none, high_school, certificate, associate, bachelor, master, ged, GED",
     ),
     (
         "missing_log.yaml",
@@ -62,7 +62,12 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
         "unknown setting `physician_ofice`",
         "did you mean `physician_office`?",
     ),
-    ("syntax.yaml", "3:1", "while scanning a quoted scalar", ""),
+    (
+        "syntax.yaml",
+        "1:7",
+        "a quoted value runs on past its line (is the closing quote missing?)",
+        "a closing quote",
+    ),
     (
         "no_provider.ceus.yaml",
         "2:3",
@@ -120,9 +125,10 @@ fn excerpt_shows_the_offending_line_with_a_caret() {
         .assert()
         .code(1)
         .stderr(
-            "error: unknown credential `CPCC`\n \
+            "error: unknown credential `CPCC`; did you mean `CPC`?\n \
              --> tests/fixtures/person/unknown_credential.yaml:4:9\n  |\n\
-             4 |   - id: CPCC\n  |         ^^^^ expected did you mean `CPC`?\n\n",
+             4 |   - id: CPCC\n  |         ^^^^ expected one of: CPC, COC, CIC, CRC, CPB, CPMA, \
+             CPPM, CDEO, CPCO, CIRCC, CEMC, CCC (and 9 more)\n\n",
         );
 }
 

@@ -6,13 +6,15 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{
-    deliver, emit, html_page, json, load_catalog, load_log, load_profile, located, report,
+    deliver, emit, html_page, json, load_catalog, load_log, load_profile, located,
     report_color, templates, text_width, write_atomic,
 };
-use crate::cli::{AddArgs, DomainArg, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat};
+use crate::cli::{
+    AddArgs, CheckFormat, DomainArg, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat,
+};
 use crate::data::Catalog;
 use crate::data::catalog::Credential;
-use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
+use crate::error::{Diagnostic, Error};
 use crate::loader::Source;
 use crate::person::append::{NewEntry, append};
 use crate::person::log::{Domain, Log};
@@ -156,14 +158,19 @@ pub(super) fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Resu
     Ok(0)
 }
 
-pub(super) fn ceu_check(global: &Global, as_of: NaiveDate, path: &Path) -> Result<u8, Error> {
+pub(super) fn ceu_check(
+    global: &Global,
+    as_of: NaiveDate,
+    path: &Path,
+    format: CheckFormat,
+) -> Result<u8, Error> {
     let catalog = load_catalog(global, as_of)?;
     let person = load_person(&catalog, as_of, path)?;
     let findings = track::audit::audit(&person.person, &person.log, &catalog, as_of, &|p| {
         p.is_file()
     });
     let Some(src) = &person.log_src else {
-        return Ok(0);
+        return super::check::finish(global, format, Vec::new());
     };
     let diagnostics: Vec<Diagnostic> = findings
         .iter()
@@ -174,11 +181,7 @@ pub(super) fn ceu_check(global: &Global, as_of: NaiveDate, path: &Path) -> Resul
                 .with_excerpt(src.text())
         })
         .collect();
-    Ok(if report(global, &diagnostics) {
-        EXIT_PROBLEMS
-    } else {
-        0
-    })
+    super::check::finish(global, format, diagnostics)
 }
 
 pub(super) fn ceu_calendar(

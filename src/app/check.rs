@@ -5,32 +5,82 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{emit, load_catalog, load_log, report, templates, text_width};
-use crate::cli::{Global, ListArgs, ListFormat};
+use super::{emit, json, load_catalog, load_log, report, templates, text_width};
+use crate::cli::{CheckFormat, Global, ListArgs, ListFormat};
 use crate::data::{Catalog, DataSet};
-use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
+use crate::error::{Diagnostic, EXIT_PROBLEMS, EXIT_USAGE, Error, Severity, cap_per_file};
 use crate::loader::Source;
 use crate::person::log::Log;
 use crate::person::profile::Person;
 use crate::person::roster::Roster;
 use crate::render::lists::{ListFilter, list};
 
-pub(super) fn data_check(global: &Global, as_of: NaiveDate) -> Result<u8, Error> {
+pub(super) fn data_check(
+    global: &Global,
+    as_of: NaiveDate,
+    format: CheckFormat,
+) -> Result<u8, Error> {
     let data = match DataSet::load(global.data_dir.as_deref()) {
         Ok(d) => d,
         Err(e) if !e.diagnostics().is_empty() => {
-            report(global, e.diagnostics());
-            return Ok(EXIT_PROBLEMS);
+            return finish(global, format, e.diagnostics().to_vec());
         }
         Err(e) => return Err(e),
     };
     let files = data.as_of_dates().len();
     let (_, problems) = Catalog::check(data, as_of);
-    let failed = report(global, &problems);
     if global.verbose {
         eprintln!("checked {files} data files: {} problems", problems.len());
     }
+    finish(global, format, problems)
+}
+
+/// The JSON a check command prints with `--format json`.
+#[derive(serde::Serialize)]
+struct CheckReport<'a> {
+    ok: bool,
+    diagnostics: &'a [Diagnostic],
+}
+
+/// Reports what a check found — located problems on stderr, or JSON on stdout — and gives
+/// the exit code: 1 when any is an error, else 0.
+pub(super) fn finish(
+    global: &Global,
+    format: CheckFormat,
+    problems: Vec<Diagnostic>,
+) -> Result<u8, Error> {
+    let problems = cap_per_file(problems);
+    let failed = problems.iter().any(|d| d.severity == Severity::Error);
+    match format {
+        CheckFormat::Text => {
+            report(global, &problems);
+        }
+        CheckFormat::Json => {
+            emit(&json(&CheckReport {
+                ok: !failed,
+                diagnostics: &problems,
+            }))?;
+        }
+    }
     Ok(if failed { EXIT_PROBLEMS } else { 0 })
+}
+
+/// Runs a check; with `--format json`, input errors that stop it (exit 2) are printed as
+/// JSON too.
+pub(super) fn checked(
+    format: CheckFormat,
+    run: impl FnOnce() -> Result<u8, Error>,
+) -> Result<u8, Error> {
+    match run() {
+        Err(e) if format == CheckFormat::Json && !e.diagnostics().is_empty() => {
+            emit(&json(&CheckReport {
+                ok: false,
+                diagnostics: &cap_per_file(e.diagnostics().to_vec()),
+            }))?;
+            Ok(EXIT_USAGE)
+        }
+        other => other,
+    }
 }
 
 pub(super) fn data_list(global: &Global, as_of: NaiveDate, args: &ListArgs) -> Result<u8, Error> {
@@ -67,6 +117,16 @@ pub(super) fn profile_check(
     global: &Global,
     as_of: NaiveDate,
     files: &[std::path::PathBuf],
+    format: CheckFormat,
+) -> Result<u8, Error> {
+    checked(format, || profile_check_files(global, as_of, files, format))
+}
+
+fn profile_check_files(
+    global: &Global,
+    as_of: NaiveDate,
+    files: &[std::path::PathBuf],
+    format: CheckFormat,
 ) -> Result<u8, Error> {
     let data = load_catalog(global, as_of)?;
     let mut problems = Vec::new();
@@ -99,8 +159,7 @@ pub(super) fn profile_check(
             eprintln!("checked {name}");
         }
     }
-    let failed = report(global, &problems);
-    Ok(if failed { EXIT_PROBLEMS } else { 0 })
+    finish(global, format, problems)
 }
 
 /// Problems in a profile and in the CEU log it names.
@@ -123,6 +182,6 @@ fn is_log(path: &Path) -> bool {
 
 /// A roster is a mapping with a `clients` or `counsellor` key.
 fn is_roster(src: &Source) -> bool {
-    src.parse::<serde_yaml::Mapping>()
+    src.parse::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>()
         .is_ok_and(|m| m.contains_key("clients") || m.contains_key("counsellor"))
 }

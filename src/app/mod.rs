@@ -34,10 +34,12 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     match &cli.command {
-        Command::Data(DataCommand::Check) => check::data_check(&cli.global, as_of),
+        Command::Data(DataCommand::Check { format }) => {
+            check::data_check(&cli.global, as_of, *format)
+        }
         Command::Data(DataCommand::List(args)) => check::data_list(&cli.global, as_of, args),
-        Command::Profile(ProfileCommand::Check { files }) => {
-            check::profile_check(&cli.global, as_of, files)
+        Command::Profile(ProfileCommand::Check { files, format }) => {
+            check::profile_check(&cli.global, as_of, files, *format)
         }
         Command::Plan(args) => plan::plan_cmd(&cli.global, as_of, args),
         Command::Report(args) => report::run(&cli.global, as_of, args),
@@ -63,7 +65,9 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Ceu(c) => match c {
             CeuCommand::Status(args) => ceu::ceu_status(&cli.global, as_of, args),
             CeuCommand::Add(args) => ceu::ceu_add(&cli.global, as_of, args),
-            CeuCommand::Check { profile } => ceu::ceu_check(&cli.global, as_of, profile),
+            CeuCommand::Check { profile, format } => check::checked(*format, || {
+                ceu::ceu_check(&cli.global, as_of, profile, *format)
+            }),
             CeuCommand::Calendar { profile, output } => {
                 ceu::ceu_calendar(&cli.global, as_of, profile, output.as_deref())
             }
@@ -85,12 +89,13 @@ fn emit(text: &str) -> Result<u8, Error> {
     }
 }
 
-/// Prints diagnostics to stderr (warnings only unless quiet); returns whether any was an error.
+/// Prints diagnostics to stderr (warnings only unless quiet; at most 20 a file); returns
+/// whether any was an error.
 fn report(global: &Global, diagnostics: &[Diagnostic]) -> bool {
     let color = global.stderr_color();
     let mut stderr = std::io::stderr().lock();
     let mut errors = false;
-    for d in diagnostics {
+    for d in &crate::error::cap_per_file(diagnostics.to_vec()) {
         errors |= d.severity == Severity::Error;
         if d.severity == Severity::Error || !global.quiet {
             let _ = writeln!(stderr, "{}\n", d.render(color));

@@ -175,5 +175,5 @@ impl DataSet {
 
 /// Parses one file, collecting its error instead of stopping.
 fn parse<T: serde::de::DeserializeOwned>(src: &Source, errors: &mut Vec<Diagnostic>) -> Option<T> {
-    src.parse().map_err(|d| errors.push(d)).ok()
+    src.parse().map_err(|ds| errors.extend(ds)).ok()
 }

@@ -16,7 +16,7 @@ macro_rules! bounded_f64 {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                d.deserialize_any(BoundedVisitor::<$name>::new($what))
+                d.deserialize_f64(BoundedVisitor::<$name>::new($what))
             }
         }
 
@@ -77,7 +77,7 @@ macro_rules! bounded_u32 {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                d.deserialize_any(BoundedVisitor::<$name>::new($what))
+                d.deserialize_u32(BoundedVisitor::<$name>::new($what))
             }
         }
 
@@ -135,9 +135,13 @@ bounded_f64!(
     Hours, 0.0, 100_000.0, "a number of hours"
 );
 bounded_f64!(
-    /// Study hours a week a person can give: 1 to 80.
-    WeeklyHours, 1.0, 80.0, "hours a week"
+    /// Study hours a week: at most 80. Read from 0 (a reader's stand-in for a missing value
+    /// must be accepted); the profile and the catalog ask for at least [`MIN_WEEKLY_HOURS`].
+    WeeklyHours, 0.0, 80.0, "hours a week"
 );
+
+/// The fewest study hours a week a plan can be made with.
+pub const MIN_WEEKLY_HOURS: f64 = 1.0;
 bounded_f64!(
     /// A calendar length in months, possibly fractional: 0 to 1,200 (100 years).
     MonthSpan, 0.0, 1_200.0, "a number of months"
@@ -160,7 +164,8 @@ bounded_u32!(
 );
 
 /// Reads a number through `TryFrom<f64>`, so an out-of-range value is refused at its own
-/// line and column (the error is raised while the reader is on the value).
+/// line and column. Every type's range includes 0, the reader's stand-in for a value it has
+/// already reported.
 struct BoundedVisitor<T> {
     what: &'static str,
     kind: std::marker::PhantomData<fn() -> T>,
@@ -225,7 +230,7 @@ mod tests {
         );
         assert!(DayCount::try_from(4_294_967_295.0).is_err());
         assert!(Months::try_from(2.5).is_err());
-        assert!(WeeklyHours::try_from(0.00001).is_err());
+        assert!(WeeklyHours::try_from(81.0).is_err());
         assert_eq!(Share::clamped(2.0).get(), 1.0);
     }
 }

@@ -1,282 +1,359 @@
-//! A fast path for the common layout of large files (a CEU log): a top-level block list of
-//! flat mappings whose values are plain or quoted scalars, or flow lists of them. Anything
-//! else returns `None`, and the caller uses the full YAML parser, which stays the authority:
-//! what this path reads is only used when it deserializes cleanly. Values borrow from the
-//! text and are deserialized straight into the target type, so no intermediate tree is built.
+//! A fast reader for the usual layout of large CEU logs. It builds the very tree the full
+//! reader ([`super::full`]) builds — same nodes, same text, same lines and columns — or gives
+//! up (`None`) and leaves the document to the full reader. Property tests check that the two
+//! agree on every input the fast reader accepts.
+//!
+//! The subset it accepts, line by line (`\n` or `\r\n` line ends):
+//!
+//! - blank lines, and comment lines whose first non-space character is `#`;
+//! - `- KEY: VALUE` starting an item (the dash in the first column) and `  KEY: VALUE`
+//!   (exactly two spaces) continuing it, with at least one item;
+//! - `KEY` made of ASCII letters, digits and `_`, unique within its item;
+//! - `VALUE` one of: a plain scalar on one line that starts with a letter, a digit, `~`, `.`,
+//!   `/`, `(`, `$` or `-`+digit and holds no `: ` and no trailing `:`; a double-quoted
+//!   scalar on one line whose escapes are among `\" \\ \/ \n \t \r \b \f \uXXXX`; a
+//!   single-quoted scalar on one line; or a flow list `[…]` on one line of such scalars
+//!   (plain items without `:`), possibly empty;
+//! - after a value, optional spaces and a comment (` #…`);
+//! - no tab, no control character, no U+0085, U+2028, U+2029, U+FEFF, U+FFFE or U+FFFF
+//!   anywhere.
+//!
+//! Anything else — block scalars, anchors, tags, nested mappings, multi-line values, other
+//! indentation — gives `None`.
 
 use std::borrow::Cow;
 
-use serde::de::value::{CowStrDeserializer, Error, MapDeserializer, SeqDeserializer};
-use serde::de::{DeserializeOwned, Deserializer, IntoDeserializer, Visitor};
-use serde::forward_to_deserialize_any;
+use super::node::{Kind, Node};
 
-/// A scalar or a flow list of scalars, resolved as YAML 1.2's core schema would.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Node<'a> {
-    Str(Cow<'a, str>),
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-    Null,
-    Seq(Vec<Node<'a>>),
+/// The tree of `text`, or `None` when `text` is outside the subset.
+pub fn read(text: &str) -> Option<Node<'_>> {
+    let mut items = Items::new(text);
+    let nodes = items.by_ref().collect::<Option<Vec<_>>>()?;
+    Some(Node::new(items.first_line, 1, Kind::Seq(nodes)))
 }
 
-type Entry<'a> = Vec<(&'a str, Node<'a>)>;
-
-/// Reads `text` as a list of `T`, or `None` when the layout or the values fall outside the
-/// fast path.
-pub fn list<T: DeserializeOwned>(text: &str) -> Option<Vec<T>> {
-    flat_list(text)?
-        .into_iter()
-        .map(|entry| T::deserialize(MapDeserializer::<_, Error>::new(entry.into_iter())).ok())
-        .collect()
+/// The items of the top-level list of `text`, read one at a time: `Some(item)`, or `None`
+/// once `text` turns out to be outside the subset (after which reading stops).
+pub struct Items<'a> {
+    lines: std::iter::Enumerate<std::str::Split<'a, char>>,
+    /// The `- ` line that starts the next item, once read.
+    stash: Option<Line<'a>>,
+    /// Line of the first item (0 before it is found).
+    pub first_line: usize,
+    /// Pairs in the last item (the next one likely has as many).
+    width: usize,
+    done: bool,
 }
 
-/// The document as a list of mappings, or `None` if it strays outside the simple layout.
-pub fn flat_list(text: &str) -> Option<Vec<Entry<'_>>> {
-    let mut items: Vec<Entry<'_>> = Vec::new();
-    let mut current: Option<Entry<'_>> = None;
-    let mut indent = 0;
-    for raw in text.strip_prefix('\u{feff}').unwrap_or(text).lines() {
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
-        let trimmed = line.trim_start_matches(' ');
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
+impl<'a> Items<'a> {
+    /// Starts reading `text`.
+    pub fn new(text: &'a str) -> Self {
+        Items {
+            lines: text.split('\n').enumerate(),
+            stash: None,
+            first_line: 0,
+            width: 8,
+            done: false,
         }
-        if line.contains('\t') {
-            return None;
+    }
+
+    /// The next line that is not blank or a comment, or `Err` for a line outside the subset.
+    fn line(&mut self) -> Result<Option<Line<'a>>, ()> {
+        for (i, raw) in self.lines.by_ref() {
+            let text = raw.strip_suffix('\r').unwrap_or(raw);
+            let ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b));
+            if !ascii && !safe_unicode(text) {
+                return Err(());
+            }
+            let trimmed = text.trim_start_matches(' ');
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            return Ok(Some(Line {
+                text,
+                no: i + 1,
+                ascii,
+            }));
         }
-        let body = if let Some(rest) = line.strip_prefix("- ") {
-            items.extend(current.take());
-            let rest_trim = rest.trim_start_matches(' ');
-            indent = 2 + rest.len() - rest_trim.len();
-            current = Some(Vec::with_capacity(8));
-            rest_trim
-        } else if line.len() - trimmed.len() == indent && current.is_some() && indent > 0 {
-            trimmed
-        } else {
-            return None;
+        Ok(None)
+    }
+
+    /// The item starting at `first` (a `- ` line), with the pairs on the lines below it.
+    fn item(&mut self, first: Line<'a>) -> Option<Node<'a>> {
+        let mut pairs = Vec::with_capacity(self.width);
+        let start = first.no;
+        pair(&first, &mut pairs)?;
+        loop {
+            match self.line().ok()? {
+                None => {
+                    self.done = true;
+                    break;
+                }
+                Some(l) if l.text.starts_with("- ") => {
+                    self.stash = Some(l);
+                    break;
+                }
+                Some(l) if l.text.starts_with("  ") && !l.text[2..].starts_with(' ') => {
+                    pair(&l, &mut pairs)?;
+                }
+                Some(_) => return None,
+            }
+        }
+        self.width = pairs.len();
+        Some(Node::new(start, 3, Kind::Map(pairs)))
+    }
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = Option<Node<'a>>;
+
+    fn next(&mut self) -> Option<Option<Node<'a>>> {
+        let first = match self.stash.take() {
+            Some(l) => l,
+            None if self.done => return None,
+            None => {
+                // The first item: only blank and comment lines before it.
+                self.done = true;
+                match self.line() {
+                    Ok(Some(l)) if l.text.starts_with("- ") => {
+                        self.done = false;
+                        self.first_line = l.no;
+                        l
+                    }
+                    _ => return Some(None),
+                }
+            }
         };
-        let (key, value) = body.split_once(':')?;
-        if !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') || key.is_empty() {
+        let item = self.item(first);
+        if item.is_none() {
+            self.done = true;
+            self.stash = None;
+        }
+        Some(item)
+    }
+}
+
+/// Reads `KEY: VALUE` after the line's two-character indent (`- ` or two spaces) into `pairs`.
+fn pair<'a>(line: &Line<'a>, pairs: &mut Vec<(Node<'a>, Node<'a>)>) -> Option<()> {
+    let body = &line.text[2..];
+    let key_len = body
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let (key, value) = (&body[..key_len], body[key_len..].strip_prefix(": ")?);
+    if key.is_empty() || pairs.iter().any(|(k, _)| k.scalar() == Some(key)) {
+        return None;
+    }
+    let key_node = Node::new(
+        line.no,
+        3,
+        Kind::Scalar {
+            text: Cow::Borrowed(key),
+            plain: true,
+        },
+    );
+    pairs.push((key_node, value_node(line, value, 3 + key_len + 2)?));
+    Some(())
+}
+
+/// A line being read.
+struct Line<'a> {
+    text: &'a str,
+    no: usize,
+    /// Whether the line is printable ASCII (columns are then byte offsets).
+    ascii: bool,
+}
+
+impl Line<'_> {
+    /// 1-based character column of byte offset `at`.
+    fn column(&self, at: usize) -> usize {
+        if self.ascii {
+            at + 1
+        } else {
+            self.text[..at].chars().count() + 1
+        }
+    }
+}
+
+/// Whether a line with non-ASCII text holds only characters the subset allows.
+fn safe_unicode(line: &str) -> bool {
+    line.chars().all(|c| {
+        !(c.is_control()
+            || matches!(
+                c,
+                '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+            ))
+    })
+}
+
+/// The value that starts at 1-based byte column `col` (ASCII up to there) of the line.
+fn value_node<'a>(line: &Line<'a>, value: &'a str, col: usize) -> Option<Node<'a>> {
+    let start = value.len() - value.trim_start_matches(' ').len();
+    let value = &value[start..];
+    let col = col + start;
+    if let Some(inner) = value.strip_prefix('[') {
+        let close = inner.find(']')?;
+        if !tail_ok(&inner[close + 1..]) {
             return None;
         }
-        let value = value.strip_prefix(' ')?;
-        let map = current.as_mut()?;
-        if map.iter().any(|(k, _)| *k == key) {
+        let list = &inner[..close];
+        if list
+            .bytes()
+            .any(|b| matches!(b, b'[' | b'{' | b'}' | b'#' | b':'))
+        {
             return None;
         }
-        map.push((key, node(value)?));
+        let mut items = Vec::new();
+        if !list.trim_matches(' ').is_empty() {
+            let mut offset = line.text.len() - inner.len();
+            for part in list.split(',') {
+                let lead = part.len() - part.trim_start_matches(' ').len();
+                let text = part.trim_matches(' ');
+                let at = offset + lead;
+                offset += part.len() + 1;
+                let node = if text.starts_with(['"', '\'']) {
+                    let (s, end) = quoted(text)?;
+                    if end != text.len() {
+                        return None;
+                    }
+                    s
+                } else {
+                    plain(text)?
+                };
+                items.push(Node::new(line.no, line.column(at), node));
+            }
+        }
+        return Some(Node::new(line.no, col, Kind::Seq(items)));
     }
-    items.extend(current.take());
-    (!items.is_empty()).then_some(items)
-}
-
-/// A scalar or a flow list of scalars, with any trailing comment removed.
-fn node(text: &str) -> Option<Node<'_>> {
-    let text = text.trim_start_matches(' ');
-    if let Some(inner) = text.strip_prefix('[') {
-        let (list, rest) = inner.split_once(']')?;
-        if !is_comment_or_empty(rest) || list.contains(['[', '{', '#']) {
+    let kind = if value.starts_with(['"', '\'']) {
+        let (s, end) = quoted(value)?;
+        if !tail_ok(&value[end..]) {
             return None;
         }
-        if list.trim().is_empty() {
-            return Some(Node::Seq(Vec::new()));
-        }
-        return list
-            .split(',')
-            .map(|part| scalar(part.trim(), ""))
-            .collect::<Option<Vec<_>>>()
-            .map(Node::Seq);
-    }
-    scalar_with_tail(text)
+        s
+    } else {
+        plain(cut_comment(value))?
+    };
+    Some(Node::new(line.no, col, kind))
 }
 
-fn is_comment_or_empty(rest: &str) -> bool {
-    let r = rest.trim_start_matches(' ');
-    r.is_empty() || (r.starts_with('#') && rest.starts_with(' '))
+/// A plain value without its comment (` #…`) and trailing spaces.
+fn cut_comment(value: &str) -> &str {
+    let b = value.as_bytes();
+    let end = (1..b.len())
+        .find(|&i| b[i] == b'#' && b[i - 1] == b' ')
+        .unwrap_or(b.len());
+    value[..end].trim_end_matches(' ')
 }
 
-/// A scalar followed by an optional comment.
-fn scalar_with_tail(text: &str) -> Option<Node<'_>> {
-    if text.starts_with(['"', '\'']) {
-        let end = closing_quote(text)?;
-        return scalar(&text[..=end], &text[end + 1..]);
-    }
-    match text.find(" #") {
-        Some(i) => scalar(text[..i].trim_end(), ""),
-        None => scalar(text.trim_end(), ""),
-    }
+/// What may follow a value: spaces, then nothing or a comment.
+fn tail_ok(tail: &str) -> bool {
+    let t = tail.trim_start_matches(' ');
+    t.is_empty() || (t.starts_with('#') && t.len() < tail.len())
 }
 
-/// Byte index of the quote closing the string that starts `text`.
-fn closing_quote(text: &str) -> Option<usize> {
-    let q = text.as_bytes()[0];
-    let bytes = text.as_bytes();
-    let mut i = 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' if q == b'"' => i += 2,
-            b'\'' if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
-            b if b == q => return Some(i),
-            _ => i += 1,
+/// A plain scalar (already cut at its end), if the subset allows it.
+fn plain(text: &str) -> Option<Kind<'_>> {
+    let b = text.as_bytes();
+    let starts_ok = match b.first()? {
+        c if c.is_ascii_alphanumeric() => true,
+        b'~' | b'.' | b'/' | b'(' | b'$' => true,
+        b'-' => b.get(1).is_some_and(u8::is_ascii_digit),
+        c if *c >= 0x80 => text.chars().next().is_some_and(char::is_alphanumeric),
+        _ => false,
+    };
+    // `: ` or a final `:` would make a key; ` #` a comment.
+    let clean = !b.windows(2).any(|w| w == b": " || w == b" #") && b.last() != Some(&b':');
+    (starts_ok && clean).then_some(Kind::Scalar {
+        text: Cow::Borrowed(text),
+        plain: true,
+    })
+}
+
+/// A quoted scalar at the start of `text` and the byte offset just past its closing quote.
+fn quoted(text: &str) -> Option<(Kind<'_>, usize)> {
+    let double = text.starts_with('"');
+    let body = &text[1..];
+    let mut owned: Option<String> = None;
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' if double => return Some((finish(body, i, owned), i + 2)),
+            '\'' if !double => {
+                if body[i + 1..].starts_with('\'') {
+                    chars.next();
+                    owned
+                        .get_or_insert_with(|| body[..i].to_string())
+                        .push('\'');
+                } else {
+                    return Some((finish(body, i, owned), i + 2));
+                }
+            }
+            '\\' if double => {
+                let (_, e) = chars.next()?;
+                let decoded = match e {
+                    '"' | '\\' | '/' => e,
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    'b' => '\u{8}',
+                    'f' => '\u{c}',
+                    'u' => {
+                        let hex = body.get(i + 2..i + 6)?;
+                        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                            return None;
+                        }
+                        for _ in 0..4 {
+                            chars.next();
+                        }
+                        char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+                    }
+                    _ => return None,
+                };
+                owned
+                    .get_or_insert_with(|| body[..i].to_string())
+                    .push(decoded);
+            }
+            c => {
+                if let Some(s) = owned.as_mut() {
+                    s.push(c);
+                }
+            }
         }
     }
     None
 }
 
-fn scalar<'a>(text: &'a str, tail: &str) -> Option<Node<'a>> {
-    if !is_comment_or_empty(tail) || text.is_empty() {
-        return None;
-    }
-    if let Some(inner) = text.strip_prefix('"') {
-        let inner = inner.strip_suffix('"')?;
-        if inner.contains('\\') {
-            let unescaped = inner.replace("\\\"", "\"").replace("\\\\", "\u{0}");
-            if unescaped.contains('\\') {
-                return None;
-            }
-            return Some(Node::Str(Cow::Owned(unescaped.replace('\u{0}', "\\"))));
-        }
-        return Some(Node::Str(Cow::Borrowed(inner)));
-    }
-    if let Some(inner) = text.strip_prefix('\'') {
-        let inner = inner.strip_suffix('\'')?;
-        return Some(Node::Str(if inner.contains('\'') {
-            Cow::Owned(inner.replace("''", "'"))
-        } else {
-            Cow::Borrowed(inner)
-        }));
-    }
-    if text.starts_with([
-        '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`',
-    ]) || text == "-"
-        || text.starts_with("- ")
-        || text.contains(": ")
-        || text.ends_with(':')
-    {
-        return None;
-    }
-    Some(match text {
-        "null" | "Null" | "NULL" | "~" => Node::Null,
-        "true" | "True" | "TRUE" => Node::Bool(true),
-        "false" | "False" | "FALSE" => Node::Bool(false),
-        _ if is_number(text) => {
-            if let Ok(i) = text.parse::<i64>() {
-                Node::Int(i)
-            } else if text.contains(['.', 'e', 'E']) {
-                Node::Float(text.parse::<f64>().ok()?)
-            } else {
-                return None;
-            }
-        }
-        // Dates are the common case; any other number-like text is left to the full parser.
-        _ if is_date(text) => Node::Str(Cow::Borrowed(text)),
-        _ if text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '+' | '-')) => {
-            return None;
-        }
-        _ => Node::Str(Cow::Borrowed(text)),
-    })
-}
-
-/// `YYYY-MM-DD` shape (validity is checked later, as for any date field).
-fn is_date(text: &str) -> bool {
-    text.len() == 10
-        && text.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-}
-
-/// Decimal integers and floats in the YAML 1.2 core schema's plain forms.
-fn is_number(text: &str) -> bool {
-    let t = text.strip_prefix('-').unwrap_or(text);
-    let (mantissa, exp) = match t.find(['e', 'E']) {
-        Some(i) => (&t[..i], Some(&t[i + 1..])),
-        None => (t, None),
-    };
-    let (int, frac) = match mantissa.split_once('.') {
-        Some((a, b)) => (a, Some(b)),
-        None => (mantissa, None),
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let int_ok = digits(int) && (int == "0" || !int.starts_with('0'));
-    let frac_ok = frac.is_none_or(|f| f.is_empty() || digits(f));
-    let exp_ok = exp.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
-    int_ok && frac_ok && exp_ok
-}
-
-impl<'de> IntoDeserializer<'de, Error> for Node<'de> {
-    type Deserializer = Self;
-
-    fn into_deserializer(self) -> Self {
-        self
-    }
-}
-
-impl<'de> Deserializer<'de> for Node<'de> {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        match self {
-            Node::Str(Cow::Borrowed(s)) => v.visit_borrowed_str(s),
-            Node::Str(Cow::Owned(s)) => v.visit_string(s),
-            Node::Int(i) => v.visit_i64(i),
-            Node::Float(f) => v.visit_f64(f),
-            Node::Bool(b) => v.visit_bool(b),
-            Node::Null => v.visit_unit(),
-            Node::Seq(items) => v.visit_seq(SeqDeserializer::new(items.into_iter())),
-        }
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        match self {
-            Node::Null => v.visit_none(),
-            other => v.visit_some(other),
-        }
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        variants: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, Error> {
-        match self {
-            Node::Str(s) => CowStrDeserializer::<Error>::new(s).deserialize_enum(name, variants, v),
-            other => other.deserialize_any(v),
-        }
-    }
-
-    forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
-        unit_struct newtype_struct seq tuple tuple_struct map struct identifier ignored_any
+fn finish(body: &str, end: usize, owned: Option<String>) -> Kind<'_> {
+    Kind::Scalar {
+        text: owned.map_or(Cow::Borrowed(&body[..end]), Cow::Owned),
+        plain: false,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::list;
+    use super::read;
 
-    /// The fast path either gives up or agrees with serde_yaml exactly.
+    /// The fast reader gives up or builds exactly the full reader's tree.
     fn agrees(text: &str) -> bool {
-        let full: Result<Vec<serde_yaml::Value>, _> = serde_yaml::from_str(text);
-        match list::<serde_yaml::Value>(text) {
+        match read(text) {
             None => true,
-            Some(v) => full.is_ok_and(|f| f == v),
+            Some(fast) => {
+                let full = super::super::full::read(text);
+                full.problems.is_empty() && full.root.as_ref() == Some(&fast)
+            }
         }
     }
 
     #[test]
     fn reads_the_log_layout() {
         let text = "# log\n- date: 2026-01-05 # comment\n  title: \"Q: \\\"x\\\" # y\"\n  provider: 'O''Hara'\n  ceus: 1.5\n  topics: [cpt, \"icd10cm\"]\n  ahima_sourced: true\n  aapc_index: null\n\n- checkpoint: 2026-06-30\n  earned: 24\n";
-        let v = list::<serde_yaml::Value>(text).unwrap();
+        let tree = read(text).unwrap();
         assert!(agrees(text));
-        assert_eq!(v[0]["title"], "Q: \"x\" # y");
-        assert_eq!(v[0]["provider"], "O'Hara");
+        assert_eq!(tree.find("[0].title"), (3, 10));
+        assert_eq!(tree.find("[0].topics[1]"), (6, 17));
+        assert_eq!(tree.find("[1]"), (10, 3));
     }
 
     #[test]
@@ -290,26 +367,33 @@ mod tests {
             "- a: 0x10\n",
             "- a: .5\n",
             "- a: +1\n",
-            "- a: 1_000\n",
-            "- a: 2026-02-30\n",
-            "- a: -3\n  b: -0.5\n  c: 1e3\n",
             "- a: 'x' y\n",
-            "- a: \"x\\ty\"\n",
+            "- a: \"x\\ty\\u00e9\\/\"\n",
+            "- a: \"x\\qy\"\n",
             "- a: 1\n  a: 2\n",
             "---\n- a: 1\n",
             "- a: b: c\n",
             "- a:\n",
             "- a: x #not\n",
+            "- a: x#not\n",
             "- a: ~\n  b: TRUE\n  c: 007\n",
-            "- a: 18446744073709551615\n  b: 99999999999999999999999\n",
-            "- a: -.inf\n  b: .NaN\n  c: 2026 update\n",
             "- a: - b\n",
+            "- a: [a, , b]\n",
+            "- a: [ ]\n  b: [\"x\" , 'y',z ]\n",
+            "- a: é [x]\n  b: [é, \"ü\", x]\n",
+            "- a: x\r\n  b: y\r\n",
+            "- a: x\ry\n",
+            "- a: x\u{7f}\n",
+            "- a: \"x\u{85}\"\n",
+            "- a: x\u{fffe}\n",
+            "- a: 'it''s'   # c\n",
+            "- a: x  \n",
         ] {
             assert!(
                 agrees(text),
                 "{text:?}: {:?} vs {:?}",
-                list::<serde_yaml::Value>(text),
-                serde_yaml::from_str::<serde_yaml::Value>(text)
+                read(text),
+                super::super::full::read(text).root
             );
         }
     }

@@ -1,8 +1,18 @@
-//! The one place that knows YAML: size and depth limits, strict parsing into typed models,
-//! located diagnostics for syntax, type and semantic errors, and date fields.
+//! The one place that knows YAML: reading files safely, size, character and depth limits,
+//! strict parsing into typed models with every problem located and in plain words, and
+//! locating records for semantic errors found later.
+//!
+//! One grammar: the full reader ([`full`], on `saphyr-parser`) and a fast reader for the
+//! usual layout of large CEU logs ([`fast`]) build the same positioned tree ([`node`]); one
+//! deserializer ([`de`]) reads that tree into the target type, collecting every problem.
 
+mod de;
 pub(crate) mod fast;
-mod locate;
+pub(crate) mod full;
+mod node;
+mod read;
+mod scalar;
+mod words;
 pub mod ymd;
 
 use std::path::Path;
@@ -10,17 +20,71 @@ use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
-use crate::error::{Diagnostic, Error};
-use locate::Locator;
+use crate::error::{Code, Diagnostic, Error, MAX_PER_FILE, quote};
+use node::Node;
+
+pub use words::closest;
 
 /// Largest input file accepted, in bytes.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Deepest nesting accepted.
+pub const MAX_DEPTH: usize = 128;
 
 /// A YAML document kept with its display name, so any later error can point into it.
 pub struct Source {
     name: String,
     text: String,
-    locator: OnceLock<Locator>,
+    /// The document's tree, owned, built when a position is first asked for.
+    tree: OnceLock<Option<Node<'static>>>,
+    /// Byte offset of each line's start, built when a line is first shown.
+    lines: OnceLock<Vec<usize>>,
+}
+
+/// A problem found while reading, before it is tied to a file.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Problem {
+    pub line: usize,
+    pub col: usize,
+    pub code: Code,
+    pub message: String,
+    pub expected: Option<String>,
+}
+
+impl Problem {
+    /// A problem at `(line, column)`.
+    pub fn new(at: (usize, usize), code: Code, message: String, expected: impl Expect) -> Self {
+        Problem {
+            line: at.0,
+            col: at.1,
+            code,
+            message,
+            expected: expected.into_expected(),
+        }
+    }
+}
+
+/// What [`Problem::new`] accepts as "expected": text, or nothing.
+pub(crate) trait Expect {
+    fn into_expected(self) -> Option<String>;
+}
+
+impl Expect for &str {
+    fn into_expected(self) -> Option<String> {
+        Some(self.to_string())
+    }
+}
+
+impl Expect for String {
+    fn into_expected(self) -> Option<String> {
+        Some(self)
+    }
+}
+
+impl Expect for Option<String> {
+    fn into_expected(self) -> Option<String> {
+        self
+    }
 }
 
 impl Source {
@@ -29,70 +93,42 @@ impl Source {
         Source {
             name: name.into(),
             text: text.into(),
-            locator: OnceLock::new(),
+            tree: OnceLock::new(),
+            lines: OnceLock::new(),
         }
     }
 
-    /// Reads a file, refusing files over [`MAX_FILE_BYTES`] and text that is not UTF-8.
+    /// Reads a regular file (through symlinks), refusing directories, devices, FIFOs and
+    /// sockets before reading, files over [`MAX_FILE_BYTES`] (counting the bytes actually
+    /// read) and text that is not UTF-8.
     pub fn read(path: &Path) -> Result<Self, Error> {
         let name = path.display().to_string();
-        let io = |source| Error::Read {
-            path: name.clone(),
-            source,
-        };
-        let len = std::fs::metadata(path).map_err(io)?.len();
-        if len > MAX_FILE_BYTES {
-            return Err(Diagnostic::new(
-                &name,
-                1,
-                1,
-                format!("file is {len} bytes, over the {MAX_FILE_BYTES}-byte limit"),
-            )
-            .expected("a smaller file; split it or remove old entries")
-            .into());
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
+        let bytes = read::regular_file(path, &name)?;
         Self::from_bytes(name, bytes)
     }
 
     /// Reads standard input (named `<stdin>` in diagnostics), with the same limits as a file.
     pub fn read_stdin() -> Result<Self, Error> {
-        use std::io::Read;
         let name = "<stdin>".to_string();
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::Read {
-                path: name.clone(),
-                source,
-            })?;
+        let bytes = read::limited(std::io::stdin().lock(), &name)?;
         Self::from_bytes(name, bytes)
     }
 
     /// Checks size and encoding of bytes read from `name`.
     pub(crate) fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Self, Error> {
         if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(Diagnostic::new(
-                &name,
-                1,
-                1,
-                format!("input is over the {MAX_FILE_BYTES}-byte limit"),
-            )
-            .expected("a smaller file; split it or remove old entries")
-            .into());
+            return Err(read::too_large(&name).into());
         }
         let text = String::from_utf8(bytes).map_err(|e| {
-            let (line, column) = line_col(
-                &String::from_utf8_lossy(e.as_bytes()),
-                e.utf8_error().valid_up_to(),
-            );
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let (line, column) = line_col(&String::from_utf8_lossy(valid), valid.len());
             Diagnostic::new(
                 &name,
                 line,
                 column,
                 "the file is not valid UTF-8".to_string(),
             )
+            .code(Code::NotUtf8)
             .expected("a UTF-8 text file")
         })?;
         Ok(Source::new(name, text))
@@ -108,56 +144,110 @@ impl Source {
         &self.text
     }
 
-    /// Parses the document strictly into `T`.
-    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
-        if text
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-        {
-            let message = if text.trim().is_empty() {
-                "the file is empty"
-            } else {
-                "the file holds only comments"
-            };
-            return Err(Diagnostic::new(&self.name, 1, 1, message.into())
-                .expected("a YAML document")
-                .with_excerpt(&self.text));
-        }
-        if let Some(offset) = too_deep(text) {
-            let (line, column) = line_col(text, offset);
-            return Err(Diagnostic::new(
-                &self.name,
-                line,
-                column,
-                "the document is nested too deeply".into(),
-            )
-            .expected(format!("at most {MAX_DEPTH} levels of nesting"))
-            .with_excerpt(&self.text));
-        }
-        serde_yaml::from_str(text).map_err(|e| self.yaml_error(&e))
+    /// The text without a leading byte-order mark.
+    fn body(&self) -> &str {
+        self.text.strip_prefix('\u{feff}').unwrap_or(&self.text)
     }
 
-    /// Parses a top-level list into `Vec<T>`, taking the fast path for the simple layout of
-    /// large logs when it applies and deserializes cleanly, else the full parser.
-    pub fn parse_list<T: DeserializeOwned>(&self) -> Result<Vec<T>, Diagnostic> {
-        match fast::list(&self.text) {
-            Some(items) => Ok(items),
-            None => self.parse(),
+    /// Parses the document strictly into `T`, or returns every problem in it, in file order
+    /// (shown at most [`crate::error::MAX_PER_FILE`] a file: see [`crate::error::cap_per_file`]).
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
+        let text = self.body();
+        match de::from_items(|| fast::Items::new(text)) {
+            Some(result) => result.map_err(|p| self.diagnostics(p)),
+            None => self.parse_full(),
         }
+    }
+
+    /// [`Source::parse`] with the full reader only. The fast reader takes only printable
+    /// text and flat items (see [`fast`]), so the checks before the full reader are not
+    /// needed on its path.
+    pub(crate) fn parse_full<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
+        let text = self.body();
+        if let Some(p) = precheck(text) {
+            return Err(self.diagnostics(p));
+        }
+        let read = full::read(text);
+        let mut problems = read.problems;
+        let Some(root) = read.root else {
+            return Err(self.diagnostics(problems));
+        };
+        match de::from_tree::<T>(&root) {
+            Ok(v) if problems.is_empty() => Ok(v),
+            Ok(_) => Err(self.diagnostics(problems)),
+            Err(more) => {
+                // A value already reported (a tag, a duplicate) is not reported again.
+                let reported: Vec<(usize, usize)> =
+                    problems.iter().map(|p| (p.line, p.col)).collect();
+                problems.extend(
+                    more.into_iter()
+                        .filter(|p| !reported.contains(&(p.line, p.col))),
+                );
+                Err(self.diagnostics(problems))
+            }
+        }
+    }
+
+    /// Parses a top-level list into `Vec<T>` (the same as `parse::<Vec<T>>()`).
+    pub fn parse_list<T: DeserializeOwned>(&self) -> Result<Vec<T>, Vec<Diagnostic>> {
+        self.parse()
+    }
+
+    /// Problems as diagnostics of this file: in file order, without repeats.
+    fn diagnostics(&self, mut problems: Vec<Problem>) -> Vec<Diagnostic> {
+        problems.sort_by_key(|p| (p.line, p.col));
+        problems.dedup_by(|a, b| a == b);
+        problems
+            .into_iter()
+            .map(|p| {
+                let d = Diagnostic::new(&self.name, p.line, p.col, p.message).code(p.code);
+                let d = match p.expected {
+                    Some(e) => d.expected(e),
+                    None => d,
+                };
+                self.excerpt(d)
+            })
+            .collect()
+    }
+
+    /// Adds the diagnostic's line to it.
+    fn excerpt(&self, d: Diagnostic) -> Diagnostic {
+        let starts = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let Some(&start) = starts.get(d.line.saturating_sub(1)) else {
+            return d;
+        };
+        let end = starts.get(d.line).map_or(self.text.len(), |e| e - 1);
+        let line = &self.text[start..end];
+        // Columns on the first line do not count a byte-order mark.
+        let line = if d.line == 1 {
+            line.strip_prefix('\u{feff}').unwrap_or(line)
+        } else {
+            line
+        };
+        d.with_line(line)
     }
 
     /// Line and column of the node at `path` (e.g. `credentials[3].settings[1]`), else of
     /// the nearest enclosing node that exists, else the top of the file.
     pub fn position(&self, path: &str) -> (usize, usize) {
-        self.locator
-            .get_or_init(|| Locator::new(&self.text))
-            .find(path)
+        self.tree
+            .get_or_init(|| {
+                let text = self.body();
+                fast::read(text)
+                    .or_else(|| precheck(text).is_none().then(|| full::read(text).root)?)
+                    .map(Node::into_owned)
+            })
+            .as_ref()
+            .map_or((1, 1), |root| root.find(path))
     }
 
     /// Lines where the `count` items of a top-level block sequence start. A line scan finds
     /// them when every item begins with `-` in the first column (the usual layout, and what
-    /// `ceu add` writes); any other layout falls back to the full locator.
+    /// `ceu add` writes); any other layout falls back to the document tree.
     pub fn item_lines(&self, count: usize) -> Vec<usize> {
         let starts: Vec<usize> = self
             .text
@@ -177,89 +267,110 @@ impl Source {
         }
     }
 
-    /// A diagnostic for the node at `path`.
+    /// A diagnostic for the node at `path`, showing its line.
     pub fn at(&self, path: &str, message: impl Into<String>) -> Diagnostic {
         let (line, column) = self.position(path);
-        Diagnostic::new(&self.name, line, column, message.into()).with_excerpt(&self.text)
+        self.excerpt(Diagnostic::new(&self.name, line, column, message.into()))
     }
 
-    /// "unknown {what} `id`" at `path`, with a did-you-mean hint, unless `id` is in `known`.
+    /// "unknown {what} `id`; did you mean `x`?" at `path` (code `unknown_id`, expecting one
+    /// of `known`), unless `id` is in `known`.
     pub fn unknown(&self, path: &str, id: &str, known: &[&str], what: &str) -> Option<Diagnostic> {
         if known.contains(&id) {
             return None;
         }
-        let hint = match closest(id, known) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("one of: {}", known.join(", ")),
-        };
+        let message = format!(
+            "unknown {what} {}{}",
+            quote(id),
+            words::did_you_mean(id, known)
+        );
         Some(
-            self.at(path, format!("unknown {what} `{id}`"))
-                .expected(hint),
+            self.at(path, message)
+                .code(Code::UnknownId)
+                .expected(words::one_of(known)),
         )
-    }
-
-    fn yaml_error(&self, e: &serde_yaml::Error) -> Diagnostic {
-        let (mut line, mut column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        let raw = e.to_string();
-        let message = strip_location(&raw);
-        let (message, mut expected) = explain(message);
-        // serde places some errors at the start of the mapping or document; point at the cause.
-        if let Some(key) = raw
-            .split("duplicate field `")
-            .nth(1)
-            .and_then(|r| r.split('`').next())
-        {
-            let prefix = message
-                .split(": duplicate")
-                .next()
-                .filter(|p| *p != message)
-                .unwrap_or("");
-            let path = if prefix.is_empty() {
-                key.to_string()
-            } else {
-                format!("{prefix}.{key}")
-            };
-            if let Some(pos) = self
-                .locator
-                .get_or_init(|| Locator::new(&self.text))
-                .repeat(&path)
-            {
-                (line, column) = pos;
-            }
-            expected = Some(format!("`{key}` once in this mapping"));
-        } else if raw.contains("more than one document")
-            && let Some(i) = self
-                .text
-                .lines()
-                .enumerate()
-                .skip(1)
-                .find(|(_, l)| l.starts_with("---"))
-                .map(|(i, _)| i)
-        {
-            (line, column) = (i + 1, 1);
-            expected = Some("one YAML document per file".into());
-        } else if self
-            .text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .is_some_and(|l| l.starts_with('\t'))
-        {
-            expected = Some("spaces for indentation; YAML does not allow tabs".into());
-        }
-        let d = Diagnostic::new(&self.name, line, column, message).with_excerpt(&self.text);
-        match expected {
-            Some(x) => d.expected(x),
-            None => d,
-        }
     }
 }
 
-/// Deepest nesting accepted (the YAML parser's own recursion limit).
-const MAX_DEPTH: usize = 128;
+/// Checks made before any YAML reader sees the text: something to read, only characters
+/// YAML allows, and flow nesting within [`MAX_DEPTH`] (some scanners slow down
+/// quadratically on deep `[[[…`).
+fn precheck(text: &str) -> Option<Vec<Problem>> {
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        let message = if text.trim().is_empty() {
+            "the file is empty"
+        } else {
+            "the file holds only comments"
+        };
+        return Some(vec![Problem::new(
+            (1, 1),
+            Code::Empty,
+            message.into(),
+            "a YAML document",
+        )]);
+    }
+    let bad = unprintable(text);
+    if !bad.is_empty() {
+        return Some(
+            bad.into_iter()
+                .map(|(offset, c)| {
+                    Problem::new(
+                        line_col(text, offset),
+                        Code::NotPrintable,
+                        format!(
+                            "the text holds the character {} (U+{:04X}), which YAML does not allow",
+                            quote(&c.to_string()),
+                            c as u32
+                        ),
+                        "printable text; remove it, or write it as an escape such as \\x7f inside double quotes",
+                    )
+                })
+                .collect(),
+        );
+    }
+    too_deep(text).map(|offset| {
+        vec![Problem::new(
+            line_col(text, offset),
+            Code::TooDeep,
+            "the document is nested too deeply".into(),
+            format!("at most {MAX_DEPTH} levels of nesting"),
+        )]
+    })
+}
+
+/// Byte offsets of characters outside YAML's printable set (C0 controls other than tab and
+/// line breaks, DEL, C1 controls other than NEL, U+FFFE, U+FFFF, and a byte-order mark
+/// inside the text), at most one more than are shown.
+fn unprintable(text: &str) -> Vec<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && out.len() <= MAX_PER_FILE {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f {
+                out.push((i, char::from(b)));
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if matches!(c, '\u{80}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}' | '\u{feff}')
+        {
+            out.push((i, c));
+        }
+        i += c.len_utf8();
+    }
+    out
+}
 
 /// Byte offset where flow brackets (`[`, `{`) nest deeper than [`MAX_DEPTH`], if they do.
-/// The YAML scanner slows down quadratically with such nesting, so it is refused first.
-/// Quoted strings and comments are skipped; block nesting is bounded by the size limit.
+/// Quoted strings and comments are skipped; block nesting is checked as the tree is built.
 fn too_deep(text: &str) -> Option<usize> {
     let (mut depth, mut quote, mut comment, mut prev) = (0usize, None::<char>, false, ' ');
     let mut chars = text.char_indices();
@@ -281,7 +392,6 @@ fn too_deep(text: &str) -> Option<usize> {
                 }
             }
             (None, _, ']' | '}') => depth = depth.saturating_sub(1),
-            (None, _, '\n') => {}
             _ => {}
         }
         prev = c;
@@ -289,7 +399,7 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
-/// 1-based line and column of a byte offset.
+/// 1-based line and column (in characters) of a byte offset.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
@@ -297,167 +407,5 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// serde_yaml appends " at line L column C"; the diagnostic shows that itself.
-fn strip_location(message: &str) -> &str {
-    match message.rfind(" at line ") {
-        Some(i) => &message[..i],
-        None => message,
-    }
-}
-
-/// Rewrites serde messages into plain words plus what was expected, with a
-/// "did you mean" hint for a misspelt key or value.
-fn explain(message: &str) -> (String, Option<String>) {
-    if message.contains("recursion limit exceeded") {
-        return (
-            "the document is nested too deeply".into(),
-            Some("at most 128 levels of nesting".into()),
-        );
-    }
-    if let Some(found) = message.strip_suffix(", expected a YAML tag starting with '!'") {
-        let found = found.trim_start_matches("invalid type: ");
-        return (
-            format!("found {found}"),
-            Some("a single word such as `high_school`".into()),
-        );
-    }
-    if let Some(start) = message.find("missing field `") {
-        let key = message[start + 15..].trim_end_matches('`');
-        let prefix = message[..start].trim_end_matches(": ");
-        let text = if prefix.is_empty() {
-            format!("missing key `{key}`")
-        } else {
-            format!("{prefix}: missing key `{key}`")
-        };
-        return (text, Some(format!("a `{key}:` entry in this mapping")));
-    }
-    if message.contains("repetition limit exceeded") {
-        return (
-            "aliases expand to too many nodes (an alias bomb?)".into(),
-            Some("a document without runaway aliases".into()),
-        );
-    }
-    for (what, marker) in [("key", "unknown field `"), ("value", "unknown variant `")] {
-        if let Some(start) = message.find(marker) {
-            let rest = &message[start + marker.len()..];
-            let Some(end) = rest.find('`') else { break };
-            let found = &rest[..end];
-            let options: Vec<&str> = rest[end + 1..].split('`').skip(1).step_by(2).collect();
-            let prefix = message[..start]
-                .trim_end_matches(": ")
-                .trim()
-                .trim_start_matches('.');
-            let mut text = format!("unknown {what} `{found}`");
-            if !prefix.is_empty() {
-                text = format!("{prefix}: {text}");
-            }
-            let expected = match closest(found, &options) {
-                Some(best) => format!("did you mean `{best}`? (one of: {})", options.join(", ")),
-                None if options.is_empty() => "no keys here".into(),
-                None => format!("one of: {}", options.join(", ")),
-            };
-            return (text, Some(expected));
-        }
-    }
-    (message.to_string(), None)
-}
-
-/// The option nearest to `word`, if it is near enough to be a likely typo.
-pub fn closest<'a>(word: &str, options: &[&'a str]) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    options
-        .iter()
-        .map(|o| (edit_distance(&word, &o.to_lowercase()), *o))
-        .filter(|(d, o)| *d <= 2.max(o.len() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, o)| o)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde::Deserialize;
-
-    #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Rec {
-        title: String,
-        count: u32,
-    }
-
-    #[test]
-    fn unknown_key_gets_location_and_hint() {
-        let s = Source::new("x.yaml", "title: a\ntitel: b\n");
-        let d = s.parse::<Rec>().unwrap_err();
-        assert_eq!((d.line, d.column), (2, 1));
-        assert!(d.message.contains("unknown key `titel`"), "{}", d.message);
-        assert!(
-            d.expected
-                .as_deref()
-                .unwrap()
-                .starts_with("did you mean `title`?")
-        );
-    }
-
-    #[test]
-    fn type_error_is_located() {
-        let s = Source::new("x.yaml", "title: a\ncount: lots\n");
-        let d = s.parse::<Rec>().unwrap_err();
-        assert_eq!(d.line, 2);
-        assert!(d.message.contains("count"), "{}", d.message);
-    }
-
-    #[test]
-    fn empty_file_is_an_error() {
-        let d = Source::new("x.yaml", "  \n").parse::<Rec>().unwrap_err();
-        assert_eq!(d.message, "the file is empty");
-    }
-
-    #[test]
-    fn deep_nesting_is_refused() {
-        let text = format!("title: {}1{}\n", "[".repeat(5000), "]".repeat(5000));
-        let d = Source::new("x.yaml", text)
-            .parse::<serde_yaml::Value>()
-            .unwrap_err();
-        assert_eq!(d.message, "the document is nested too deeply");
-    }
-
-    #[test]
-    fn brackets_in_quotes_and_comments_do_not_count() {
-        let quoted = format!(
-            "title: \"{}\" # {}\ncount: 1\n",
-            "[".repeat(300),
-            "{".repeat(300)
-        );
-        assert!(Source::new("x.yaml", quoted).parse::<Rec>().is_ok());
-        assert_eq!(
-            super::too_deep(&format!("a: {}", "[".repeat(129))),
-            Some(3 + 128)
-        );
-    }
-
-    #[test]
-    fn closest_finds_typos_only() {
-        assert_eq!(
-            closest("programes", &["programmes", "credentials"]),
-            Some("programmes")
-        );
-        assert_eq!(closest("zzz", &["programmes", "credentials"]), None);
-    }
-}
+mod tests;

@@ -136,7 +136,12 @@ mod tests {
             &new[old.len()..],
             "\n- date: 2026-01-05\n  title: \"Q: \\\"E/M\\\" # not a comment\"\n  provider: \"AAPC\"\n  ceus: 1.5\n  aapc_index: \"X-1\"\n  topics: [\"cpt\"]\n  domain: hiim\n"
         );
-        let items: Vec<serde_yaml::Value> = serde_yaml::from_str(&new).unwrap();
-        assert_eq!(items[1]["title"], "Q: \"E/M\" # not a comment");
+        let items: Vec<super::super::log::Item> = crate::loader::Source::new("t", new.as_str())
+            .parse()
+            .unwrap();
+        assert_eq!(
+            items[1].title.as_deref(),
+            Some("Q: \"E/M\" # not a comment")
+        );
     }
 }

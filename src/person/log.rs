@@ -105,7 +105,7 @@ impl Log {
         }) {
             return Ok(Log::default());
         }
-        let items: Vec<Item> = src.parse_list().map_err(|d| vec![d])?;
+        let items: Vec<Item> = src.parse_list()?;
         let dir = Path::new(src.name()).parent().unwrap_or(Path::new("."));
         let mut log = Log::default();
         let mut out = Vec::new();

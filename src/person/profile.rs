@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::catalog::{Background, Competency, Credential, Setting};
 use crate::data::model::{Body, DegreeLevel, Delivery, Education};
-use crate::data::units::{Ceus, Hours, Months, Usd, WeeklyHours};
+use crate::data::units::{Ceus, Hours, MIN_WEEKLY_HOURS, Months, Usd, WeeklyHours};
 use crate::data::{Catalog, Record};
 use crate::error::Diagnostic;
 use crate::loader::Source;
@@ -198,7 +198,7 @@ impl<'c> Person<'c> {
         catalog: &'c Catalog,
         as_of: NaiveDate,
     ) -> Result<Person<'c>, Vec<Diagnostic>> {
-        let profile: Profile = src.parse().map_err(|d| vec![d])?;
+        let profile: Profile = src.parse()?;
         Person::resolve(profile, src, catalog, as_of)
     }
 
@@ -297,6 +297,17 @@ impl<'c> Person<'c> {
                 by: t.by,
             })
         });
+        if let Some(h) = p.preferences.hours_per_week
+            && h.get() < MIN_WEEKLY_HOURS
+        {
+            r.out.push(
+                src.at(
+                    "preferences.hours_per_week",
+                    format!("`{h}` hours a week is too few to plan with"),
+                )
+                .expected("hours a week from 1 to 80"),
+            );
+        }
         if let Some(s) = &p.state
             && !(s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()))
         {

@@ -23,7 +23,7 @@ impl Roster {
     /// Parses a roster and expands its client list into profile paths, in listed order
     /// (each glob's matches sorted), without duplicates.
     pub fn load(src: &Source) -> Result<(Roster, Vec<PathBuf>), Vec<Diagnostic>> {
-        let roster: Roster = src.parse().map_err(|d| vec![d])?;
+        let roster: Roster = src.parse()?;
         let dir = Path::new(src.name()).parent().unwrap_or(Path::new("."));
         let mut paths = Vec::new();
         let mut seen = HashSet::new();

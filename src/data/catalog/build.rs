@@ -84,6 +84,7 @@ pub(super) fn build(raw: DataSet, as_of: NaiveDate) -> (Option<Catalog>, Vec<Dia
     let rulebooks = enumerate(&d.rules.rulebooks, |i, c| b.rulebook(i, c, &ix));
     let occupations = b.occupations(&ix);
     b.unique_rulebook_starts();
+    b.assumptions();
     super::super::check::sources(&raw, &mut b.out);
     super::super::check::stale(&raw, as_of, &mut b.out);
     let mut out = b.out;
@@ -138,6 +139,24 @@ pub(super) struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// Study-hour defaults must allow a plan (at least one hour a week).
+    fn assumptions(&mut self) {
+        let a = &self.raw.assumptions.assumptions;
+        for (key, v) in [
+            ("hours_per_week", a.hours_per_week.value.get()),
+            ("full_time_hours_per_week", a.full_time_hours_per_week.value.get()),
+        ] {
+            if v < crate::data::units::MIN_WEEKLY_HOURS {
+                self.err(
+                    File::Assumptions,
+                    &format!("assumptions.{key}.value"),
+                    format!("`{}` hours a week is too few to plan with", crate::data::units::plain(v)),
+                    "hours a week from 1 to 80",
+                );
+            }
+        }
+    }
+
     pub(super) fn err(&mut self, file: File, path: &str, message: String, expected: &str) {
         let d = self.raw.source(file).at(path, message);
         self.out.push(if expected.is_empty() {

@@ -2,32 +2,30 @@
 //! strictly (unknown keys are errors) and serialised unchanged for `data list --format json`.
 //! Cross-references are still ids here; [`crate::data::Catalog`] resolves them.
 
-/// Reads an enumeration from one of its words (with alternative spellings), naming the
-/// choices in words when the value is not one of them.
+/// Reads an enumeration from one of its words, alternative spellings listed after the
+/// canonical ones (so the reader's "one of" hint and "did you mean" name every spelling).
 macro_rules! words {
-    ($t:ty, $choices:expr, { $($($w:literal)|+ => $v:expr),+ $(,)? }) => {
+    ($t:ty, { $($($w:literal)|+ => $v:expr),+ $(,)? }) => {
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                const WORDS: &[&str] = &[$($($w),+),+];
                 struct V;
-                impl serde::de::Visitor<'_> for V {
+                impl<'de> serde::de::Visitor<'de> for V {
                     type Value = $t;
                     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                        write!(f, "one of: {}", $choices)
+                        write!(f, "one of: {}", WORDS.join(", "))
                     }
-                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$t, E> {
-                        match s {
+                    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, a: A) -> Result<$t, A::Error> {
+                        use serde::de::VariantAccess;
+                        let (word, rest): (String, _) = a.variant()?;
+                        rest.unit_variant()?;
+                        match word.as_str() {
                             $($($w)|+ => Ok($v),)+
-                            _ => {
-                                let all = [$($($w),+),+];
-                                Err(E::custom(match crate::loader::closest(s, &all) {
-                                    Some(best) => format!("unknown value `{s}`; did you mean `{best}`?"),
-                                    None => format!("unknown value `{s}`, expected one of: {}", $choices),
-                                }))
-                            }
+                            _ => Err(serde::de::Error::unknown_variant(&word, WORDS)),
                         }
                     }
                 }
-                d.deserialize_str(V)
+                d.deserialize_enum(stringify!($t), WORDS, V)
             }
         }
     };
@@ -101,13 +99,14 @@ pub enum Education {
     Master,
 }
 
-words!(Education, "none, high_school (or ged), certificate, associate, bachelor or master", {
+words!(Education, {
     "none" => Education::None,
-    "high_school" | "ged" | "GED" => Education::HighSchool,
+    "high_school" => Education::HighSchool,
     "certificate" => Education::Certificate,
     "associate" => Education::Associate,
     "bachelor" => Education::Bachelor,
     "master" => Education::Master,
+    "ged" | "GED" => Education::HighSchool,
 });
 
 /// A CAHIIM-accredited health information management award, lowest first. A route asking
@@ -132,10 +131,12 @@ pub enum Delivery {
     TestCentre,
 }
 
-words!(Delivery, "online, on_campus or test_centre", {
+words!(Delivery, {
     "online" => Delivery::Online,
-    "on_campus" | "on-campus" => Delivery::OnCampus,
-    "test_centre" | "test-centre" => Delivery::TestCentre,
+    "on_campus" => Delivery::OnCampus,
+    "test_centre" => Delivery::TestCentre,
+    "on-campus" => Delivery::OnCampus,
+    "test-centre" => Delivery::TestCentre,
 });
 
 /// A `min`..`max` range of a bounded quantity.

@@ -1,0 +1,101 @@
+//! Reading input bytes safely: only regular files, never blocking on a FIFO, and never more
+//! than the size limit, whatever size the file claims.
+
+use std::fs::{File, FileType, OpenOptions};
+use std::io::Read;
+use std::path::Path;
+
+use super::MAX_FILE_BYTES;
+use crate::error::{Code, Diagnostic, Error};
+
+/// The bytes of the regular file at `path` (symlinks followed), read with the size limit.
+pub fn regular_file(path: &Path, name: &str) -> Result<Vec<u8>, Error> {
+    let io = |source| Error::Read {
+        path: name.to_string(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    refuse_special(meta.file_type(), name)?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(name).into());
+    }
+    let file = open(path).map_err(io)?;
+    // The path may have been swapped for something else between the two looks.
+    refuse_special(file.metadata().map_err(io)?.file_type(), name)?;
+    limited(file, name)
+}
+
+/// At most [`MAX_FILE_BYTES`] + 1 bytes of `input` (one more tells that it is too large).
+pub fn limited(input: impl Read, name: &str) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: name.to_string(),
+            source,
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(name).into());
+    }
+    Ok(bytes)
+}
+
+/// The diagnostic for input over the size limit.
+pub fn too_large(name: &str) -> Diagnostic {
+    Diagnostic::new(
+        name,
+        1,
+        1,
+        format!("the file is over the {MAX_FILE_BYTES}-byte limit"),
+    )
+    .code(Code::TooLarge)
+    .expected("a smaller file; split it or remove old entries")
+}
+
+/// Opens for reading without blocking (a FIFO that slipped in is refused, not waited on).
+fn open(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// An error for anything but a regular file.
+fn refuse_special(kind: FileType, name: &str) -> Result<(), Error> {
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = describe(kind);
+    Err(Error::Read {
+        path: name.to_string(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("it is {what}, not a regular file"),
+        ),
+    })
+}
+
+fn describe(kind: FileType) -> &'static str {
+    if kind.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    "a special file"
+}
