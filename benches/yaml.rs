@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use coderpath::data::DataSet;
+use coderpath::data::Catalog;
 use coderpath::loader::Source;
 use coderpath::person::log::{Item, Log};
 
@@ -50,8 +50,8 @@ fn main() {
         .unwrap_or(10_000);
     let text = log(n);
     let full = format!("---\n{text}");
-    let data = DataSet::load(None).expect("embedded data loads");
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let (data, _) = Catalog::load(None, as_of).expect("embedded data loads");
     println!("{n} entries, {} bytes", text.len());
     let cases: [(&str, &str, usize); 3] = [
         ("parse (fast reader)", &text, 30),
@@ -66,7 +66,7 @@ fn main() {
         let (median, min) = time(runs, || {
             let src = Source::new("big.ceus.yaml", input);
             if i == 2 {
-                black_box(Log::load(&src, &data, as_of).expect("the log loads"));
+                black_box(Log::load(&src, &data).expect("the log loads"));
             } else {
                 black_box(src.parse::<Vec<Item>>().expect("the log parses"));
             }

@@ -6,8 +6,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{
-    deliver, emit, html_page, json, load_catalog, load_log, load_profile, located,
-    report_color, templates, text_width, write_atomic,
+    deliver, emit, html_page, json, load_catalog, load_log, load_profile, located, report_color,
+    templates, text_width, write_atomic,
 };
 use crate::cli::{
     AddArgs, CheckFormat, DomainArg, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat,

@@ -144,13 +144,19 @@ impl Builder<'_> {
         let a = &self.raw.assumptions.assumptions;
         for (key, v) in [
             ("hours_per_week", a.hours_per_week.value.get()),
-            ("full_time_hours_per_week", a.full_time_hours_per_week.value.get()),
+            (
+                "full_time_hours_per_week",
+                a.full_time_hours_per_week.value.get(),
+            ),
         ] {
             if v < crate::data::units::MIN_WEEKLY_HOURS {
                 self.err(
                     File::Assumptions,
                     &format!("assumptions.{key}.value"),
-                    format!("`{}` hours a week is too few to plan with", crate::data::units::plain(v)),
+                    format!(
+                        "`{}` hours a week is too few to plan with",
+                        crate::data::units::plain(v)
+                    ),
                     "hours a week from 1 to 80",
                 );
             }
