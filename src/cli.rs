@@ -182,6 +182,43 @@ pub struct PlanArgs {
     /// Also write the milestones as an iCalendar file (RFC 5545)
     #[arg(long, value_name = "FILE.ics")]
     pub calendar: Option<PathBuf>,
+    #[command(flatten)]
+    pub changes: PlanChanges,
+    /// Compare with another scenario, side by side (up to 2): changes as KEY=VALUE pairs
+    /// separated by commas, keys budget, hours, setting, target, by, delivery
+    /// (e.g. `--compare hours=20` `--compare delivery=on-campus,budget=6000`)
+    #[arg(long, value_name = "CHANGES", help_heading = "What if (this run only)")]
+    pub compare: Vec<String>,
+}
+
+/// Changes to the profile for one run: what-if questions, the profile file untouched.
+#[derive(Debug, Clone, Default, Args, serde::Serialize)]
+#[command(next_help_heading = "What if (this run only)")]
+pub struct PlanChanges {
+    /// Budget in US dollars
+    #[arg(long, value_name = "USD")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget: Option<f64>,
+    /// Study hours a week (1-80)
+    #[arg(long, value_name = "HOURS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    /// Work setting wanted (`coderpath data list settings`)
+    #[arg(long, value_name = "SETTING")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub setting: Option<String>,
+    /// Target credential (`coderpath data list credentials`)
+    #[arg(long, value_name = "CREDENTIAL")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// Date to be ready by (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<chrono::NaiveDate>,
+    /// Study online or on campus (repeat for either)
+    #[arg(long, value_enum)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub delivery: Vec<DeliveryArg>,
 }
 
 /// Where a report goes and in which format.
@@ -296,9 +333,11 @@ pub enum ListFormat {
 }
 
 /// Delivery modes a programme filter accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DeliveryArg {
     Online,
+    #[value(alias = "on_campus")]
     OnCampus,
 }
 

@@ -177,3 +177,128 @@ fn same_inputs_same_bytes() {
         );
     }
 }
+
+fn job_ready(args: &[&str]) -> String {
+    let mut all = vec!["plan", ASPIRING, "--format", "json"];
+    all.extend(args);
+    let v: Value = serde_json::from_str(&stdout_of(&all)).unwrap();
+    v["job_ready"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn what_if_flags_change_the_plan_not_the_file() {
+    let before = std::fs::read(ASPIRING).unwrap();
+    let base = job_ready(&[]);
+    let faster = job_ready(&["--hours", "20"]);
+    assert!(
+        faster < base,
+        "20 hours a week ({faster}) beats 10 ({base})"
+    );
+    let v: Value = serde_json::from_str(&stdout_of(&[
+        "plan",
+        ASPIRING,
+        "--format",
+        "json",
+        "--setting",
+        "hospital_inpatient",
+    ]))
+    .unwrap();
+    assert_eq!(v["target"]["setting"], "hospital_inpatient");
+    assert_ne!(v["target"]["credential"], "CPC");
+    let v: Value = serde_json::from_str(&stdout_of(&[
+        "plan", ASPIRING, "--format", "json", "--budget", "100",
+    ]))
+    .unwrap();
+    assert_eq!(v["budget_usd"], 100.0);
+    assert_eq!(
+        std::fs::read(ASPIRING).unwrap(),
+        before,
+        "profile untouched"
+    );
+}
+
+#[test]
+fn what_if_flags_are_checked() {
+    for (args, words) in [
+        (
+            vec!["--setting", "hospital_inpatent"],
+            "did you mean hospital_inpatient",
+        ),
+        (vec!["--target", "CPX"], "--target CPX"),
+        (vec!["--hours", "0"], "from 1 to 80"),
+        (vec!["--budget=-5"], "--budget -5"),
+        (vec!["--by", "2020-01-01"], "after 2026-11-27"),
+        (vec!["--compare", "hours"], "not KEY=VALUE"),
+        (vec!["--compare", "speed=3"], "unknown key `speed`"),
+        (
+            vec!["--compare", "a=1", "--compare", "b=2", "--compare", "c=3"],
+            "up to 2",
+        ),
+    ] {
+        let mut all = vec!["plan", ASPIRING];
+        all.extend(&args);
+        let out = coderpath().args(&all).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(words), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn compare_puts_scenarios_side_by_side() {
+    let v: Value = serde_json::from_str(&stdout_of(&[
+        "plan",
+        ASPIRING,
+        "--format",
+        "json",
+        "--compare",
+        "hours=20",
+        "--compare",
+        "delivery=on-campus,budget=6000",
+    ]))
+    .unwrap();
+    let s = v["scenarios"].as_array().unwrap();
+    assert_eq!(s.len(), 3);
+    assert_eq!(s[0]["changes"], serde_json::json!({}));
+    assert_eq!(s[1]["changes"]["hours"], 20.0);
+    assert_eq!(s[2]["changes"]["delivery"][0], "on_campus");
+    assert_eq!(
+        s[1]["plan"]["job_ready"].as_str().unwrap(),
+        job_ready(&["--hours", "20"])
+    );
+    assert_eq!(s[0]["plan"]["job_ready"].as_str().unwrap(), job_ready(&[]));
+
+    let text = stdout_of(&["plan", ASPIRING, "--compare", "hours=20"]);
+    assert!(text.contains("As in the profile") && text.contains("With 20 hours a week"));
+    let html = stdout_of(&[
+        "plan",
+        ASPIRING,
+        "--format",
+        "html",
+        "--compare",
+        "hours=20",
+    ]);
+    assert!(html.contains("<th scope=\"col\">With 20 hours a week</th>"));
+    assert!(html.contains("data-label=\"With 20 hours a week\""));
+    let md = stdout_of(&["plan", ASPIRING, "--format", "md", "--compare", "hours=20"]);
+    assert!(md.contains("| Scenario | As in the profile | With 20 hours a week |"));
+}
+
+#[test]
+fn compare_scenarios_start_from_the_run_flags() {
+    let v: Value = serde_json::from_str(&stdout_of(&[
+        "plan",
+        ASPIRING,
+        "--format",
+        "json",
+        "--hours",
+        "20",
+        "--compare",
+        "budget=9000",
+    ]))
+    .unwrap();
+    let s = &v["scenarios"];
+    assert_eq!(s[0]["changes"]["hours"], 20.0);
+    assert_eq!(s[1]["changes"]["hours"], 20.0);
+    assert_eq!(s[1]["changes"]["budget"], 9000.0);
+}

@@ -8,6 +8,7 @@ mod gen_roster;
 mod init;
 mod plan;
 mod report;
+mod whatif;
 
 pub use files::{write_atomic, write_replace};
 

@@ -4,14 +4,18 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::whatif;
 use super::{
     deliver, html_page, json, load_catalog, load_profile, located, report_color, templates,
     text_width, write_replace,
 };
-use crate::cli::{Global, PlanArgs, ReportArgs, ReportFormat};
+use crate::cli::{Global, OutputArgs, PlanArgs, PlanChanges, ReportArgs, ReportFormat};
 use crate::data::Catalog;
 use crate::error::Error;
+use crate::loader::Source;
+use crate::person::profile::Person;
 use crate::plan::{self, Plan};
+use crate::render::compare::CompareView;
 use crate::render::ics::calendar;
 use crate::render::plan::PlanView;
 
@@ -21,24 +25,99 @@ fn make_plan<'c>(catalog: &'c Catalog, as_of: NaiveDate, path: &Path) -> Result<
     plan::plan(&person, catalog, as_of).map_err(|e| located(&src, e))
 }
 
+/// Plans for the profile in `src` with what-if `changes` applied (the file is unchanged).
+fn plan_with<'c>(
+    catalog: &'c Catalog,
+    as_of: NaiveDate,
+    src: &Source,
+    person: &Person<'c>,
+    changes: &PlanChanges,
+) -> Result<Plan<'c>, Error> {
+    if whatif::is_empty(changes) {
+        return plan::plan(person, catalog, as_of).map_err(|e| located(src, e));
+    }
+    let mut profile = person.profile.clone();
+    whatif::apply(&mut profile, changes, catalog, as_of)?;
+    let changed = Person::resolve(profile, src, catalog, as_of).map_err(Error::Inputs)?;
+    plan::plan(&changed, catalog, as_of).map_err(|e| located(src, e))
+}
+
 pub(super) fn plan_cmd(global: &Global, as_of: NaiveDate, args: &PlanArgs) -> Result<u8, Error> {
     let out = &args.report.output;
     let format = out.resolve().map_err(Error::Usage)?;
+    if args.compare.len() > 2 {
+        return Err(Error::Usage(format!(
+            "--compare given {} times; up to 2 scenarios sit beside the profile's own plan",
+            args.compare.len()
+        )));
+    }
+    let mut scenarios = vec![args.changes.clone()];
+    for text in &args.compare {
+        scenarios.push(whatif::overlay(&args.changes, whatif::scenario(text)?));
+    }
     let catalog = load_catalog(global, as_of)?;
-    let plan = make_plan(&catalog, as_of, &args.report.profile)?;
-    let view = PlanView::new(&plan);
-    let text = match format {
-        ReportFormat::Text => view.to_text(text_width(), report_color(global, out)),
-        ReportFormat::Md => templates(global)?.render("plan.md", &view)?,
-        ReportFormat::Html => html_page(global, &view.title, "plan.html", &view)?,
-        ReportFormat::Json => json(&plan),
-        ReportFormat::Context => json(&view),
+    let (src, person) = load_profile(&args.report.profile, &catalog, as_of)?;
+    let plans = scenarios
+        .iter()
+        .map(|c| plan_with(&catalog, as_of, &src, &person, c))
+        .collect::<Result<Vec<_>, _>>()?;
+    let text = if plans.len() > 1 {
+        compare_text(global, format, &scenarios, &plans, &catalog)?
+    } else {
+        plan_text(global, format, out, &plans[0])?
     };
     if let Some(cal) = &args.calendar {
-        let events = crate::render::plan::calendar_events(&plan);
+        let view = PlanView::new(&plans[0]);
+        let events = crate::render::plan::calendar_events(&plans[0]);
         write_replace(cal, &calendar(&view.title, &events, as_of))?;
     }
     deliver(out.output.as_deref(), &text)
+}
+
+/// One plan in the chosen format.
+fn plan_text(
+    global: &Global,
+    format: ReportFormat,
+    out: &OutputArgs,
+    plan: &Plan,
+) -> Result<String, Error> {
+    let view = PlanView::new(plan);
+    Ok(match format {
+        ReportFormat::Text => view.to_text(text_width(), report_color(global, out)),
+        ReportFormat::Md => templates(global)?.render("plan.md", &view)?,
+        ReportFormat::Html => html_page(global, &view.title, "plan.html", &view)?,
+        ReportFormat::Json => json(plan),
+        ReportFormat::Context => json(&view),
+    })
+}
+
+/// Plans side by side, each column one scenario; JSON holds each scenario's changes and plan.
+fn compare_text(
+    global: &Global,
+    format: ReportFormat,
+    scenarios: &[PlanChanges],
+    plans: &[Plan],
+    catalog: &Catalog,
+) -> Result<String, Error> {
+    let columns: Vec<_> = scenarios
+        .iter()
+        .zip(plans)
+        .map(|(c, p)| (c, PlanView::new(p)))
+        .collect();
+    let view = CompareView::new(&columns, catalog);
+    Ok(match format {
+        ReportFormat::Text => view.table().to_text(text_width(), false),
+        ReportFormat::Md => templates(global)?.render("compare.md", &view)?,
+        ReportFormat::Html => html_page(global, &view.title, "compare.html", &view)?,
+        ReportFormat::Json => json(&serde_json::json!({
+            "schema_version": plans.first().map_or(2, |p| p.schema_version),
+            "scenarios": scenarios.iter().zip(plans).map(|(c, p)| serde_json::json!({
+                "changes": c,
+                "plan": p,
+            })).collect::<Vec<_>>(),
+        })),
+        ReportFormat::Context => json(&view),
+    })
 }
 
 pub(super) fn readiness_cmd(

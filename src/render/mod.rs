@@ -3,6 +3,7 @@
 //! written here and in the templates.
 
 pub mod calendar;
+pub mod compare;
 pub mod ics;
 pub mod lists;
 pub mod plan;

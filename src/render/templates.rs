@@ -11,7 +11,9 @@ use crate::error::Error;
 /// The embedded templates, by name; the extension decides escaping (`.html` is escaped).
 /// HTML report templates are page sections; `layout.html` wraps them into one
 /// self-contained page (context: `title`, `body`).
-pub const EMBEDDED: [(&str, &str); 9] = [
+pub const EMBEDDED: [(&str, &str); 11] = [
+    ("compare.html", include_str!("../../templates/compare.html")),
+    ("compare.md", include_str!("../../templates/compare.md")),
     ("index.html", include_str!("../../templates/index.html")),
     ("layout.html", include_str!("../../templates/layout.html")),
     ("list.md", include_str!("../../templates/list.md")),
