@@ -411,6 +411,45 @@ pub enum CeuCommand {
         after_help = "Examples:\n  coderpath ceu what-if examples/certified.yaml --add CRC\n  coderpath ceu what-if examples/dual.yaml --drop CCS"
     )]
     WhatIf(WhatIfArgs),
+    /// The log as a register: each entry's line, date, CEUs and, for each body, the cycle it
+    /// counts in or why it does not
+    #[command(
+        after_help = "Examples:\n  coderpath ceu list examples/dual.yaml\n  coderpath ceu list examples/dual.yaml --body AHIMA --cycle current\n  coderpath ceu list examples/certified.yaml --provider aapc --format csv -o ceus.csv"
+    )]
+    List(CeuListArgs),
+}
+
+/// Arguments of `ceu list`.
+#[derive(Debug, Args)]
+pub struct CeuListArgs {
+    /// The person's profile (its `ceu_log` is listed)
+    pub profile: PathBuf,
+    /// Only this body's column (AAPC or AHIMA)
+    #[arg(long, value_parser = parse_body)]
+    pub body: Option<Body>,
+    /// Entries dated in each body's current cycle, the previous one, or all
+    #[arg(long, value_enum, default_value_t = CycleArg::All)]
+    pub cycle: CycleArg,
+    /// Only entries whose provider contains this text (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub provider: Option<String>,
+    /// Only entries tagged with this topic: a competency or credential id, e.g. cpt, CPMA
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: Option<String>,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// Write the listing here (atomically) instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Cycles `ceu list` can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CycleArg {
+    Current,
+    Previous,
+    All,
 }
 
 /// Arguments of `ceu add`.

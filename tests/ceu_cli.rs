@@ -543,3 +543,58 @@ fn a_profile_without_the_aapc_renewal_date_is_told_where() {
             "AAPC CEUs fall due on the membership renewal date",
         ));
 }
+
+#[test]
+fn list_registers_each_entry_per_body() {
+    let text = stdout_of(&["ceu", "list", "examples/dual.yaml"]);
+    assert!(text.contains("4 of 4 entries"), "{text}");
+    assert!(text.contains("AAPC: current cycle"), "{text}");
+    assert!(text.contains("no: no AAPC index"), "{text}");
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "ceu",
+        "list",
+        "examples/dual.yaml",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let rows = v["entries"].as_array().unwrap();
+    let line24 = rows.iter().find(|r| r["entry"]["line"] == 24).unwrap();
+    assert_eq!(line24["standing"][0]["body"], "AAPC");
+    assert_eq!(line24["standing"][0]["place"], "rejected");
+    assert_eq!(line24["standing"][1]["place"], "counts");
+    let csv = stdout_of(&[
+        "ceu",
+        "list",
+        "examples/dual.yaml",
+        "--body",
+        "AAPC",
+        "--provider",
+        "aapc",
+        "-f",
+        "csv",
+    ]);
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("Line,Date,Title,Provider,CEUs,AAPC"));
+    assert_eq!(lines.count(), 1, "{csv}");
+}
+
+#[test]
+fn list_filters_are_checked() {
+    for (args, words) in [
+        (vec!["--topic", "pcx"], "did you mean"),
+        (vec!["--cycle", "last"], "invalid value 'last'"),
+    ] {
+        let mut all = vec!["ceu", "list", "examples/certified.yaml"];
+        all.extend(&args);
+        let out = coderpath().args(&all).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(words), "{args:?}: {err}");
+    }
+    let out = coderpath()
+        .args(["ceu", "list", "examples/certified.yaml", "--body", "AHIMA"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds no AHIMA credential"));
+}

@@ -10,7 +10,8 @@ use super::{
     templates, text_width, write_atomic,
 };
 use crate::cli::{
-    AddArgs, CheckFormat, DomainArg, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat,
+    AddArgs, CeuListArgs, CheckFormat, CycleArg, DomainArg, Global, ListFormat, ReportArgs,
+    ReportFormat, WhatIfArgs, WhatIfFormat,
 };
 use crate::data::Catalog;
 use crate::data::catalog::Credential;
@@ -22,6 +23,7 @@ use crate::person::profile::Person;
 use crate::render::ics::calendar;
 use crate::render::status::StatusView;
 use crate::track;
+use crate::track::register::{CycleFilter, Filter, register};
 
 /// A person's profile and CEU log, loaded and validated.
 struct Loaded<'c> {
@@ -285,4 +287,54 @@ pub(super) fn ceu_what_if(
         }
     };
     emit(&text)
+}
+
+pub(super) fn ceu_list(global: &Global, as_of: NaiveDate, args: &CeuListArgs) -> Result<u8, Error> {
+    let catalog = load_catalog(global, as_of)?;
+    if let Some(t) = &args.topic
+        && !catalog
+            .topic_ids()
+            .iter()
+            .any(|id| id.eq_ignore_ascii_case(t))
+    {
+        let hint = crate::loader::closest(t, &catalog.topic_ids())
+            .map_or(String::new(), |b| format!("; did you mean {b}?"));
+        return Err(Error::Usage(format!(
+            "--topic {t}: not a competency or credential id{hint}"
+        )));
+    }
+    let person = load_person(&catalog, as_of, &args.profile)?;
+    let status = track_status(&person, &catalog, as_of)?;
+    let filter = Filter {
+        body: args.body,
+        cycle: match args.cycle {
+            CycleArg::Current => CycleFilter::Current,
+            CycleArg::Previous => CycleFilter::Previous,
+            CycleArg::All => CycleFilter::All,
+        },
+        provider: args.provider.clone(),
+        topic: args.topic.clone(),
+    };
+    if let Some(b) = args.body
+        && !status.bodies.iter().any(|s| s.body == b)
+    {
+        return Err(Error::Usage(format!(
+            "--body {}: {} holds no {} credential",
+            b.as_str(),
+            status.person,
+            b.as_str()
+        )));
+    }
+    let reg = register(&status, &person.log, &filter);
+    let table = crate::render::register::table(&reg, &filter);
+    let text = match args.format {
+        ListFormat::Text => table.to_text(
+            text_width(),
+            args.output.is_none() && global.color_for(std::io::stdout().is_terminal()),
+        ),
+        ListFormat::Md => templates(global)?.render("list.md", &table.md_escaped())?,
+        ListFormat::Csv => table.to_csv(),
+        ListFormat::Json => json(&reg),
+    };
+    deliver(args.output.as_deref(), &text)
 }

@@ -73,6 +73,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
                 ceu::ceu_calendar(&cli.global, as_of, profile, output.as_deref())
             }
             CeuCommand::WhatIf(args) => ceu::ceu_what_if(&cli.global, as_of, args),
+            CeuCommand::List(args) => ceu::ceu_list(&cli.global, as_of, args),
         },
         Command::Readiness(args) => plan::readiness_cmd(&cli.global, as_of, args),
     }

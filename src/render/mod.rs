@@ -8,6 +8,7 @@ pub mod ics;
 pub mod lists;
 pub mod plan;
 pub mod plan_words;
+pub mod register;
 pub mod route_words;
 pub mod status;
 pub mod status_words;

@@ -58,6 +58,8 @@ pub(super) struct Tally<'c> {
     pub allocations: Vec<Allocation<'c>>,
     pub capped_other: Option<Capped>,
     pub unmarked_domain: usize,
+    /// Lines of the entries tallied.
+    pub counted: Vec<usize>,
 }
 
 /// Tallies `entries` against `req`, with `total` CEUs required in all; `floor` is a portal
@@ -79,6 +81,7 @@ pub(super) fn tally<'c>(
         allocations: Vec::new(),
         capped_other: None,
         unmarked_domain: 0,
+        counted: entries.iter().map(|e| e.line).collect(),
     };
     let mut subs = Vec::new();
     match book.body {

@@ -136,6 +136,7 @@ pub(super) fn body_status<'c>(
             .map(|e| e.line)
             .collect(),
         membership_due,
+        previous: before,
     })
 }
 
@@ -278,6 +279,7 @@ impl<'a, 'c> Life<'a, 'c> {
             checkpoints: self.checkpoints(requirement_body, cycle),
             capped_other: t.capped_other,
             unmarked_domain: t.unmarked_domain,
+            counted: t.counted,
             from_renewal_month,
             to_next_cycle,
         }

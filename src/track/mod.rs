@@ -9,6 +9,7 @@ mod fees;
 mod flow;
 mod judge;
 mod lifecycle;
+pub mod register;
 #[cfg(test)]
 mod tests;
 pub mod whatif;
@@ -55,6 +56,8 @@ pub struct BodyStatus<'c> {
     pub older_cycles: Vec<usize>,
     /// The next membership renewal, when the body's membership renews on its own date.
     pub membership_due: Option<NaiveDate>,
+    /// The cycle before the current one (shown in `ended` only when it matters).
+    pub previous: Option<Cycle>,
 }
 
 impl<'c> BodyStatus<'c> {
@@ -96,6 +99,9 @@ pub struct CycleStatus<'c> {
     pub capped_other: Option<Capped>,
     /// Counted entries without an AHIMA domain (treated as outside the HIIM domains).
     pub unmarked_domain: usize,
+    /// Log lines of the entries that count in this cycle (renewal-month entries where they
+    /// are used).
+    pub counted: Vec<usize>,
     /// CEUs earned in the previous cycle's renewal month that count here instead.
     pub from_renewal_month: f64,
     /// CEUs earned in this cycle's renewal month that count toward the next cycle.

@@ -414,3 +414,67 @@ fn large_logs_stay_fast() {
     // A generous bound for a debug build: quadratic work would take minutes.
     assert!(took.as_secs() < 20, "took {took:?}");
 }
+
+/// The register places every entry where the status counted it, with the reason otherwise.
+#[test]
+fn the_register_agrees_with_the_status() {
+    use super::register::{CycleFilter, CycleKind, Filter, Place, register};
+    let profile = "name: R\neducation: high_school\ncredentials: [{ id: CPC, earned: 2020-01-15 }]\naapc_renewal: 2020-10-31\nceu_log_since: 2020-01-15\n";
+    let mut ceus = aapc_entries("2025-01-06", 18, 2.0);
+    ceus.push_str(
+        "- { date: 2026-10-05, title: a, provider: AAPC, ceus: 2, aapc_index: R1 }
+- { date: 2026-11-02, title: no index, provider: College, ceus: 1 }
+- { date: 2026-11-03, title: no index, provider: College, ceus: 1 }
+- { date: 2027-01-02, title: later, provider: AAPC, ceus: 1, aapc_index: R4 }
+- { date: 2019-05-01, title: early, provider: AAPC, ceus: 1, aapc_index: R5 }
+- { date: 2022-05-01, title: old, provider: AAPC, ceus: 1, aapc_index: R6 }
+",
+    );
+    let l = log(&FIXTURE, &ceus);
+    let p = person(&FIXTURE, profile, d("2026-11-27"));
+    let s = status(&p, &l, &FIXTURE, d("2026-11-27")).unwrap();
+    let all = register(&s, &l, &Filter::default());
+    let place = |title: &str| {
+        let row = all.entries.iter().find(|r| r.entry.title == title).unwrap();
+        (row.standing[0].cycle, row.standing[0].place)
+    };
+    assert_eq!(all.entries.len(), l.entries.len());
+    assert_eq!(
+        place("a"),
+        (
+            Some(CycleKind::Previous),
+            Place::Counts {
+                toward: CycleKind::Current
+            }
+        ),
+        "a renewal-month entry the ended cycle did not need counts in the current one"
+    );
+    assert!(matches!(place("no index").1, Place::Rejected { .. }));
+    assert_eq!(place("later").1, Place::AfterAsOf);
+    assert!(matches!(
+        place("early").1,
+        Place::BeforeCertification { .. }
+    ));
+    assert_eq!(place("old"), (None, Place::OlderCycle));
+    let counted = all
+        .entries
+        .iter()
+        .filter(|r| matches!(r.standing[0].place, Place::Counts { .. }))
+        .count();
+    let in_status = s.bodies[0].current.counted.len()
+        + s.bodies[0].ended.as_ref().map_or(0, |e| e.counted.len());
+    assert_eq!(counted, in_status);
+
+    let current = Filter {
+        cycle: CycleFilter::Current,
+        provider: Some("college".into()),
+        ..Filter::default()
+    };
+    let r = register(&s, &l, &current);
+    assert_eq!(r.entries.len(), 2, "the two College entries of November");
+    let topic = Filter {
+        topic: Some("CPMA".into()),
+        ..Filter::default()
+    };
+    assert!(register(&s, &l, &topic).entries.is_empty());
+}

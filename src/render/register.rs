@@ -1,0 +1,113 @@
+//! `ceu list`: the register of log entries in words, as a table (text, CSV) for people.
+
+use chrono::NaiveDate;
+
+use super::table::Table;
+use super::words::num;
+use crate::track::RejectReason;
+use crate::track::register::{CycleFilter, CycleKind, Filter, Place, Register, Row, Standing};
+
+/// The register as a table: one row per entry, one column per body.
+pub fn table(r: &Register, filter: &Filter) -> Table {
+    let mut columns = vec!["Line", "Date", "Title", "Provider", "CEUs"];
+    let heads: Vec<String> = r
+        .bodies
+        .iter()
+        .map(|b| b.body.as_str().to_string())
+        .collect();
+    columns.extend(heads.iter().map(String::as_str));
+    let rows = r.entries.iter().map(|row| cells(row, r.as_of)).collect();
+    let mut t = Table::new(
+        format!("CEU log of {} (as of {})", r.person, r.as_of),
+        &columns,
+        rows,
+    );
+    t.note = note(r, filter);
+    t
+}
+
+fn cells(row: &Row, as_of: NaiveDate) -> Vec<String> {
+    let e = row.entry;
+    let mut out = vec![
+        e.line.to_string(),
+        e.date.to_string(),
+        e.title.clone(),
+        e.provider.clone(),
+        num(e.ceus),
+    ];
+    out.extend(row.standing.iter().map(|s| standing(s, as_of)));
+    out
+}
+
+/// Whether an entry counts with one body, and why not, in a few words.
+pub fn standing(s: &Standing, as_of: NaiveDate) -> String {
+    match s.place {
+        Place::Counts { toward } if Some(toward) != s.cycle => {
+            format!("yes, {} cycle (renewal month)", kind(toward))
+        }
+        Place::Counts { toward } => format!("yes, {} cycle", kind(toward)),
+        Place::Rejected { reason } => match reason {
+            RejectReason::Duplicate { of_line } => format!("no: same as line {of_line}"),
+            RejectReason::NotApproved { body } => format!("no: no {} index", body.as_str()),
+            RejectReason::BeforeCertification { certified } => {
+                format!("no: before certification ({certified})")
+            }
+        },
+        Place::BeforeCertification { certified } => {
+            format!("no: before certification ({certified})")
+        }
+        Place::OlderCycle => "older cycle".into(),
+        Place::AfterAsOf => format!("not yet: after {as_of}"),
+        Place::PreviousNotJudged => "previous cycle (closed)".into(),
+        Place::Outside => "no: before the first cycle".into(),
+    }
+}
+
+fn kind(k: CycleKind) -> &'static str {
+    match k {
+        CycleKind::Current => "current",
+        CycleKind::Previous => "previous",
+    }
+}
+
+/// What the listing shows: each body's cycles, the filters and how many entries.
+fn note(r: &Register, f: &Filter) -> String {
+    let mut lines: Vec<String> = r
+        .bodies
+        .iter()
+        .map(|b| {
+            let previous = b.previous.map_or(String::new(), |p| {
+                format!("; previous {} to {}", p.start, p.end)
+            });
+            format!(
+                "{}: current cycle {} to {}{previous}",
+                b.body.as_str(),
+                b.current.start,
+                b.current.end
+            )
+        })
+        .collect();
+    let mut parts = Vec::new();
+    match f.cycle {
+        CycleFilter::Current => parts.push("dated in the current cycle".to_string()),
+        CycleFilter::Previous => parts.push("dated in the previous cycle".to_string()),
+        CycleFilter::All => {}
+    }
+    if let Some(p) = &f.provider {
+        parts.push(format!("provider containing \"{p}\""));
+    }
+    if let Some(t) = &f.topic {
+        parts.push(format!("topic {t}"));
+    }
+    lines.push(
+        "Each body's column says whether the entry counts there, in which cycle, or why not."
+            .into(),
+    );
+    let shown = format!("{} of {} entries", r.entries.len(), r.total_entries);
+    lines.push(if parts.is_empty() {
+        shown
+    } else {
+        format!("{shown}: {}", parts.join(", "))
+    });
+    lines.join("\n")
+}

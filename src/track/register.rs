@@ -1,0 +1,227 @@
+//! The CEU register behind `ceu list`: every log entry with, for each body the person holds
+//! credentials with, the cycle it falls in and whether it counts there, or why not. Built
+//! from a [`Status`], so the register and the status never disagree.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{BodyStatus, RejectReason, Status};
+use crate::data::model::Body;
+use crate::person::log::{Entry, Log};
+use crate::rules::Cycle;
+
+/// Which entries to list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only this body's standing (and entries it places in the chosen cycle).
+    pub body: Option<Body>,
+    pub cycle: CycleFilter,
+    /// Entries whose provider contains this text (any case).
+    pub provider: Option<String>,
+    /// Entries tagged with this topic id (any case).
+    pub topic: Option<String>,
+}
+
+/// Which cycle's entries to list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CycleFilter {
+    /// Entries dated in a body's current cycle.
+    Current,
+    /// Entries dated in a body's previous cycle.
+    Previous,
+    #[default]
+    All,
+}
+
+/// The register: entries in log order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Register<'l> {
+    pub schema_version: u32,
+    pub as_of: NaiveDate,
+    pub person: String,
+    pub bodies: Vec<BodyCycles>,
+    pub entries: Vec<Row<'l>>,
+    /// Entries the log holds in all (before filtering).
+    pub total_entries: usize,
+}
+
+/// A body's current and previous cycle.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct BodyCycles {
+    pub body: Body,
+    pub current: Cycle,
+    pub previous: Option<Cycle>,
+}
+
+/// One entry and where it stands with each body.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row<'l> {
+    pub entry: &'l Entry,
+    pub standing: Vec<Standing>,
+}
+
+/// One body's view of an entry.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Standing {
+    pub body: Body,
+    /// The cycle the entry's date falls in, when it is the current or the previous one.
+    pub cycle: Option<CycleKind>,
+    #[serde(flatten)]
+    pub place: Place,
+}
+
+/// Which of a body's cycles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CycleKind {
+    Current,
+    Previous,
+}
+
+/// Whether an entry counts with a body, and why not.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "place", rename_all = "snake_case")]
+pub enum Place {
+    /// Counts toward this cycle (a renewal-month entry may count in the cycle after the one
+    /// its date falls in).
+    Counts { toward: CycleKind },
+    /// In a shown cycle, but does not count.
+    Rejected { reason: RejectReason },
+    /// Dated in an older cycle than the previous one.
+    OlderCycle,
+    /// Dated before the body's first certification.
+    BeforeCertification { certified: NaiveDate },
+    /// Dated after `as_of`: left out until then.
+    AfterAsOf,
+    /// In the previous cycle, which the status leaves out (complete, or not covered by the
+    /// log and past its lapse window).
+    PreviousNotJudged,
+    /// Dated outside every cycle judged (before the first cycle began).
+    Outside,
+}
+
+/// The register of `log` as judged in `status`, filtered. Linear in the log's size.
+pub fn register<'l>(status: &Status, log: &'l Log, filter: &Filter) -> Register<'l> {
+    let bodies: Vec<Judged> = status
+        .bodies
+        .iter()
+        .filter(|b| filter.body.is_none_or(|x| x == b.body))
+        .map(Judged::new)
+        .collect();
+    let provider = filter.provider.as_ref().map(|p| p.to_lowercase());
+    let entries = log
+        .entries
+        .iter()
+        .filter(|e| {
+            provider
+                .as_ref()
+                .is_none_or(|p| e.provider.to_lowercase().contains(p))
+                && filter
+                    .topic
+                    .as_ref()
+                    .is_none_or(|t| e.topics.iter().any(|x| x.eq_ignore_ascii_case(t)))
+        })
+        .map(|entry| Row {
+            entry,
+            standing: bodies
+                .iter()
+                .map(|b| b.standing(entry, status.as_of))
+                .collect(),
+        })
+        .filter(|row| {
+            let kind = match filter.cycle {
+                CycleFilter::All => return true,
+                CycleFilter::Current => CycleKind::Current,
+                CycleFilter::Previous => CycleKind::Previous,
+            };
+            row.standing.iter().any(|s| s.cycle == Some(kind))
+        })
+        .collect();
+    Register {
+        schema_version: super::SCHEMA_VERSION,
+        as_of: status.as_of,
+        person: status.person.clone(),
+        bodies: bodies
+            .iter()
+            .map(|b| BodyCycles {
+                body: b.status.body,
+                current: b.status.current.cycle,
+                previous: b.status.previous,
+            })
+            .collect(),
+        entries,
+        total_entries: log.entries.len(),
+    }
+}
+
+/// One body's status with its verdicts indexed by log line.
+struct Judged<'s, 'c> {
+    status: &'s BodyStatus<'c>,
+    verdicts: HashMap<usize, Place>,
+}
+
+impl<'s, 'c> Judged<'s, 'c> {
+    fn new(b: &'s BodyStatus<'c>) -> Self {
+        let mut verdicts = HashMap::new();
+        for line in &b.older_cycles {
+            verdicts.insert(*line, Place::OlderCycle);
+        }
+        for r in &b.before_certification {
+            let place = match r.reason {
+                RejectReason::BeforeCertification { certified } => {
+                    Place::BeforeCertification { certified }
+                }
+                reason => Place::Rejected { reason },
+            };
+            verdicts.insert(r.line, place);
+        }
+        for c in b.ended.iter().chain(std::iter::once(&b.current)) {
+            for r in &c.rejected {
+                verdicts.insert(r.line, Place::Rejected { reason: r.reason });
+            }
+            let toward = if c.cycle == b.current.cycle {
+                CycleKind::Current
+            } else {
+                CycleKind::Previous
+            };
+            for line in &c.counted {
+                verdicts.insert(*line, Place::Counts { toward });
+            }
+        }
+        Judged {
+            status: b,
+            verdicts,
+        }
+    }
+
+    /// Where `e` stands with this body.
+    fn standing(&self, e: &Entry, as_of: NaiveDate) -> Standing {
+        let b = self.status;
+        let within = |c: &Cycle| e.date >= c.start && e.date <= c.end;
+        let cycle = if within(&b.current.cycle) {
+            Some(CycleKind::Current)
+        } else if b.previous.as_ref().is_some_and(within) {
+            Some(CycleKind::Previous)
+        } else {
+            None
+        };
+        let place = if e.date > as_of {
+            Place::AfterAsOf
+        } else {
+            match self.verdicts.get(&e.line) {
+                Some(Place::OlderCycle) if cycle == Some(CycleKind::Previous) => {
+                    Place::PreviousNotJudged
+                }
+                Some(p) => *p,
+                None => Place::Outside,
+            }
+        };
+        Standing {
+            body: b.body,
+            cycle,
+            place,
+        }
+    }
+}
