@@ -2,6 +2,7 @@
 //! and validated against the catalog; every problem is located.
 
 pub mod append;
+pub mod import;
 pub mod log;
 mod problem;
 pub mod profile;

@@ -1,0 +1,590 @@
+//! `ceu import`: CEU entries from a spreadsheet or a portal export (CSV with a header row).
+//! Each column is matched to an entry field by its header (documented names and common
+//! spellings, or `--map COLUMN=FIELD`); every bad cell is reported at its CSV line and
+//! column, and nothing is returned unless every row is good. Pure: text in, entries out.
+
+use chrono::NaiveDate;
+
+use super::append::NewEntry;
+use super::log::{Domain, MAX_ENTRY_CEUS};
+use crate::data::units::plain;
+use crate::error::{Diagnostic, quote};
+
+/// An entry field a column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Date,
+    Title,
+    Provider,
+    Ceus,
+    AapcIndex,
+    Topics,
+    Domain,
+    AhimaSourced,
+    Certificate,
+}
+
+/// Each field's name (as in the log and in `--map`) and the headers that mean it, compared
+/// after [`normal`].
+pub const FIELDS: [(Field, &str, &[&str]); 9] = [
+    (
+        Field::Date,
+        "date",
+        &[
+            "date",
+            "completion date",
+            "date completed",
+            "completed",
+            "completed on",
+            "event date",
+            "earned",
+        ],
+    ),
+    (
+        Field::Title,
+        "title",
+        &[
+            "title",
+            "course",
+            "course title",
+            "course name",
+            "event",
+            "event title",
+            "activity",
+            "program",
+            "session",
+        ],
+    ),
+    (
+        Field::Provider,
+        "provider",
+        &[
+            "provider",
+            "sponsor",
+            "vendor",
+            "organization",
+            "presented by",
+        ],
+    ),
+    (
+        Field::Ceus,
+        "ceus",
+        &[
+            "ceus",
+            "ceu",
+            "ceu hours",
+            "ceus earned",
+            "credits",
+            "credit hours",
+            "ce hours",
+            "ceu credits",
+            "units",
+        ],
+    ),
+    (
+        Field::AapcIndex,
+        "aapc_index",
+        &[
+            "aapc index",
+            "index",
+            "index number",
+            "index no",
+            "approval index",
+            "approval number",
+            "approval code",
+        ],
+    ),
+    (
+        Field::Topics,
+        "topics",
+        &["topics", "topic", "category", "categories"],
+    ),
+    (Field::Domain, "domain", &["domain", "ahima domain"]),
+    (
+        Field::AhimaSourced,
+        "ahima_sourced",
+        &["ahima sourced", "ahima source"],
+    ),
+    (
+        Field::Certificate,
+        "certificate",
+        &["certificate", "certificate file"],
+    ),
+];
+
+/// Fields every row needs.
+const REQUIRED: [Field; 4] = [Field::Date, Field::Title, Field::Provider, Field::Ceus];
+
+/// What the import found: good entries with their CSV lines, and the columns it did not use.
+#[derive(Debug, Clone)]
+pub struct Import {
+    pub entries: Vec<(usize, NewEntry)>,
+    pub unused_columns: Vec<String>,
+}
+
+/// A header compared loosely: lower case, punctuation and runs of spaces as one space.
+pub fn normal(header: &str) -> String {
+    header
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The field called `name` (`ceus`, `aapc_index`, …).
+pub fn field_named(name: &str) -> Option<Field> {
+    let n = normal(name);
+    FIELDS
+        .iter()
+        .find(|(_, f, _)| normal(f) == n)
+        .map(|(field, _, _)| *field)
+}
+
+fn name_of(field: Field) -> &'static str {
+    FIELDS
+        .iter()
+        .find(|(f, _, _)| *f == field)
+        .map_or("", |(_, n, _)| n)
+}
+
+/// Reads `text` (the CSV file `file`), with `map` pairs of (header, field) that override
+/// the header matching. `topics` are the known topic ids; dates after `as_of` are refused.
+pub fn import(
+    file: &str,
+    text: &str,
+    map: &[(String, Field)],
+    topics: &[&str],
+    as_of: NaiveDate,
+) -> Result<Import, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let at = |line: usize, column: usize, msg: String| {
+        let d = Diagnostic::new(file, line, column, msg);
+        match lines.get(line.saturating_sub(1)) {
+            Some(l) => d.with_line(l),
+            None => d,
+        }
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => return Err(vec![csv_error(file, text, &e)]),
+        None => {
+            return Err(vec![
+                at(1, 1, "the file is empty".into())
+                    .expected("a header row, then one row per entry"),
+            ]);
+        }
+    };
+    let mut problems = Vec::new();
+    let mut columns: Vec<Option<Field>> = Vec::new();
+    let mut unused = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        let field = map
+            .iter()
+            .find(|(m, _)| normal(m) == normal(h))
+            .map(|(_, f)| *f)
+            .or_else(|| {
+                FIELDS
+                    .iter()
+                    .find(|(_, _, names)| names.contains(&normal(h).as_str()))
+                    .map(|(f, _, _)| *f)
+            });
+        if let Some(f) = field
+            && let Some(j) = columns.iter().position(|c| *c == Some(f))
+        {
+            problems.push(
+                at(
+                    1,
+                    column_of(lines[0], i),
+                    format!(
+                        "columns {} and {} both give `{}`",
+                        quote(&header[j]),
+                        quote(h),
+                        name_of(f)
+                    ),
+                )
+                .expected(format!(
+                    "one column per field; `--map {}=…` says which",
+                    h.trim()
+                )),
+            );
+        }
+        if field.is_none() && !h.trim().is_empty() {
+            unused.push(h.to_string());
+        }
+        columns.push(field);
+    }
+    for (m, _) in map {
+        if !header.iter().any(|h| normal(h) == normal(m)) {
+            problems.push(
+                at(
+                    1,
+                    1,
+                    format!(
+                        "--map names column {}, which the header does not have",
+                        quote(m)
+                    ),
+                )
+                .expected(format!(
+                    "one of: {}",
+                    header.iter().collect::<Vec<_>>().join(", ")
+                )),
+            );
+        }
+    }
+    for f in REQUIRED {
+        if !columns.contains(&Some(f)) {
+            problems.push(
+                at(1, 1, format!("no column gives `{}`", name_of(f))).expected(format!(
+                    "a header such as {}, or --map COLUMN={}",
+                    quote(FIELDS.iter().find(|x| x.0 == f).map_or("", |x| x.2[0])),
+                    name_of(f)
+                )),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut entries = Vec::new();
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(csv_error(file, text, &e));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let raw = lines.get(line.saturating_sub(1)).copied().unwrap_or("");
+        if record.len() != header.len() {
+            problems.push(
+                at(
+                    line,
+                    1,
+                    format!(
+                        "this row has {} cells; the header has {}",
+                        record.len(),
+                        header.len()
+                    ),
+                )
+                .expected("one cell per header column (quote cells that hold commas)"),
+            );
+            continue;
+        }
+        let mut row = Row::default();
+        let mut bad = Vec::new();
+        for (i, cell) in record.iter().enumerate() {
+            let Some(field) = columns[i] else { continue };
+            if let Err((msg, expected)) = row.set(field, cell.trim(), topics, as_of) {
+                bad.push(field);
+                let msg = format!("{}: {msg}", column_words(&header[i], field));
+                problems.push(at(line, column_of(raw, i), msg).expected(expected));
+            }
+        }
+        match row.entry() {
+            Ok(e) => entries.push((line, e)),
+            Err(missing) => {
+                for f in missing.into_iter().filter(|f| !bad.contains(f)) {
+                    let i = columns.iter().position(|c| *c == Some(f)).unwrap_or(0);
+                    let msg = format!("{} is empty", column_words(&header[i], f));
+                    problems.push(
+                        at(line, column_of(raw, i), msg)
+                            .expected(format!("the entry's {}", name_of(f))),
+                    );
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(Import {
+            entries,
+            unused_columns: unused,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// "column `ceus`", or "column `CEU Hours` (ceus)" when the header is not the field's name.
+fn column_words(header: &str, field: Field) -> String {
+    if normal(header) == normal(name_of(field)) {
+        format!("column {}", quote(header))
+    } else {
+        format!("column {} ({})", quote(header), name_of(field))
+    }
+}
+
+/// The 1-based line a record starting at byte `at` is on (past any line break the reader
+/// had not consumed yet).
+fn line_at(text: &str, at: u64) -> usize {
+    let at = usize::try_from(at).unwrap_or(text.len()).min(text.len());
+    let rest = text.get(at..).unwrap_or("");
+    let skip = rest.len() - rest.trim_start_matches(['\r', '\n']).len();
+    let upto = text.get(..at + skip).unwrap_or(text);
+    upto.matches('\n').count() + 1
+}
+
+/// A CSV syntax problem (an unclosed quote), located.
+fn csv_error(file: &str, text: &str, e: &csv::Error) -> Diagnostic {
+    let line = e.position().map_or(1, |p| line_at(text, p.byte()));
+    Diagnostic::new(file, line, 1, format!("not readable as CSV: {e}"))
+        .expected("comma-separated cells, quotes around cells that hold commas or quotes")
+}
+
+/// The 1-based character column where cell `n` of a CSV line starts.
+fn column_of(line: &str, n: usize) -> usize {
+    let mut quoted = false;
+    let mut cell = 0;
+    for (col, ch) in line.chars().enumerate() {
+        if cell == n {
+            return col + 1;
+        }
+        match ch {
+            '"' => quoted = !quoted,
+            ',' if !quoted => cell += 1,
+            _ => {}
+        }
+    }
+    line.chars().count() + 1
+}
+
+/// A row's cells, read.
+#[derive(Default)]
+struct Row {
+    date: Option<NaiveDate>,
+    title: String,
+    provider: String,
+    ceus: Option<f64>,
+    aapc_index: Option<String>,
+    topics: Vec<String>,
+    domain: Option<Domain>,
+    ahima_sourced: bool,
+    certificate: Option<std::path::PathBuf>,
+}
+
+type CellError = (String, String);
+
+impl Row {
+    fn set(
+        &mut self,
+        field: Field,
+        v: &str,
+        topics: &[&str],
+        as_of: NaiveDate,
+    ) -> Result<(), CellError> {
+        if v.is_empty() {
+            return Ok(());
+        }
+        match field {
+            Field::Date => {
+                let d = date(v).ok_or_else(|| {
+                    (
+                        format!("{} is not a date", quote(v)),
+                        "a date as YYYY-MM-DD or MM/DD/YYYY".into(),
+                    )
+                })?;
+                if d > as_of {
+                    return Err((
+                        format!("{d} is after {as_of}; CEUs are logged once earned"),
+                        format!("a date on or before {as_of}"),
+                    ));
+                }
+                self.date = Some(d);
+            }
+            Field::Title => self.title = v.into(),
+            Field::Provider => self.provider = v.into(),
+            Field::Ceus => {
+                let n: f64 = v.parse().map_err(|_| {
+                    (
+                        format!("{} is not a number", quote(v)),
+                        "a number of CEUs such as 1.5".into(),
+                    )
+                })?;
+                if !(n.is_finite() && n > 0.0 && n <= MAX_ENTRY_CEUS) {
+                    return Err((
+                        format!("{} CEUs is out of range", plain(n)),
+                        format!("more than 0 and at most {}", plain(MAX_ENTRY_CEUS)),
+                    ));
+                }
+                self.ceus = Some(n);
+            }
+            Field::AapcIndex => self.aapc_index = Some(v.into()),
+            Field::Topics => {
+                for t in v
+                    .split([';', ',', '|'])
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                {
+                    let known = topics
+                        .iter()
+                        .find(|k| k.eq_ignore_ascii_case(t))
+                        .ok_or_else(|| {
+                            let hint = crate::loader::closest(t, topics)
+                                .map_or(String::new(), |b| format!("; did you mean `{b}`?"));
+                            (
+                                format!("unknown topic {}{hint}", quote(t)),
+                                "competency or credential ids separated by `;`".into(),
+                            )
+                        })?;
+                    self.topics.push((*known).to_string());
+                }
+            }
+            Field::Domain => {
+                self.domain = Some(match v.to_lowercase().as_str() {
+                    "hiim" => Domain::Hiim,
+                    "other" => Domain::Other,
+                    _ => {
+                        return Err((
+                            format!("{} is not a domain", quote(v)),
+                            "hiim or other".into(),
+                        ));
+                    }
+                })
+            }
+            Field::AhimaSourced => {
+                self.ahima_sourced = match v.to_lowercase().as_str() {
+                    "yes" | "y" | "true" | "1" | "x" => true,
+                    "no" | "n" | "false" | "0" => false,
+                    _ => {
+                        return Err((format!("{} is not yes or no", quote(v)), "yes or no".into()));
+                    }
+                }
+            }
+            Field::Certificate => self.certificate = Some(v.into()),
+        }
+        Ok(())
+    }
+
+    /// The entry, or the required fields left empty.
+    fn entry(self) -> Result<NewEntry, Vec<Field>> {
+        let mut missing = Vec::new();
+        if self.date.is_none() {
+            missing.push(Field::Date);
+        }
+        if self.title.is_empty() {
+            missing.push(Field::Title);
+        }
+        if self.provider.is_empty() {
+            missing.push(Field::Provider);
+        }
+        if self.ceus.is_none() {
+            missing.push(Field::Ceus);
+        }
+        match (self.date, self.ceus) {
+            (Some(date), Some(ceus)) if missing.is_empty() => Ok(NewEntry {
+                date,
+                title: self.title,
+                provider: self.provider,
+                ceus,
+                aapc_index: self.aapc_index,
+                topics: self.topics,
+                domain: self.domain,
+                ahima_sourced: self.ahima_sourced,
+                certificate: self.certificate,
+            }),
+            _ => Err(missing),
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, or the US `M/D/YYYY` portals export.
+fn date(v: &str) -> Option<NaiveDate> {
+    crate::loader::ymd::parse(v)
+        .ok()
+        .or_else(|| NaiveDate::parse_from_str(v, "%m/%d/%Y").ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AS_OF: &str = "2026-11-27";
+    const TOPICS: [&str; 3] = ["cpt", "icd10cm", "CPMA"];
+
+    fn run(text: &str, map: &[(String, Field)]) -> Result<Import, Vec<Diagnostic>> {
+        import(
+            "ceus.csv",
+            text,
+            map,
+            &TOPICS,
+            NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap(),
+        )
+    }
+
+    #[test]
+    fn headers_map_to_fields_in_any_order_and_spelling() {
+        let text = "\u{feff}Course Title,CEU Hours,Completion Date,Sponsor,Index #,Notes\r\n\
+                    \"Modifiers, part 2\",1.5,11/02/2026,AAPC,AAPC-1,good\r\n\
+                    ICD-10 update,2,2026-10-01,AHIMA,,\r\n";
+        let got = run(text, &[]).unwrap();
+        assert_eq!(got.unused_columns, vec!["Notes"]);
+        let (line, e) = &got.entries[0];
+        assert_eq!(
+            (*line, e.title.as_str(), e.ceus),
+            (2, "Modifiers, part 2", 1.5)
+        );
+        assert_eq!(e.date.to_string(), "2026-11-02");
+        assert_eq!(e.aapc_index.as_deref(), Some("AAPC-1"));
+        assert_eq!(got.entries[1].1.aapc_index, None);
+    }
+
+    #[test]
+    fn a_map_names_a_column_the_headers_do_not() {
+        let text = "When,What,Who,How many\n2026-10-01,a,b,1\n";
+        assert!(run(text, &[]).is_err());
+        let map: Vec<(String, Field)> = [
+            ("When", Field::Date),
+            ("What", Field::Title),
+            ("Who", Field::Provider),
+            ("How many", Field::Ceus),
+        ]
+        .into_iter()
+        .map(|(h, f)| (h.to_string(), f))
+        .collect();
+        assert_eq!(run(text, &map).unwrap().entries.len(), 1);
+    }
+
+    #[test]
+    fn every_bad_cell_is_located() {
+        let text = "date,title,provider,ceus,topics\n\
+                    2026-13-01,a,b,1,cpt\n\
+                    2026-10-01,a,b,-2,cpx\n\
+                    2026-10-01,,b,1,\n\
+                    2027-01-01,a,b,1\n";
+        let errs = run(text, &[]).unwrap_err();
+        let at: Vec<(usize, usize)> = errs.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(
+            at,
+            vec![(2, 1), (3, 16), (3, 19), (4, 12), (5, 1)],
+            "{errs:#?}"
+        );
+        assert!(errs[2].message.contains("did you mean `cpt`"));
+        assert!(errs[4].message.contains("5 cells") || errs[4].message.contains("4 cells"));
+    }
+
+    #[test]
+    fn missing_columns_and_clashes_are_reported_at_the_header() {
+        let errs = run("date,title,ceus,credits\n", &[]).unwrap_err();
+        let msgs: Vec<&str> = errs.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            msgs.iter().any(|m| m.contains("both give `ceus`")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("no column gives `provider`")),
+            "{msgs:?}"
+        );
+        assert!(run("", &[]).is_err());
+    }
+}
