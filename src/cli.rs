@@ -51,6 +51,10 @@ pub struct Global {
     /// Say what was loaded and checked
     #[arg(short, long, global = true, conflicts_with = "quiet")]
     pub verbose: bool,
+    /// Follow paths inside person files (a profile's ceu_log, a roster's clients, a log's
+    /// certificates) that lead outside the folder of the file naming them
+    #[arg(long, global = true)]
+    pub allow_outside: bool,
 }
 
 /// When to use colour.
@@ -428,7 +432,7 @@ pub struct RosterArgs {
     /// A roster file, or a directory of profiles
     pub input: PathBuf,
     /// Directory for the reports (created; an existing one not made by coderpath needs --force)
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, short = 'o', visible_alias = "output", value_name = "DIR")]
     pub out: PathBuf,
     /// Also write each client's report as JSON
     #[arg(long)]
@@ -436,9 +440,13 @@ pub struct RosterArgs {
     /// Worker threads [default: the number of CPUs]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
-    /// Write into an existing directory that coderpath did not create
+    /// Write into an existing directory that coderpath did not create, and remove the pages
+    /// of clients no longer in the roster
     #[arg(long)]
     pub force: bool,
+    /// Write summary.csv without the UTF-8 byte order mark (for tools that dislike it)
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 /// Starter files `init` can write.

@@ -40,7 +40,7 @@ fn every_loader(text: &str) -> Result<(), String> {
     DATA.with(|data| -> Result<(), String> {
         check("profile", Profile::load(&src, data, as_of()).map(drop))?;
         check("log", Log::load(&src, data, as_of()).map(drop))?;
-        check("roster", Roster::load(&src).map(drop))?;
+        check("roster", Roster::load(&src, false).map(drop))?;
         Ok(())
     })?;
     let one = |r: Result<(), Diagnostic>| r.map_err(|d| vec![d]);

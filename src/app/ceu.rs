@@ -1,19 +1,22 @@
 //! `ceu status | add | check | calendar | what-if`.
 
+use std::collections::HashSet;
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::log_edit::append_entries;
 use super::{
     deliver, emit, html_page, json, load_data, load_log, load_profile, report, report_color,
-    templates, text_width, write_atomic,
+    templates, text_width,
 };
 use crate::cli::{AddArgs, DomainArg, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat};
 use crate::data::DataSet;
 use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
 use crate::loader::Source;
-use crate::person::append::{NewEntry, append};
+use crate::person::append::NewEntry;
+use crate::person::within::{self, Outside};
 use crate::person::log::{Domain, Log};
 use crate::person::profile::Profile;
 use crate::render::ics::calendar;
@@ -28,9 +31,21 @@ struct Person {
     log: Log,
 }
 
-fn load_person(data: &DataSet, as_of: NaiveDate, path: &Path) -> Result<Person, Error> {
+fn load_person(
+    global: &Global,
+    data: &DataSet,
+    as_of: NaiveDate,
+    path: &Path,
+) -> Result<Person, Error> {
     let (profile_src, profile) = load_profile(path, data, as_of)?;
-    let (log_src, log) = load_log(&profile_src, &profile, path, data, as_of)?;
+    let (log_src, log) = load_log(
+        &profile_src,
+        &profile,
+        path,
+        data,
+        as_of,
+        global.allow_outside,
+    )?;
     Ok(Person {
         profile_src,
         profile,
@@ -55,7 +70,7 @@ pub(super) fn ceu_status(
 ) -> Result<u8, Error> {
     let format = args.output.resolve().map_err(Error::Usage)?;
     let data = load_data(global, as_of)?;
-    let person = load_person(&data, as_of, &args.profile)?;
+    let person = load_person(global, &data, as_of, &args.profile)?;
     let status = track_status(&person, &data, as_of)?;
     let view = StatusView::new(&status);
     let text = match format {
@@ -89,73 +104,38 @@ pub(super) fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Resu
     if !problems.is_empty() {
         return Err(Error::Usage(problems.join("; ")));
     }
-    let yaml = entry.to_yaml();
-    if args.dry_run {
-        return emit(&yaml);
-    }
-    // A lock file beside the log serialises concurrent adds; the log itself is replaced
-    // by rename, so it cannot carry the lock.
-    let lock_path = args.log.with_file_name(format!(
-        "{}.lock",
-        args.log
-            .file_name()
-            .map_or("log".into(), |n| n.to_string_lossy().into_owned())
-    ));
-    let lock = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|source| Error::Write {
-            path: lock_path.display().to_string(),
-            source,
+    if let Some(c) = &entry.certificate {
+        let dir = args.log.parent().unwrap_or(Path::new(""));
+        within::resolve(dir, c, global.allow_outside).map_err(|o| {
+            Error::Usage(format!(
+                "--certificate: {} (expected {})",
+                o.message("certificate"),
+                Outside::expected(dir)
+            ))
         })?;
-    lock.lock().map_err(|source| Error::Write {
-        path: lock_path.display().to_string(),
-        source,
-    })?;
-    let existing = if args.log.exists() {
-        Source::read(&args.log)?.text().to_string()
-    } else {
-        String::new()
-    };
-    let name = args.log.display().to_string();
-    let before = Log::load(&Source::new(name.clone(), existing.clone()), &data, as_of)
-        .map_err(Error::Inputs)?;
-    if let Some(dup) = before.entries.iter().find(|e| {
-        e.date == entry.date
-            && e.title.trim().eq_ignore_ascii_case(&entry.title)
-            && e.provider.trim().eq_ignore_ascii_case(&entry.provider)
-    }) {
-        return Err(Error::Usage(format!(
-            "{name}:{} already has \"{}\" from {} on {}; a course counts once",
-            dup.line, dup.title, dup.provider, dup.date
-        )));
     }
-    let text = append(&existing, &yaml);
-    let not_a_block_list = || {
-        Error::Usage(format!(
-            "{name} is not a block list (`- date: …` items), so an entry cannot be appended without rewriting it"
-        ))
-    };
-    let after = Log::load(&Source::new(name.clone(), text.clone()), &data, as_of)
-        .map_err(|_| not_a_block_list())?;
-    if after.entries.len() != before.entries.len() + 1 {
-        return Err(not_a_block_list());
+    if args.dry_run {
+        return emit(&entry.to_yaml("\n"));
     }
-    write_atomic(&args.log, &text)?;
-    drop(lock);
+    append_entries(&args.log, std::slice::from_ref(&entry), &data, as_of)?;
     if global.verbose {
-        eprintln!("added to {name}:\n{yaml}");
+        eprintln!(
+            "added to {}:\n{}",
+            args.log.display(),
+            crate::render::escape::terminal(&entry.to_yaml("\n"))
+        );
     }
     Ok(0)
 }
 
 pub(super) fn ceu_check(global: &Global, as_of: NaiveDate, path: &Path) -> Result<u8, Error> {
     let data = load_data(global, as_of)?;
-    let person = load_person(&data, as_of, path)?;
-    let (problems, reconciled) =
-        track::audit::audit(&person.profile, &person.log, &data, &|p| p.is_file());
+    let person = load_person(global, &data, as_of, path)?;
+    let outside = outside_certificates(&person, global.allow_outside);
+    let unread: HashSet<&Path> = outside.iter().map(|(p, _)| p.as_path()).collect();
+    let (problems, reconciled) = track::audit::audit(&person.profile, &person.log, &data, &|p| {
+        unread.contains(p) || p.is_file()
+    });
     if global.verbose {
         for r in &reconciled {
             eprintln!(
@@ -171,7 +151,7 @@ pub(super) fn ceu_check(global: &Global, as_of: NaiveDate, path: &Path) -> Resul
     let Some(src) = &person.log_src else {
         return Ok(0);
     };
-    let diagnostics: Vec<Diagnostic> = problems
+    let mut diagnostics: Vec<Diagnostic> = problems
         .into_iter()
         .map(|p| {
             Diagnostic::new(src.name(), p.line, 1, p.message)
@@ -179,11 +159,36 @@ pub(super) fn ceu_check(global: &Global, as_of: NaiveDate, path: &Path) -> Resul
                 .with_excerpt(src.text())
         })
         .collect();
+    diagnostics.extend(outside.into_iter().map(|(_, d)| d));
+    diagnostics.sort_by_key(|d| d.line);
     Ok(if report(global, &diagnostics) {
         EXIT_PROBLEMS
     } else {
         0
     })
+}
+
+/// Certificates that lead outside the log's folder: never looked at (unless
+/// `--allow-outside`), each a problem at its entry.
+fn outside_certificates(person: &Person, allow_outside: bool) -> Vec<(PathBuf, Diagnostic)> {
+    let Some(src) = &person.log_src else {
+        return Vec::new();
+    };
+    let dir = Path::new(src.name()).parent().unwrap_or(Path::new(""));
+    person
+        .log
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let cert = e.certificate.as_ref()?;
+            let written = cert.strip_prefix(dir).unwrap_or(cert);
+            let o = within::resolve(dir, written, allow_outside).err()?;
+            let d = Diagnostic::new(src.name(), e.line, 1, o.message("certificate"))
+                .expected(Outside::expected(dir))
+                .with_excerpt(src.text());
+            Some((cert.clone(), d))
+        })
+        .collect()
 }
 
 pub(super) fn ceu_calendar(
@@ -193,7 +198,7 @@ pub(super) fn ceu_calendar(
     output: Option<&Path>,
 ) -> Result<u8, Error> {
     let data = load_data(global, as_of)?;
-    let person = load_person(&data, as_of, path)?;
+    let person = load_person(global, &data, as_of, path)?;
     let status = track_status(&person, &data, as_of)?;
     let events = crate::render::status::calendar_events(&status, &data);
     let text = calendar(
@@ -215,7 +220,7 @@ pub(super) fn ceu_what_if(
         ));
     }
     let data = load_data(global, as_of)?;
-    let person = load_person(&data, as_of, &args.profile)?;
+    let person = load_person(global, &data, as_of, &args.profile)?;
     let changes = track::whatif::what_if(
         &person.profile,
         &person.log,

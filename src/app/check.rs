@@ -87,16 +87,16 @@ pub(super) fn profile_check(
         if is_log(file) {
             problems.extend(Log::load(&src, &data, as_of).err().unwrap_or_default());
         } else if is_roster(&src) {
-            match Roster::load(&src) {
+            match Roster::load(&src, global.allow_outside) {
                 Ok((_, clients)) => {
                     for client in clients {
-                        problems.extend(check_profile(&client, &data, as_of)?);
+                        problems.extend(check_profile(&client, &data, as_of, global.allow_outside)?);
                     }
                 }
                 Err(ds) => problems.extend(ds),
             }
         } else {
-            problems.extend(check_profile(file, &data, as_of)?);
+            problems.extend(check_profile(file, &data, as_of, global.allow_outside)?);
         }
         if global.verbose {
             eprintln!("checked {name}");
@@ -107,13 +107,18 @@ pub(super) fn profile_check(
 }
 
 /// Problems in a profile and in the CEU log it names.
-fn check_profile(path: &Path, data: &DataSet, as_of: NaiveDate) -> Result<Vec<Diagnostic>, Error> {
+fn check_profile(
+    path: &Path,
+    data: &DataSet,
+    as_of: NaiveDate,
+    allow_outside: bool,
+) -> Result<Vec<Diagnostic>, Error> {
     let src = Source::read(path)?;
     let profile = match Profile::load(&src, data, as_of) {
         Ok(p) => p,
         Err(ds) => return Ok(ds),
     };
-    match load_log(&src, &profile, path, data, as_of) {
+    match load_log(&src, &profile, path, data, as_of, allow_outside) {
         Ok(_) => Ok(Vec::new()),
         Err(e) if !e.diagnostics().is_empty() => Ok(e.diagnostics().to_vec()),
         Err(e) => Err(e),

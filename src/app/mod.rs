@@ -6,6 +6,8 @@ mod check;
 mod files;
 mod gen_roster;
 mod init;
+pub mod log_edit;
+mod parallel;
 mod plan;
 mod report;
 
@@ -24,6 +26,7 @@ use crate::error::{Diagnostic, Error, Severity};
 use crate::loader::Source;
 use crate::person::log::Log;
 use crate::person::profile::Profile;
+use crate::person::within::{self, Outside};
 use crate::render::templates::Templates;
 
 /// Runs the command; returns the exit code for a command that ran.
@@ -100,6 +103,13 @@ fn report(global: &Global, diagnostics: &[Diagnostic]) -> bool {
 
 /// Loads the reference data, refusing it when it has errors; warnings go to stderr.
 fn load_data(global: &Global, as_of: NaiveDate) -> Result<DataSet, Error> {
+    if let Some(dir) = &global.data_dir
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        for e in entries.flatten() {
+            files::note_input(&e.path());
+        }
+    }
     let data = DataSet::load_checked(global.data_dir.as_deref(), as_of)?;
     if global.verbose {
         let from = global
@@ -118,6 +128,7 @@ fn load_profile(path: &Path, data: &DataSet, as_of: NaiveDate) -> Result<(Source
     let src = if path == Path::new("-") {
         Source::read_stdin()?
     } else {
+        files::note_input(path);
         Source::read(path)?
     };
     let profile = Profile::load(&src, data, as_of).map_err(Error::Inputs)?;
@@ -125,17 +136,25 @@ fn load_profile(path: &Path, data: &DataSet, as_of: NaiveDate) -> Result<(Source
 }
 
 /// The CEU log a profile (read from `path`) names, loaded and validated; none named gives an
-/// empty log. A missing file is reported at the profile's `ceu_log`.
+/// empty log. A missing file, or one outside the profile's folder (unless `allow_outside`),
+/// is reported at the profile's `ceu_log`.
 fn load_log(
     profile_src: &Source,
     profile: &Profile,
     path: &Path,
     data: &DataSet,
     as_of: NaiveDate,
+    allow_outside: bool,
 ) -> Result<(Option<Source>, Log), Error> {
-    let Some(log_path) = profile.log_path(path) else {
+    let Some(written) = &profile.ceu_log else {
         return Ok((None, Log::default()));
     };
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let log_path = within::resolve(dir, written, allow_outside).map_err(|o| {
+        profile_src
+            .at("ceu_log", o.message("ceu_log"))
+            .expected(Outside::expected(dir))
+    })?;
     if !log_path.is_file() {
         return Err(profile_src
             .at(
@@ -145,6 +164,7 @@ fn load_log(
             .expected("a path relative to the profile")
             .into());
     }
+    files::note_input(&log_path);
     let src = Source::read(&log_path)?;
     let log = Log::load(&src, data, as_of).map_err(Error::Inputs)?;
     Ok((Some(src), log))
@@ -162,6 +182,11 @@ fn html_page(
 }
 
 fn templates(global: &Global) -> Result<Templates, Error> {
+    if let Some(dir) = &global.templates {
+        for (name, _) in crate::render::templates::EMBEDDED {
+            files::note_input(&dir.join(name));
+        }
+    }
     Templates::new(global.templates.as_deref())
 }
 

@@ -34,6 +34,8 @@ pub(super) fn plan_cmd(global: &Global, as_of: NaiveDate, args: &PlanArgs) -> Re
         ReportFormat::Json => json(&plan),
         ReportFormat::Context => json(&view),
     };
+    let outputs = [args.calendar.as_deref(), out.output.as_deref()];
+    super::files::check_outputs(&outputs.into_iter().flatten().collect::<Vec<_>>())?;
     if let Some(cal) = &args.calendar {
         let events = crate::render::plan::calendar_events(&plan);
         write_replace(cal, &calendar(&view.title, &events, as_of))?;

@@ -2,6 +2,8 @@
 //! and validated against the reference data; every problem is located.
 
 pub mod append;
+pub mod dedup;
 pub mod log;
 pub mod profile;
 pub mod roster;
+pub mod within;

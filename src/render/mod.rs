@@ -1,5 +1,6 @@
 //! Output: view models rendered as text tables, CSV, JSON, or through tera templates.
 
+pub mod escape;
 pub mod format;
 pub mod ics;
 pub mod lists;

@@ -11,8 +11,16 @@ use crate::error::Error;
 /// The embedded templates, by name; the extension decides escaping (`.html` is escaped).
 /// HTML report templates are page sections; `layout.html` wraps them into one
 /// self-contained page (context: `title`, `body`).
-pub const EMBEDDED: [(&str, &str); 9] = [
+pub const EMBEDDED: [(&str, &str); 11] = [
     ("index.html", include_str!("../../templates/index.html")),
+    (
+        "report-client.html",
+        include_str!("../../templates/report-client.html"),
+    ),
+    (
+        "report-client.md",
+        include_str!("../../templates/report-client.md"),
+    ),
     ("layout.html", include_str!("../../templates/layout.html")),
     ("list.md", include_str!("../../templates/list.md")),
     ("plan.md", include_str!("../../templates/plan.md")),
@@ -35,6 +43,7 @@ impl Templates {
     /// Compiles the embedded templates, replacing any that `dir` holds a file for.
     pub fn new(dir: Option<&Path>) -> Result<Self, Error> {
         let mut tera = Tera::new();
+        tera.register_filter("md", super::escape::md_filter);
         for (name, text) in EMBEDDED {
             let path = dir.map(|d| d.join(name)).filter(|p| p.is_file());
             let text = match &path {
