@@ -289,28 +289,6 @@ fn concurrent_adds_lose_nothing() {
 }
 
 #[test]
-fn an_interrupted_write_leaves_the_old_log_intact() {
-    let (_dir, profile) = copy_example("certified");
-    let log = profile.with_file_name("certified.ceus.yaml");
-    let before = std::fs::read(&log).unwrap();
-    let out = coderpath()
-        .env("CODERPATH_FAULT", "abort-before-rename")
-        .args(add_args(&log, "Crash"))
-        .output()
-        .unwrap();
-    assert!(
-        !out.status.success(),
-        "the injected fault must kill the writer"
-    );
-    assert_eq!(std::fs::read(&log).unwrap(), before);
-    coderpath()
-        .args(["ceu", "check"])
-        .arg(&profile)
-        .assert()
-        .code(1);
-}
-
-#[test]
 fn check_reports_each_problem_kind_with_its_line() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("cert-a.pdf"), "pdf").unwrap();

@@ -31,21 +31,24 @@ pub fn append_entries(
 ) -> Result<(), Error> {
     update(log, |old| {
         let before = Log::load(old, data, as_of).map_err(Error::Inputs)?;
-        let mut keys: std::collections::HashMap<dedup::Key, String> = before
+        // Where each course already is: a line of the log, or an earlier new entry.
+        let mut seen: std::collections::HashMap<dedup::Key, (String, &str, &str)> = before
             .entries
             .iter()
             .map(|e| {
                 let key = dedup::key(&e.title, e.date, &e.provider);
-                (key, format!("{}:{}", old.name(), e.line))
+                let at = format!("{}:{}", old.name(), e.line);
+                (key, (at, e.title.as_str(), e.provider.as_str()))
             })
             .collect();
         for (i, e) in entries.iter().enumerate() {
             let key = dedup::key(&e.title, e.date, &e.provider);
-            if let Some(at) = keys.insert(key, format!("new entry {}", i + 1)) {
+            let here = (format!("new entry {}", i + 1), e.title.as_str(), e.provider.as_str());
+            if let Some((at, title, provider)) = seen.insert(key, here) {
                 return Err(Error::Usage(format!(
                     "{at} already has \"{}\" from {} on {}; a course counts once",
-                    terminal_line(&e.title),
-                    terminal_line(&e.provider),
+                    terminal_line(title),
+                    terminal_line(provider),
                     e.date
                 )));
             }
