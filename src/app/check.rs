@@ -90,7 +90,12 @@ pub(super) fn profile_check(
             match Roster::load(&src, global.allow_outside) {
                 Ok((_, clients)) => {
                     for client in clients {
-                        problems.extend(check_profile(&client, &data, as_of, global.allow_outside)?);
+                        problems.extend(check_profile(
+                            &client,
+                            &data,
+                            as_of,
+                            global.allow_outside,
+                        )?);
                     }
                 }
                 Err(ds) => problems.extend(ds),

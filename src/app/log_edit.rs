@@ -43,7 +43,11 @@ pub fn append_entries(
             .collect();
         for (i, e) in entries.iter().enumerate() {
             let key = dedup::key(&e.title, e.date, &e.provider);
-            let here = (format!("new entry {}", i + 1), e.title.as_str(), e.provider.as_str());
+            let here = (
+                format!("new entry {}", i + 1),
+                e.title.as_str(),
+                e.provider.as_str(),
+            );
             if let Some((at, title, provider)) = seen.insert(key, here) {
                 return Err(Error::Usage(format!(
                     "{at} already has \"{}\" from {} on {}; a course counts once",
@@ -175,7 +179,11 @@ mod tests {
         assert_eq!(loaded.entries[1].title, "B\u{7f}\u{85}");
         // A duplicate among the new ones (Unicode-folded) refuses all of them.
         let e = append_entries(&log, &[entry("Straße"), entry("STRASSE")], &d, as_of());
-        assert!(e.unwrap_err().to_string().contains("new entry 1 already has"));
+        assert!(
+            e.unwrap_err()
+                .to_string()
+                .contains("new entry 1 already has")
+        );
         let e = append_entries(&log, &[entry("D"), entry(" a ")], &d, as_of()).unwrap_err();
         assert!(e.to_string().contains("x.ceus.yaml:2 already has"), "{e}");
         assert_eq!(std::fs::read_to_string(&log).unwrap(), text);

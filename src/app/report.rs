@@ -58,15 +58,29 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
         .iter()
         .map(|c| relative(&c.path, &input.base))
         .collect();
-    let stems = names::unique_stems(loaded.iter().zip(&input.clients).zip(&sources).map(
-        |((l, c), source)| {
-            let name = match l {
-                Ok(l) => l.profile.name.as_str(),
-                Err(_) => c.path.file_stem().and_then(|s| s.to_str()).unwrap_or(""),
-            };
-            (name, source.as_str())
-        },
-    ));
+    // A client is named by their profile, or by its file when it could not be read.
+    let client_names: Vec<String> = loaded
+        .iter()
+        .zip(&sources)
+        .map(|(l, source)| match l {
+            Ok(l) => l.profile.name.clone(),
+            Err(_) => source.clone(),
+        })
+        .collect();
+    let stems = names::unique_stems(
+        loaded
+            .iter()
+            .zip(&input.clients)
+            .zip(&client_names)
+            .zip(&sources)
+            .map(|(((l, c), name), source)| {
+                let name = match l {
+                    Ok(_) => name.as_str(),
+                    Err(_) => c.path.file_stem().and_then(|s| s.to_str()).unwrap_or(""),
+                };
+                (name, source.as_str())
+            }),
+    );
     progress.set_message("writing reports");
     let setup = Setup {
         data: &data,
@@ -74,21 +88,19 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
         as_of,
         json: args.json,
         counsellor: input.roster.as_ref().and_then(|r| r.counsellor.as_deref()),
-        organisation: input.roster.as_ref().and_then(|r| r.organisation.as_deref()),
+        organisation: input
+            .roster
+            .as_ref()
+            .and_then(|r| r.organisation.as_deref()),
         out: &args.out,
     };
     let work: Vec<usize> = (0..input.clients.len()).collect();
     let results = par_map(&work, jobs, &progress, |&i| {
         let file = format!("{CLIENTS}/{}", stems[i]);
-        let outcome = match &loaded[i] {
+        match &loaded[i] {
             Ok(l) => client(&setup, l, &sources[i], &file),
             Err(e) => Err(e.clone()),
-        };
-        let name = match &loaded[i] {
-            Ok(l) => l.profile.name.clone(),
-            Err(_) => input.clients[i].path.display().to_string(),
-        };
-        outcome.map_err(|f| (name, f))
+        }
     });
     drop(quiet);
     progress.finish_and_clear();
@@ -97,13 +109,13 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
     let mut written = BTreeSet::new();
     let mut located = Vec::new();
     for (i, r) in results.into_iter().enumerate() {
-        match r.unwrap_or_else(|panic| Err((sources[i].clone(), Failure::Panic(panic)))) {
+        match r.unwrap_or_else(|panic| Err(Failure::Panic(panic))) {
             Ok(done) => {
                 rows.push(done.row);
                 deadlines.extend(done.deadlines);
                 written.extend(done.pages);
             }
-            Err((name, failure)) => {
+            Err(failure) => {
                 let message = match failure {
                     Failure::Located(d) => {
                         let text = d.to_string();
@@ -115,7 +127,7 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
                         m
                     }
                 };
-                rows.push(failed_row(&name, &sources[i], message));
+                rows.push(failed_row(&client_names[i], &sources[i], message));
             }
         }
     }
@@ -138,10 +150,7 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
         &format!("{bom}{}", table(&rows).to_csv()),
     )?;
     written.extend(stale);
-    write_replace(
-        &args.out.join(manifest::FILE),
-        &manifest::format(&written),
-    )?;
+    write_replace(&args.out.join(manifest::FILE), &manifest::format(&written))?;
     report(global, &located);
     let summary = crate::render::table::Table::new(
         format!(
@@ -278,7 +287,10 @@ fn stale_pages(
             }
         }
         if global.verbose && !stale.is_empty() {
-            eprintln!("removed {} pages of clients no longer in the roster", stale.len());
+            eprintln!(
+                "removed {} pages of clients no longer in the roster",
+                stale.len()
+            );
         }
         return Ok(Vec::new());
     }
@@ -341,11 +353,10 @@ fn load_client(
     }
     note_input(&c.path);
     let src = Source::read(&c.path)?;
-    let profile = Profile::load(&src, data, as_of)
-        .map_err(|ds| match ds.into_iter().next() {
-            Some(d) => Failure::Located(d),
-            None => Failure::Other("the profile is not valid".into()),
-        })?;
+    let profile = Profile::load(&src, data, as_of).map_err(|ds| match ds.into_iter().next() {
+        Some(d) => Failure::Located(d),
+        None => Failure::Other("the profile is not valid".into()),
+    })?;
     let (_, log) = load_log(&src, &profile, &c.path, data, as_of, allow_outside)?;
     Ok(Loaded { src, profile, log })
 }

@@ -215,7 +215,10 @@ mod tests {
     fn removes_whole_lines_only() {
         let text = "# c\n- a: 1\n  b: 2\n- a: 3\n";
         assert_eq!(removed(text, 4..18).unwrap(), "# c\n- a: 3\n");
-        assert_eq!(removed(text, 18..text.len()).unwrap(), "# c\n- a: 1\n  b: 2\n");
+        assert_eq!(
+            removed(text, 18..text.len()).unwrap(),
+            "# c\n- a: 1\n  b: 2\n"
+        );
         assert!(removed(text, 5..18).is_err());
         assert!(removed(text, 4..17).is_err());
         assert!(removed(text, 4..100).is_err());

@@ -37,7 +37,10 @@ mod tests {
 
     #[test]
     fn folds_case_space_and_composition() {
-        assert_eq!(fold("  Risk\tAdjustment \n Update "), "risk adjustment update");
+        assert_eq!(
+            fold("  Risk\tAdjustment \n Update "),
+            "risk adjustment update"
+        );
         assert_eq!(fold("Straße"), fold("STRASSE"));
         assert_eq!(fold("ÉTUDE"), fold("e\u{301}tude"));
         assert_eq!(fold("Ana\u{a0}María"), fold("ana maría"));

@@ -204,9 +204,7 @@ pub fn folder_profiles(dir: &Path, allow_outside: bool) -> std::io::Result<Vec<F
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        let yaml = path
-            .extension()
-            .is_some_and(|x| x == "yaml" || x == "yml");
+        let yaml = path.extension().is_some_and(|x| x == "yaml" || x == "yml");
         let roster = path
             .file_name()
             .is_some_and(|n| n == "roster.yaml" || n == "roster.yml");
@@ -254,7 +252,11 @@ mod tests {
             .iter()
             .map(|f| {
                 let n = f.path.file_name().unwrap().to_string_lossy().into_owned();
-                if f.outside.is_some() { format!("!{n}") } else { n }
+                if f.outside.is_some() {
+                    format!("!{n}")
+                } else {
+                    n
+                }
             })
             .collect()
     }
@@ -264,7 +266,10 @@ mod tests {
         let top = tree();
         let d = top.path().join("team");
         let g = |p: &str| glob_files(&d, p, false);
-        assert_eq!(names(&g("clients/*.yaml").unwrap()), ["a.yaml", "b.yaml", "!z.yaml"]);
+        assert_eq!(
+            names(&g("clients/*.yaml").unwrap()),
+            ["a.yaml", "b.yaml", "!z.yaml"]
+        );
         assert_eq!(
             names(&g("**/*.yaml").unwrap()),
             ["a.yaml", "b.yaml", "c.yaml", "!z.yaml", "roster.yaml"]
@@ -286,12 +291,27 @@ mod tests {
         let text = "clients:\n  - clients/a.yaml\n  - ../outside.yaml\n  - /etc/passwd\n  - clients/*.yaml\n";
         let name = d.join("roster.yaml").display().to_string();
         let ds = Roster::load(&Source::new(name.clone(), text), false).unwrap_err();
-        let messages: Vec<String> = ds.iter().map(|d| format!("{}:{}", d.line, d.message)).collect();
+        let messages: Vec<String> = ds
+            .iter()
+            .map(|d| format!("{}:{}", d.line, d.message))
+            .collect();
         assert_eq!(ds.len(), 3, "{messages:?}");
-        assert!(messages[0].starts_with("3:client path `../outside.yaml` leaves"), "{messages:?}");
-        assert!(messages[1].starts_with("4:client path `/etc/passwd` leaves"), "{messages:?}");
+        assert!(
+            messages[0].starts_with("3:client path `../outside.yaml` leaves"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].starts_with("4:client path `/etc/passwd` leaves"),
+            "{messages:?}"
+        );
         assert!(messages[2].contains("z.yaml` is a link to"), "{messages:?}");
-        assert!(ds[0].expected.as_deref().unwrap().contains("--allow-outside"));
+        assert!(
+            ds[0]
+                .expected
+                .as_deref()
+                .unwrap()
+                .contains("--allow-outside")
+        );
         let (_, paths) = Roster::load(&Source::new(name, text), true).unwrap();
         assert_eq!(paths.len(), 5);
     }

@@ -156,7 +156,10 @@ mod tests {
         assert!(resolve(&dir, Path::new("up/secret.txt"), false).is_err());
         assert!(resolve(&dir, Path::new("up/nothing/here"), false).is_err());
         let e = resolve(&dir, Path::new("../secret.txt"), false).unwrap_err();
-        assert!(e.message("ceu_log").contains("`../secret.txt` leaves"), "{e:?}");
+        assert!(
+            e.message("ceu_log").contains("`../secret.txt` leaves"),
+            "{e:?}"
+        );
         assert_eq!(
             resolve(&dir, Path::new("../secret.txt"), true).unwrap(),
             dir.join("../secret.txt")

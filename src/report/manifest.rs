@@ -58,6 +58,9 @@ mod tests {
             .into();
         assert_eq!(parse(&format(&pages)), pages);
         let hostile = "../etc/passwd\nclients/../x.html\n/abs.html\nclients/a/b.html\nclients/.hidden.html\nclients/x.sh\nindex.html\nclients/ok-1.json\n";
-        assert_eq!(parse(hostile), BTreeSet::from(["clients/ok-1.json".to_string()]));
+        assert_eq!(
+            parse(hostile),
+            BTreeSet::from(["clients/ok-1.json".to_string()])
+        );
     }
 }

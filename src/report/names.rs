@@ -98,7 +98,10 @@ mod tests {
         ]);
         assert_eq!(stems[0], "jo-lee");
         assert_eq!(stems[2], "maya");
-        assert!(stems[1].starts_with("jo-lee-") && stems[1].len() == 11, "{stems:?}");
+        assert!(
+            stems[1].starts_with("jo-lee-") && stems[1].len() == 11,
+            "{stems:?}"
+        );
         assert_ne!(stems[1], stems[3]);
         // The same roster gives the same names.
         assert_eq!(

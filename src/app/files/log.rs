@@ -95,9 +95,7 @@ impl Locked {
     }
 
     fn meta(&self) -> Result<std::fs::Metadata, Error> {
-        self.file
-            .metadata()
-            .map_err(|e| write_error(&self.path, e))
+        self.file.metadata().map_err(|e| write_error(&self.path, e))
     }
 
     /// The log's text, read from the locked file (at most one byte over the size limit, so

@@ -77,7 +77,9 @@ impl Target {
         if kind.is_dir() {
             refuse("is a folder; name a file")
         } else {
-            refuse("is not a regular file, character device or FIFO; coderpath will not write to it")
+            refuse(
+                "is not a regular file, character device or FIFO; coderpath will not write to it",
+            )
         }
     }
 }
@@ -186,10 +188,7 @@ mod tests {
         assert!(Target::of(&d.join("no/such/dir.html")).is_err());
         let file = d.join("f.html");
         std::fs::write(&file, "x").unwrap();
-        assert!(matches!(
-            Target::of(&file).unwrap(),
-            Target::Regular { .. }
-        ));
+        assert!(matches!(Target::of(&file).unwrap(), Target::Regular { .. }));
         let link = d.join("l.html");
         std::os::unix::fs::symlink(&file, &link).unwrap();
         match Target::of(&link).unwrap() {
@@ -209,6 +208,11 @@ mod tests {
         let mut p = std::fs::metadata(&ro).unwrap().permissions();
         p.set_readonly(true);
         std::fs::set_permissions(&ro, p).unwrap();
-        assert!(Target::of(&ro).unwrap_err().to_string().contains("read-only"));
+        assert!(
+            Target::of(&ro)
+                .unwrap_err()
+                .to_string()
+                .contains("read-only")
+        );
     }
 }

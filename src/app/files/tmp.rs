@@ -125,10 +125,9 @@ mod tests {
         let dead = child.id();
         child.wait().unwrap();
         let stale = dir.path().join(format!(".r.html{MARKER}{dead}-abc123"));
-        let mine = dir.path().join(format!(
-            ".r.html{MARKER}{}-abc123",
-            std::process::id()
-        ));
+        let mine = dir
+            .path()
+            .join(format!(".r.html{MARKER}{}-abc123", std::process::id()));
         let other = dir.path().join("notes.coderpath-tmp-1-x");
         let linked = dir.path().join(format!(".l{MARKER}{dead}-abc123"));
         for p in [&stale, &mine, &other] {
