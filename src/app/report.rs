@@ -58,13 +58,16 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
         .iter()
         .map(|c| relative(&c.path, &input.base))
         .collect();
-    // A client is named by their profile, or by its file when it could not be read.
+    // A client is named by their profile, or by its file name when it could not be read.
     let client_names: Vec<String> = loaded
         .iter()
-        .zip(&sources)
-        .map(|(l, source)| match l {
+        .zip(&input.clients)
+        .map(|(l, c)| match l {
             Ok(l) => l.profile.name.clone(),
-            Err(_) => source.clone(),
+            Err(_) => c
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         })
         .collect();
     let stems = names::unique_stems(

@@ -48,6 +48,9 @@ fn check_not_input(output: &Path) -> Result<(), Error> {
         .and_then(|m| m.get(&id))
         .filter(|input| std::fs::metadata(input).is_ok_and(|m| identity(&m) == id));
     match input {
+        Some(input) if *input == output.display().to_string() => Err(Error::Usage(format!(
+            "{input} is an input of this command; choose another output file"
+        ))),
         Some(input) => Err(Error::Usage(format!(
             "{} is {input}, an input of this command; choose another output file",
             output.display()
