@@ -14,3 +14,5 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod track;
+#[cfg(test)]
+mod writer_proptests;
