@@ -95,7 +95,7 @@ proptest! {
             prop_assert!(line.len() <= 75, "{} octets: {:?}", line.len(), line);
             prop_assert!(!line.chars().any(|c| c.is_control() && c != '\t'), "{:?}", line);
         }
-        let cal: icalendar::Calendar = text.parse().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let cal = text.parse::<icalendar::Calendar>().map_err(|e| TestCaseError::fail(e.to_string()))?;
         let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
         prop_assert_eq!(events.len(), 1);
         // Line breaks come back as LF, other controls (but tab) as their visible forms.
