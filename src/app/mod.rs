@@ -146,8 +146,20 @@ fn load_log(
     as_of: NaiveDate,
     allow_outside: bool,
 ) -> Result<(Option<Source>, Log), Error> {
+    let log_path = log_path(profile_src, profile, path, allow_outside)?;
+    read_log(log_path.as_deref(), data, as_of)
+}
+
+/// The path of the CEU log a profile (read from `path`) names, if any: within the
+/// profile's folder unless `allow_outside`, existing, and noted as an input of the run.
+fn log_path(
+    profile_src: &Source,
+    profile: &Profile,
+    path: &Path,
+    allow_outside: bool,
+) -> Result<Option<std::path::PathBuf>, Error> {
     let Some(written) = &profile.ceu_log else {
-        return Ok((None, Log::default()));
+        return Ok(None);
     };
     let dir = path.parent().unwrap_or(Path::new(""));
     let log_path = within::resolve(dir, written, allow_outside).map_err(|o| {
@@ -165,7 +177,20 @@ fn load_log(
             .into());
     }
     files::note_input(&log_path);
-    let src = Source::read(&log_path)?;
+    Ok(Some(log_path))
+}
+
+/// The CEU log at `log_path` (from [`log_path`]), loaded and validated; none gives an empty
+/// log.
+fn read_log(
+    log_path: Option<&Path>,
+    data: &DataSet,
+    as_of: NaiveDate,
+) -> Result<(Option<Source>, Log), Error> {
+    let Some(log_path) = log_path else {
+        return Ok((None, Log::default()));
+    };
+    let src = Source::read(log_path)?;
     let log = Log::load(&src, data, as_of).map_err(Error::Inputs)?;
     Ok((Some(src), log))
 }

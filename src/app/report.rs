@@ -12,12 +12,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::files::{note_input, target::write_error};
 use super::parallel::{QuietPanics, par_map};
-use super::{Global, load_data, load_log, report, templates, write_replace};
+use super::{Global, load_data, log_path, read_log, report, templates, write_replace};
 use crate::cli::RosterArgs;
 use crate::data::DataSet;
 use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
 use crate::loader::Source;
-use crate::person::log::Log;
 use crate::person::profile::Profile;
 use crate::person::roster::{self, Found, Roster};
 use crate::render::escape::terminal_line;
@@ -335,11 +334,12 @@ impl From<Error> for Failure {
     }
 }
 
-/// A client's files, read and validated.
+/// A client's profile, read and validated, and where their CEU log is (read when their
+/// report is made, so the logs of all clients are never in memory at once).
 struct Loaded {
     src: Source,
     profile: Profile,
-    log: Log,
+    log: Option<PathBuf>,
 }
 
 fn load_client(
@@ -360,7 +360,7 @@ fn load_client(
         Some(d) => Failure::Located(d),
         None => Failure::Other("the profile is not valid".into()),
     })?;
-    let (_, log) = load_log(&src, &profile, &c.path, data, as_of, allow_outside)?;
+    let log = log_path(&src, &profile, &c.path, allow_outside)?;
     Ok(Loaded { src, profile, log })
 }
 
@@ -387,6 +387,7 @@ struct Done {
 /// without extension).
 fn client(setup: &Setup, l: &Loaded, source: &str, file: &str) -> Result<Done, Failure> {
     let (profile, as_of) = (&l.profile, setup.as_of);
+    let (_, log) = read_log(l.log.as_deref(), setup.data, as_of)?;
     let wants_plan = profile.target.is_some() || profile.credentials.is_empty();
     let plan = if wants_plan {
         Some(
@@ -400,7 +401,7 @@ fn client(setup: &Setup, l: &Loaded, source: &str, file: &str) -> Result<Done, F
         None
     } else {
         Some(
-            crate::track::status(profile, &l.log, setup.data, as_of)
+            crate::track::status(profile, &log, setup.data, as_of)
                 .map_err(|e| l.src.at(&e.path, e.message).expected(e.expected))?,
         )
     };
@@ -413,17 +414,18 @@ fn client(setup: &Setup, l: &Loaded, source: &str, file: &str) -> Result<Done, F
         overview: "../index.html",
     };
     let t = setup.templates;
-    let mut sections = vec![t.render("report-client.html", &header)?];
-    let mut md = vec![t.render("report-client.md", &header)?];
+    let mut sections = Vec::new();
+    let mut md = Vec::new();
+    let mut add = |[h, m]: [String; 2]| {
+        sections.push(h);
+        md.push(m);
+    };
+    add(t.render_each(["report-client.html", "report-client.md"], &header)?);
     if let Some(p) = &plan {
-        let view = PlanView::new(p);
-        sections.push(t.render("plan.html", &view)?);
-        md.push(t.render("plan.md", &view)?);
+        add(t.render_each(["plan.html", "plan.md"], &PlanView::new(p))?);
     }
     if let Some(s) = &status {
-        let view = StatusView::new(s);
-        sections.push(t.render("status.html", &view)?);
-        md.push(t.render("status.md", &view)?);
+        add(t.render_each(["status.html", "status.md"], &StatusView::new(s))?);
     }
     let html = t.page(&format!("Report for {}", profile.name), &sections)?;
     let mut pages = Vec::new();

@@ -176,15 +176,19 @@ pub fn glob_files(dir: &Path, pattern: &str, allow_outside: bool) -> Result<Vec<
             if !compiled.matches_path_with(rel, options) || !is_profile_name(&path) {
                 continue;
             }
-            if !path.is_file() {
+            // The walk enters no linked folder, so only a link can lead outside.
+            let outside = if !kind.is_symlink() {
+                None
+            } else if !path.is_file() {
                 continue;
-            }
-            let outside = if allow_outside {
+            } else if allow_outside {
                 None
             } else {
                 within::check_real(dir, &path).err()
             };
-            found.push(Found { path, outside });
+            if kind.is_file() || kind.is_symlink() {
+                found.push(Found { path, outside });
+            }
         }
     }
     found.sort_by(|a, b| a.path.cmp(&b.path));

@@ -19,6 +19,7 @@ use std::fmt::Write as _;
 /// separators, BOM) and noncharacters as `<U+XXXX>`.
 fn visible(c: char) -> Option<String> {
     match c {
+        ' '..='~' => None,
         '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).map(String::from),
         '\u{7f}' => Some("\u{2421}".into()),
         _ if is_hidden(c) => Some(format!("<U+{:04X}>", c as u32)),
@@ -72,18 +73,22 @@ fn breaks_line(c: char) -> bool {
 /// start of a line.
 pub fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    let mut space = false;
-    for c in s.chars() {
-        if breaks_line(c) {
-            space = !out.is_empty();
-            continue;
-        }
-        if std::mem::take(&mut space) {
+    for word in s.split(breaks_line).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
             out.push(' ');
         }
-        match visible(c) {
-            Some(v) => push_md(&mut out, &v),
-            None => push_md(&mut out, c.encode_utf8(&mut [0; 4])),
+        if word
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !is_md_special(b))
+        {
+            out.push_str(word);
+            continue;
+        }
+        for c in word.chars() {
+            match visible(c) {
+                Some(v) => v.chars().for_each(|v| push_md(&mut out, v)),
+                None => push_md(&mut out, c),
+            }
         }
     }
     if out.starts_with(['-', '+', '=']) {
@@ -96,16 +101,19 @@ pub fn md(s: &str) -> String {
     out
 }
 
-fn push_md(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
+/// The ASCII characters that make Markdown markup.
+fn is_md_special(b: u8) -> bool {
+    matches!(
+        b,
+        b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'#' | b'|' | b'~' | b'&' | b'!'
+    )
+}
+
+fn push_md(out: &mut String, c: char) {
+    if c.is_ascii() && is_md_special(c as u8) {
+        out.push('\\');
     }
+    out.push(c);
 }
 
 /// A CSV cell a spreadsheet will show as text: a cell starting with `=`, `+`, `-`, `@`, a tab

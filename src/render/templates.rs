@@ -63,11 +63,26 @@ impl Templates {
 
     /// Renders template `name` with `model` as its context.
     pub fn render(&self, name: &str, model: &impl Serialize) -> Result<String, Error> {
-        let ctx =
-            Context::from_serialize(model).map_err(|e| Error::Template(format!("{name}: {e}")))?;
-        self.tera
-            .render(name, &ctx)
-            .map_err(|e| Error::Template(format!("{name}: {e}")))
+        let [out] = self.render_each([name], model)?;
+        Ok(out)
+    }
+
+    /// Renders each template of `names` with the same `model`, turned into a context once.
+    pub fn render_each<const N: usize>(
+        &self,
+        names: [&str; N],
+        model: &impl Serialize,
+    ) -> Result<[String; N], Error> {
+        let ctx = Context::from_serialize(model)
+            .map_err(|e| Error::Template(format!("{}: {e}", names.join(", "))))?;
+        let mut out: [String; N] = std::array::from_fn(|_| String::new());
+        for (name, slot) in names.iter().zip(&mut out) {
+            *slot = self
+                .tera
+                .render(name, &ctx)
+                .map_err(|e| Error::Template(format!("{name}: {e}")))?;
+        }
+        Ok(out)
     }
 
     /// One self-contained HTML page: `layout.html` around already-rendered sections.

@@ -37,11 +37,16 @@ pub fn note_input(path: &Path) {
 
 /// Refuses `output` if it names a file this run read.
 fn check_not_input(output: &Path) -> Result<(), Error> {
-    let Ok(meta) = std::fs::metadata(output) else {
-        return Ok(());
-    };
+    match std::fs::metadata(output) {
+        Ok(meta) => refuse_input(output, &meta),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Refuses `output`, whose (link-resolved) metadata is `meta`, if it is a file this run read.
+fn refuse_input(output: &Path, meta: &std::fs::Metadata) -> Result<(), Error> {
     let inputs = INPUTS.lock().unwrap_or_else(PoisonError::into_inner);
-    let id = identity(&meta);
+    let id = identity(meta);
     // The input must still be that file (an input removed since could have freed its inode).
     let input = inputs
         .as_ref()
@@ -93,11 +98,16 @@ pub fn write_replace(path: &Path, text: &str) -> Result<(), Error> {
 }
 
 fn write(path: &Path, text: &str, durable: bool) -> Result<(), Error> {
-    check_not_input(path)?;
     match Target::of(path)? {
-        Target::Stream { path } => write_stream(&path, text),
         Target::New { path } => replace(&path, None, text.as_bytes(), durable),
-        Target::Regular { path, meta } => replace(&path, Some(&meta), text.as_bytes(), durable),
+        Target::Regular { path: real, meta } => {
+            refuse_input(path, &meta)?;
+            replace(&real, Some(&meta), text.as_bytes(), durable)
+        }
+        Target::Stream { path, meta } => {
+            refuse_input(&path, &meta)?;
+            write_stream(&path, text)
+        }
     }
 }
 

@@ -23,7 +23,7 @@ pub enum Target {
     /// An existing regular file, `path` being its resolved location.
     Regular { path: PathBuf, meta: Metadata },
     /// A character device or FIFO, written directly.
-    Stream { path: PathBuf },
+    Stream { path: PathBuf, meta: Metadata },
 }
 
 impl Target {
@@ -32,13 +32,11 @@ impl Target {
         let refuse = |why: &str| Err(Error::Usage(format!("{}: {why}", path.display())));
         let link = match std::fs::symlink_metadata(path) {
             Ok(m) => m,
+            // A missing folder shows when the file is made.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return match parent(path).is_dir() {
-                    true => Ok(Target::New {
-                        path: path.to_path_buf(),
-                    }),
-                    false => refuse("its folder does not exist"),
-                };
+                return Ok(Target::New {
+                    path: path.to_path_buf(),
+                });
             }
             Err(source) => return Err(write_error(path, source)),
         };
@@ -72,6 +70,7 @@ impl Target {
         if is_stream(&kind) {
             return Ok(Target::Stream {
                 path: path.to_path_buf(),
+                meta,
             });
         }
         if kind.is_dir() {
@@ -185,7 +184,6 @@ mod tests {
             Target::of(&d.join("new.html")).unwrap(),
             Target::New { .. }
         ));
-        assert!(Target::of(&d.join("no/such/dir.html")).is_err());
         let file = d.join("f.html");
         std::fs::write(&file, "x").unwrap();
         assert!(matches!(Target::of(&file).unwrap(), Target::Regular { .. }));
