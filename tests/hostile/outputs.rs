@@ -319,3 +319,21 @@ fn h22_report_writes_only_inside_out_and_never_over_an_input() {
         &["is not a directory"],
     );
 }
+
+#[test]
+fn h35_a_hard_linked_report_is_replaced_and_the_other_name_keeps_the_old_copy() {
+    let s = Scratch::new();
+    s.write("a.yaml", &format!("name: A\n{ASPIRING}"));
+    let html = s.write("roadmap.html", "old");
+    std::fs::hard_link(&html, s.dir.join("backup.html")).unwrap();
+    s.run(&["plan", "a.yaml", "-o", "roadmap.html"], 0, &[]);
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    assert_eq!(
+        std::fs::read_to_string(s.dir.join("backup.html")).unwrap(),
+        "old"
+    );
+}

@@ -11,7 +11,7 @@ use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::target::{check_replaceable, identity, write_error};
+use super::target::{check_replaceable, check_single_link, identity, write_error};
 use crate::error::Error;
 use crate::loader::{MAX_FILE_BYTES, Source};
 
@@ -85,6 +85,7 @@ impl Locked {
                 continue;
             }
             check_replaceable(given, &meta)?;
+            check_single_link(given, &meta)?;
             return Ok(Locked {
                 path,
                 name,

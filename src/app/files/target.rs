@@ -2,8 +2,9 @@
 //!
 //! - a new path (its folder exists): a new regular file is made;
 //! - a regular file: replaced atomically, keeping its mode and owner; refused when it is
-//!   read-only, not writable by the user, or has other hard links (a rename would split
-//!   them, leaving the other names with the old content);
+//!   read-only or not writable by the user. Other hard links to it keep the old content
+//!   (as a backup made with `cp -al` should); a CEU log with other links is refused
+//!   instead (see [`super::log`]);
 //! - a symbolic link: followed, and the file it resolves to is written as above (the link
 //!   stays a link); a link to nothing is refused;
 //! - a character device or a FIFO: written directly, as standard output would be, never
@@ -110,25 +111,31 @@ pub fn write_error(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-/// Refuses a regular file that must not be replaced: read-only, not writable by this user,
-/// or with more than one hard link.
+/// Refuses a regular file that must not be replaced: read-only, or not writable by this
+/// user.
 pub fn check_replaceable(path: &Path, meta: &Metadata) -> Result<(), Error> {
-    let refuse = |why: String| Err(Error::Usage(format!("{}: {why}", path.display())));
+    let refuse = |why: &str| Err(Error::Usage(format!("{}: {why}", path.display())));
     if meta.permissions().readonly() {
         return refuse(
-            "is read-only; coderpath does not replace read-only files (make it writable first)"
-                .into(),
+            "is read-only; coderpath does not replace read-only files (make it writable first)",
         );
     }
     if !writable(path) {
-        return refuse("is not writable by you".into());
+        return refuse("is not writable by you");
     }
+    Ok(())
+}
+
+/// Refuses a file with other hard links (for a file whose every name must see the change).
+pub fn check_single_link(path: &Path, meta: &Metadata) -> Result<(), Error> {
     let links = link_count(meta);
     if links > 1 {
-        return refuse(format!(
-            "has {links} hard links; replacing it would leave the other names with the old \
-             content, so coderpath refuses (keep one name, e.g. `cp` the file and remove the links)"
-        ));
+        return Err(Error::Usage(format!(
+            "{}: has {links} hard links; replacing it would leave the other names with the old \
+             content, so coderpath refuses (keep one name: `cp` the file over itself via a new \
+             name, then remove the other links)",
+            path.display()
+        )));
     }
     Ok(())
 }
@@ -199,7 +206,10 @@ mod tests {
         assert!(Target::of(&d.join("dangling")).is_err());
         assert!(Target::of(d).is_err());
         std::fs::hard_link(&file, d.join("twin.html")).unwrap();
-        let e = Target::of(&file).unwrap_err().to_string();
+        let Target::Regular { meta, .. } = Target::of(&file).unwrap() else {
+            panic!("a hard-linked report is replaced")
+        };
+        let e = check_single_link(&file, &meta).unwrap_err().to_string();
         assert!(e.contains("has 2 hard links"), "{e}");
         let ro = d.join("ro.html");
         std::fs::write(&ro, "x").unwrap();
