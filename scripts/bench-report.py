@@ -21,7 +21,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "coderpath")
+# BIN=path/to/coderpath compares another build (it is not rebuilt).
+BIN = os.environ.get("BIN") or os.path.join(ROOT, "target", "release", "coderpath")
 RUNS = int(os.environ.get("RUNS", "3"))
 
 
@@ -48,7 +49,8 @@ def copy_once(tree, copy):
 
 def main():
     sizes = [int(s) for s in sys.argv[1:]] or [100, 1000, 10000]
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    if not os.environ.get("BIN"):
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     work = tempfile.mkdtemp(prefix="coderpath-bench-")
     targets = [("tmpfs", "/dev/shm")] if os.path.isdir("/dev/shm") else []
     targets.append(("disk", work))

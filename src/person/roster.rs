@@ -33,6 +33,7 @@ pub struct Roster {
 /// A file a folder or glob holds, and whether it may be followed.
 #[derive(Debug, Clone)]
 pub struct Found {
+    /// The file, joined to the folder it was found from.
     pub path: PathBuf,
     /// Why the file is not followed: it resolves outside the folder.
     pub outside: Option<String>,

@@ -72,6 +72,28 @@ fn breaks_line(c: char) -> bool {
 /// number (`1.`, `1)`) is escaped so the text never starts a list or heading even at the
 /// start of a line.
 pub fn md(s: &str) -> String {
+    // Most text is printable ASCII with single spaces and nothing to escape.
+    let plain = s.bytes().all(|b| (b' '..=b'~').contains(&b) && !is_md_special(b))
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ");
+    let mut out = if plain {
+        s.to_string()
+    } else {
+        md_words(s)
+    };
+    if out.starts_with(['-', '+', '=']) {
+        out.insert(0, '\\');
+    }
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(out.as_bytes().get(digits), Some(b'.' | b')')) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// [`md`] without the care for the start: each word escaped, words joined by one space.
+fn md_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for word in s.split(breaks_line).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -90,13 +112,6 @@ pub fn md(s: &str) -> String {
                 None => push_md(&mut out, c),
             }
         }
-    }
-    if out.starts_with(['-', '+', '=']) {
-        out.insert(0, '\\');
-    }
-    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && matches!(out.as_bytes().get(digits), Some(b'.' | b')')) {
-        out.insert(digits, '\\');
     }
     out
 }

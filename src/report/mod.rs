@@ -18,6 +18,7 @@ pub const DEADLINE_DAYS: i64 = 90;
 /// One client in the overview.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Row {
+    /// The client's name (their profile's, or its file name when it could not be read).
     pub name: String,
     /// The client's profile, relative to the roster (tells two clients of one name apart).
     pub source: String,
@@ -25,12 +26,16 @@ pub struct Row {
     pub file: Option<String>,
     /// `aspiring`, `certified` or `failed`.
     pub stage: String,
+    /// The credential an aspiring client aims at.
     pub target: String,
+    /// The next milestone or deadline, and its date.
     pub next: String,
     pub next_date: String,
     /// Per body, e.g. `AAPC behind; AHIMA on_track`.
     pub ceu: String,
+    /// Days from `--as-of` to `next_date`.
     pub days: Option<i64>,
+    /// Warning codes, comma-separated.
     pub warnings: String,
     /// The located error of a failed client.
     pub error: Option<String>,
@@ -109,6 +114,7 @@ pub fn failed_row(name: &str, source: &str, error: String) -> Row {
 /// A client's CEU deadline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
+    /// When it falls due.
     pub date: NaiveDate,
     /// E.g. `AAPC CEUs due (27 to go)`.
     pub what: String,
@@ -138,10 +144,13 @@ pub fn deadlines(status: &Status, as_of: NaiveDate) -> Vec<Deadline> {
 /// One line of the overview's "Deadlines in the next 90 days".
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Upcoming {
+    /// When it falls due, and in how many days from `--as-of`.
     pub date: String,
     pub days: i64,
+    /// The client, and their page (without extension).
     pub name: String,
     pub file: Option<String>,
+    /// What falls due.
     pub what: String,
 }
 
@@ -149,9 +158,8 @@ pub struct Upcoming {
 pub fn upcoming(row: &Row, status: &Status, as_of: NaiveDate) -> Vec<Upcoming> {
     deadlines(status, as_of)
         .into_iter()
-        .map(|d| (d, as_of))
-        .filter(|(d, as_of)| (d.date - *as_of).num_days() <= DEADLINE_DAYS)
-        .map(|(d, as_of)| Upcoming {
+        .filter(|d| (d.date - as_of).num_days() <= DEADLINE_DAYS)
+        .map(|d| Upcoming {
             date: d.date.to_string(),
             days: (d.date - as_of).num_days(),
             name: row.name.clone(),
@@ -208,9 +216,12 @@ pub struct Overview<'a> {
     pub counsellor: Option<&'a str>,
     pub organisation: Option<&'a str>,
     pub as_of: String,
+    /// `(what, how many)`: clients, aspiring, certified, failed, with warnings.
     pub counts: Vec<(String, usize)>,
+    /// The clients reported, and those that failed.
     pub rows: Vec<&'a Row>,
     pub failed: Vec<&'a Row>,
+    /// Deadlines within `deadline_days`, soonest first.
     pub deadlines: Vec<Upcoming>,
     pub deadline_days: i64,
     /// Pages of clients no longer in the roster that were kept (without `--force`).
@@ -260,6 +271,7 @@ impl<'a> Overview<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct ClientHeader<'a> {
     pub name: &'a str,
+    /// The profile, relative to the roster.
     pub source: &'a str,
     pub counsellor: Option<&'a str>,
     pub organisation: Option<&'a str>,
