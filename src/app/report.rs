@@ -125,7 +125,11 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
                         text
                     }
                     Failure::Other(m) | Failure::Panic(m) => {
-                        eprintln!("error: {}: {}\n", sources[i], terminal_line(&m));
+                        eprintln!(
+                            "error: {}: {}\n",
+                            terminal_line(&sources[i]),
+                            terminal_line(&m)
+                        );
                         m
                     }
                 };

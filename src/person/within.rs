@@ -83,7 +83,10 @@ pub fn resolve(dir: &Path, written: &Path, allow_outside: bool) -> Result<PathBu
 /// Checks that `path` (inside `dir` as written) is still inside `dir` once symbolic links
 /// are resolved; the error says where it really leads.
 pub fn check_real(dir: &Path, path: &Path) -> Result<(), String> {
-    if path.strip_prefix(dir).is_ok_and(|rel| no_link_below(dir, rel)) {
+    if path
+        .strip_prefix(dir)
+        .is_ok_and(|rel| no_link_below(dir, rel))
+    {
         return Ok(());
     }
     let base_dir = if dir.as_os_str().is_empty() {

@@ -73,15 +73,13 @@ fn breaks_line(c: char) -> bool {
 /// start of a line.
 pub fn md(s: &str) -> String {
     // Most text is printable ASCII with single spaces and nothing to escape.
-    let plain = s.bytes().all(|b| (b' '..=b'~').contains(&b) && !is_md_special(b))
+    let plain = s
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && !is_md_special(b))
         && !s.starts_with(' ')
         && !s.ends_with(' ')
         && !s.contains("  ");
-    let mut out = if plain {
-        s.to_string()
-    } else {
-        md_words(s)
-    };
+    let mut out = if plain { s.to_string() } else { md_words(s) };
     if out.starts_with(['-', '+', '=']) {
         out.insert(0, '\\');
     }
