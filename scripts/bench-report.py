@@ -6,6 +6,10 @@ several times into a fresh output directory, and prints the median wall time, th
 cost and the peak memory (max RSS of the child). Output goes to tmpfs (/dev/shm) to measure
 the program, and to the disk under the system temp dir to measure the machine as it is.
 
+Side by side with each run, `cp -r` copies the tree that run wrote into a fresh directory
+on the same target: the cost of creating that many files there at all. "× cp" is the
+ratio of the two medians (the target: at most 1.5).
+
     scripts/bench-report.py [SIZES...]        default: 100 1000 10000
 """
 import os
@@ -17,7 +21,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "coderpath")
+# BIN=path/to/coderpath compares another build (it is not rebuilt).
+BIN = os.environ.get("BIN") or os.path.join(ROOT, "target", "release", "coderpath")
 RUNS = int(os.environ.get("RUNS", "3"))
 
 
@@ -34,16 +39,25 @@ def run_once(roster, out):
     return wall, usage.ru_maxrss
 
 
+def copy_once(tree, copy):
+    shutil.rmtree(copy, ignore_errors=True)
+    subprocess.run(["sync"])
+    start = time.perf_counter()
+    subprocess.run(["cp", "-r", tree, copy], check=True)
+    return time.perf_counter() - start
+
+
 def main():
     sizes = [int(s) for s in sys.argv[1:]] or [100, 1000, 10000]
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    if not os.environ.get("BIN"):
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     work = tempfile.mkdtemp(prefix="coderpath-bench-")
     targets = [("tmpfs", "/dev/shm")] if os.path.isdir("/dev/shm") else []
     targets.append(("disk", work))
     # ms/client includes the fixed start-up cost (reading and checking the reference data,
     # compiling templates), which weighs most on the smallest roster; "marginal" subtracts
     # the median wall time of a one-client roster first.
-    print(f"{'clients':>8} {'target':>6} {'median s':>9} {'ms/client':>10} {'marginal':>9} {'peak MB':>8}")
+    print(f"{'clients':>8} {'target':>6} {'median s':>9} {'ms/client':>10} {'marginal':>9} {'peak MB':>8} {'cp -r s':>8} {'x cp':>5}")
     fixed = {}
     try:
         for n in [1] + sizes:
@@ -52,15 +66,20 @@ def main():
             roster = os.path.join(roster_dir, "roster.yaml")
             for label, base in targets:
                 out = os.path.join(base, f"coderpath-bench-out-{n}")
-                results = [run_once(roster, out) for _ in range(RUNS)]
+                results, copies = [], []
+                for _ in range(RUNS):
+                    results.append(run_once(roster, out))
+                    copies.append(copy_once(out, out + "-copy"))
                 shutil.rmtree(out, ignore_errors=True)
+                shutil.rmtree(out + "-copy", ignore_errors=True)
                 wall = statistics.median(r[0] for r in results)
+                cp = statistics.median(copies)
                 peak_mb = max(r[1] for r in results) / 1024
                 if n == 1:
                     fixed[label] = wall
                     continue
                 marginal = 1000 * (wall - fixed[label]) / n
-                print(f"{n:>8} {label:>6} {wall:>9.2f} {1000 * wall / n:>10.3f} {marginal:>9.3f} {peak_mb:>8.1f}", flush=True)
+                print(f"{n:>8} {label:>6} {wall:>9.2f} {1000 * wall / n:>10.3f} {marginal:>9.3f} {peak_mb:>8.1f} {cp:>8.2f} {wall / cp:>5.2f}", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

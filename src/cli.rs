@@ -51,6 +51,10 @@ pub struct Global {
     /// Say what was loaded and checked
     #[arg(short, long, global = true, conflicts_with = "quiet")]
     pub verbose: bool,
+    /// Follow paths inside person files (a profile's ceu_log, a roster's clients, a log's
+    /// certificates) that lead outside the folder of the file naming them
+    #[arg(long, global = true)]
+    pub allow_outside: bool,
 }
 
 /// When to use colour.
@@ -383,9 +387,9 @@ pub enum CeuCommand {
         after_help = "Examples:\n  coderpath ceu status examples/dual.yaml\n  coderpath ceu status examples/dual.yaml -o status.html"
     )]
     Status(ReportArgs),
-    /// Append one entry to a CEU log without touching what is already there
+    /// Append one entry to the CEU log, then show the new totals for each body
     #[command(
-        after_help = "Example:\n  coderpath ceu add examples/certified.ceus.yaml --date 2026-11-20 \\\n    --title \"Risk adjustment update\" --provider AAPC --ceus 1.5 --aapc-index AAPC-2026-1120 --topic icd10cm"
+        after_help = "Examples:\n  coderpath ceu add examples/certified.yaml --date 2026-11-20 \\\n    --title \"Risk adjustment update\" --provider AAPC --ceus 1.5 --aapc-index AAPC-2026-1120 --topic icd10cm\n  coderpath ceu add examples/certified.yaml --dry-run --date 2026-11-20 --title T --provider P --ceus 1\n\nThe entry is appended at the end; every byte already in the log stays as it was. A log\npath works too (its totals then need the profile: `coderpath ceu status PROFILE`)."
     )]
     Add(AddArgs),
     /// Audit readiness of the log: silent and exit 0 when clean, located problems and exit 1 otherwise
@@ -417,6 +421,44 @@ pub enum CeuCommand {
         after_help = "Examples:\n  coderpath ceu list examples/dual.yaml\n  coderpath ceu list examples/dual.yaml --body AHIMA --cycle current\n  coderpath ceu list examples/certified.yaml --provider aapc --format csv -o ceus.csv"
     )]
     List(CeuListArgs),
+    /// Add entries from a spreadsheet or portal export (CSV with a header row), in one write
+    #[command(
+        after_help = "Examples:\n  coderpath ceu import examples/certified.yaml ceus.csv --dry-run\n  coderpath ceu import examples/certified.yaml export.csv --map \"Course Name=title\" --map \"Hours=ceus\"\n\nColumns are matched by header: date, title, provider and ceus are needed; aapc_index,\ntopics (ids separated by `;`), domain (hiim or other), ahima_sourced (yes/no) and\ncertificate are optional. Common spellings (\"Completion Date\", \"CEU Hours\", \"Sponsor\",\n\"Index #\", …) are understood; --map names the rest. Dates are YYYY-MM-DD or MM/DD/YYYY.\nEntries the log already has are skipped and listed; any bad row stops the import."
+    )]
+    Import(CeuImportArgs),
+    /// Remove one entry or checkpoint (by its line, as `ceu list` shows it)
+    #[command(
+        after_help = "Example:\n  coderpath ceu remove examples/certified.yaml --line 14\n\nEverything else in the log stays byte for byte. Asks first unless --yes."
+    )]
+    Remove(CeuRemoveArgs),
+}
+
+/// Arguments of `ceu import`.
+#[derive(Debug, Args)]
+pub struct CeuImportArgs {
+    /// The person's profile (its `ceu_log` gets the entries), or the CEU log itself
+    pub profile: PathBuf,
+    /// The CSV file (UTF-8, comma-separated, a header row first)
+    pub csv: PathBuf,
+    /// Read column COLUMN as FIELD (repeatable), e.g. --map "Course Name=title"
+    #[arg(long, value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// Show what would be added and skipped; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Arguments of `ceu remove`.
+#[derive(Debug, Args)]
+pub struct CeuRemoveArgs {
+    /// The person's profile (its `ceu_log` is changed), or the CEU log itself
+    pub profile: PathBuf,
+    /// The line the entry or checkpoint starts on (the Line column of `ceu list`)
+    #[arg(long, value_name = "N")]
+    pub line: usize,
+    /// Remove without asking
+    #[arg(long, short)]
+    pub yes: bool,
 }
 
 /// Arguments of `ceu list`.
@@ -455,8 +497,9 @@ pub enum CycleArg {
 /// Arguments of `ceu add`.
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// The CEU log (*.ceus.yaml); created if it does not exist
-    pub log: PathBuf,
+    /// The person's profile (its `ceu_log` gets the entry; created if missing), or the CEU
+    /// log itself (*.ceus.yaml)
+    pub profile: PathBuf,
     /// When the CEUs were earned (completion date)
     #[arg(long, value_parser = parse_date)]
     pub date: NaiveDate,
@@ -525,7 +568,7 @@ pub struct RosterArgs {
     /// A roster file, or a directory of profiles
     pub input: PathBuf,
     /// Directory for the reports (created; an existing one not made by coderpath needs --force)
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, short = 'o', visible_alias = "output", value_name = "DIR")]
     pub out: PathBuf,
     /// Also write each client's report as JSON
     #[arg(long)]
@@ -533,9 +576,13 @@ pub struct RosterArgs {
     /// Worker threads [default: the number of CPUs]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
-    /// Write into an existing directory that coderpath did not create
+    /// Write into an existing directory that coderpath did not create, and remove the pages
+    /// of clients no longer in the roster
     #[arg(long)]
     pub force: bool,
+    /// Write summary.csv without the UTF-8 byte order mark (for tools that dislike it)
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 /// Starter files `init` can write.

@@ -17,3 +17,5 @@ pub mod rules;
 #[cfg(test)]
 mod testing;
 pub mod track;
+#[cfg(test)]
+mod writer_proptests;

@@ -41,7 +41,7 @@ fn every_loader(text: &str) -> Result<(), String> {
     DATA.with(|data| -> Result<(), String> {
         check("profile", Person::load(&src, data, as_of()).map(drop))?;
         check("log", Log::load(&src, data).map(drop))?;
-        check("roster", Roster::load(&src).map(drop))?;
+        check("roster", Roster::load(&src, false).map(drop))?;
         Ok(())
     })?;
     check("credentials", src.parse::<CredentialsFile>().map(drop))?;

@@ -1,8 +1,23 @@
 //! The hostile corpus (tests/hostile/): malformed, mistyped, oversized and tricky inputs.
 //! Each gives its message at its location with the right exit code, and never a panic.
 //! `scripts/hostile-timing.sh` times every case against the release binary.
+//!
+//! The cases `h01`… (modules below) attack the files around a run: paths that lead out of a
+//! person's folder, outputs that are FIFOs, links, inputs or read-only, hostile text in
+//! every format, killed and concurrent writers. Each runs in its own scratch folder and
+//! checks that nothing outside it changed.
 
 mod common;
+#[path = "hostile/crash.rs"]
+mod crash;
+#[path = "hostile/outputs.rs"]
+mod outputs;
+#[path = "hostile/paths.rs"]
+mod paths;
+#[path = "hostile/scratch.rs"]
+mod scratch;
+#[path = "hostile/text.rs"]
+mod text;
 
 use common::{assert_located, coderpath};
 

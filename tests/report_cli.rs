@@ -1,4 +1,6 @@
-//! `report` over a roster with good, broken, duplicate-name and hostile-name clients.
+//! `report` over a roster with good, broken, duplicate-name and hostile-name clients: the
+//! folder it writes (readable names, links back, failed section, BOM), directory runs,
+//! stale pages, isolation of a client that crashes.
 
 mod common;
 
@@ -61,18 +63,27 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
+fn text(files: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
+    String::from_utf8(files[name].clone()).unwrap()
+}
+
+fn run_report(input: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    coderpath()
+        .arg("report")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn one_bad_client_costs_one_client() {
     let r = roster();
     let out = r.path().join("out");
     let before: Vec<_> = files(r.path()).into_keys().collect();
-    let result = coderpath()
-        .args(["report"])
-        .arg(r.path().join("roster.yaml"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let result = run_report(&r.path().join("roster.yaml"), &out, &[]);
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("b-broken.yaml:2:12"), "{stderr}");
@@ -87,37 +98,35 @@ fn one_bad_client_costs_one_client() {
     assert_eq!(before, after);
 
     let written = files(&out);
-    let html: Vec<&String> = written
+    let pages: Vec<&String> = written
         .keys()
-        .filter(|k| k.ends_with(".html") && k.starts_with("clients/"))
+        .filter(|k| k.starts_with("clients/") && k.ends_with(".html"))
         .collect();
-    assert_eq!(html.len(), 7, "{html:?}");
+    assert_eq!(pages.len(), 7, "{pages:?}");
     for stem in [
         "good-client",
         "jo-lee",
-        "jo-lee-2",
         "etc-x",
         "img-src-x-onerror-alert-1",
         "hyperlink-http-evil-x",
         "daniel-okafor",
     ] {
         assert!(
-            html.iter().any(|k| k.ends_with(&format!("/{stem}.html"))),
-            "{stem} in {html:?}"
+            written.contains_key(&format!("clients/{stem}.html")),
+            "{stem} in {pages:?}"
         );
         assert!(
-            written.keys().any(|k| k.ends_with(&format!("/{stem}.md"))),
+            written.contains_key(&format!("clients/{stem}.md")),
             "{stem}.md"
         );
     }
     assert!(written.keys().all(|k| !k.contains("..")));
 
-    let index = String::from_utf8(written["index.html"].clone()).unwrap();
+    let index = text(&written, "index.html");
     assert!(!index.contains("<img src=x"), "unescaped name in the index");
     assert!(index.contains("&lt;img src=x onerror=alert(1)&gt;"));
-    assert!(index.contains("Eastside &lt;Center&gt;"));
-    assert!(index.contains("class=\"failed\""));
-    assert!(index.contains("unknown value `hgh_school`"));
+    assert!(index.contains("Organisation: Eastside &lt;Center&gt;"));
+    assert!(index.contains("Counsellor: Pat Reyes"));
     assert!(
         index.contains("<script>")
             && index
@@ -126,9 +135,18 @@ fn one_bad_client_costs_one_client() {
                 .count()
                 == 1
     );
+    // The failed client is in its own section, with its located error, not in the table.
+    let (table, failed) = index.split_once("<h2 id=\"failed\">").unwrap();
+    assert!(!table.contains("Broken Client"));
+    assert!(failed.contains("Clients that could not be reported (1)"));
+    assert!(failed.contains("b-broken.yaml:2:12: education: unknown value `hgh_school`"));
 
-    let csv = String::from_utf8(written["summary.csv"].clone()).unwrap();
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let csv = text(&written, "summary.csv");
+    assert!(csv.starts_with('\u{feff}'), "summary.csv starts with a BOM");
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "Client");
+    assert_eq!(&header[9], "Error");
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 8);
     let names: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
@@ -137,11 +155,132 @@ fn one_bad_client_costs_one_client() {
         "{names:?}"
     );
     assert!(!csv.contains("\n=HYPERLINK") && !csv.contains(",=HYPERLINK"));
-    let broken = rows.iter().find(|r| &r[1] == "failed").unwrap();
-    assert!(broken[3].contains("b-broken.yaml:2:12"), "{broken:?}");
+    let broken = rows.iter().find(|r| &r[2] == "failed").unwrap();
+    assert!(broken[9].contains("b-broken.yaml:2:12"), "{broken:?}");
+    assert_eq!(&broken[4], "", "the error is not a milestone");
     let certified = rows.iter().find(|r| &r[0] == "Daniel Okafor").unwrap();
-    assert_eq!((&certified[1], &certified[5]), ("certified", "AAPC behind"));
-    assert!(certified[8].ends_with("/daniel-okafor.html"));
+    assert_eq!((&certified[2], &certified[6]), ("certified", "AAPC behind"));
+    assert_eq!(&certified[1], "clients/h-certified.yaml");
+    assert_eq!(&certified[10], "clients/daniel-okafor.html");
+}
+
+#[test]
+fn two_clients_of_one_name_get_stable_distinct_pages() {
+    let r = roster();
+    let out = r.path().join("out");
+    run_report(&r.path().join("roster.yaml"), &out, &[]);
+    let first = files(&out);
+    let jo: Vec<&String> = first
+        .keys()
+        .filter(|k| k.starts_with("clients/jo-lee") && k.ends_with(".html"))
+        .collect();
+    assert_eq!(jo.len(), 2, "{jo:?}");
+    assert!(jo.contains(&&"clients/jo-lee.html".to_string()));
+    let other = jo
+        .iter()
+        .find(|k| k.len() > "clients/jo-lee.html".len())
+        .unwrap();
+    assert_eq!(other.len(), "clients/jo-lee-xxxx.html".len(), "{other}");
+    // Each page names its profile, so the two can be told apart.
+    assert!(text(&first, "clients/jo-lee.html").contains("clients/c-jo1.yaml"));
+    assert!(text(&first, other).contains("clients/d-jo2.yaml"));
+    // A second run of the same roster gives the same names and bytes.
+    let again = r.path().join("again");
+    run_report(&r.path().join("roster.yaml"), &again, &[]);
+    let second = files(&again);
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn client_pages_link_back_and_name_the_counsellor() {
+    let r = roster();
+    let out = r.path().join("out");
+    run_report(&r.path().join("roster.yaml"), &out, &[]);
+    let written = files(&out);
+    let html = text(&written, "clients/good-client.html");
+    assert!(
+        html.contains("<a href=\"../index.html\">← Client overview</a>"),
+        "{html}"
+    );
+    assert!(html.contains("Counsellor: Pat Reyes"));
+    assert!(html.contains("Organisation: Eastside &lt;Center&gt;"));
+    let md = text(&written, "clients/good-client.md");
+    assert!(md.starts_with("[← Client overview](../index.html)"), "{md}");
+    assert!(md.contains("Organisation: Eastside \\<Center\\>"), "{md}");
+    assert!(md.contains("# Roadmap for Good Client"));
+    // The overview links to each page by its readable name.
+    assert!(
+        text(&written, "index.html")
+            .contains("<a href=\"clients/good-client.html\">Good Client</a>")
+    );
+}
+
+#[test]
+fn the_overview_sorts_accessibly_and_lists_coming_deadlines() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("examples/certified.yaml", dir.path().join("certified.yaml")).unwrap();
+    std::fs::copy(
+        "examples/certified.ceus.yaml",
+        dir.path().join("certified.ceus.yaml"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    // Daniel Okafor's AAPC CEUs are due 2027-05-31: 185 days after 2026-11-27.
+    let near = assert_cmd::Command::cargo_bin("coderpath")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .args(["--as-of", "2027-04-01", "report"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        near.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&near.stderr)
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("<h2>Deadlines in the next 90 days</h2>"));
+    assert!(
+        index.contains("<td class=\"date\">2027-05-31</td><td class=\"num\">60</td><td><a href=\"clients/daniel-okafor.html\">Daniel Okafor</a></td><td>AAPC CEUs due"),
+        "{index}"
+    );
+    assert_eq!(index.matches("<th aria-sort=\"none\">").count(), 9);
+    assert!(index.contains("th[aria-sort=\"ascending\"] button::after"));
+    assert!(index.contains("Blank cells sort last"));
+    // Far from the deadline, the section says there is none.
+    coderpath()
+        .args(["report"])
+        .arg(dir.path())
+        .args(["-o"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("<h2>Deadlines in the next 90 days</h2>\n<p class=\"muted\">None.</p>"));
+}
+
+#[test]
+fn bom_by_default_and_no_bom_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("jose.yaml"),
+        format!("name: José Núñez\n{ASPIRING}"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    run_report(dir.path(), &out, &[]);
+    let csv = std::fs::read(out.join("summary.csv")).unwrap();
+    assert!(csv.starts_with(b"\xef\xbb\xbfClient,"));
+    assert!(String::from_utf8(csv).unwrap().contains("José Núñez"));
+    run_report(dir.path(), &out, &["--no-bom"]);
+    let csv = std::fs::read(out.join("summary.csv")).unwrap();
+    assert!(csv.starts_with(b"Client,Profile,Stage"));
 }
 
 #[test]
@@ -151,7 +290,7 @@ fn output_is_identical_whatever_the_thread_count() {
         coderpath()
             .args(["report"])
             .arg(r.path().join("roster.yaml"))
-            .arg("--out")
+            .arg("--output")
             .arg(r.path().join(out))
             .args(["--json", "--jobs", jobs])
             .assert()
@@ -167,7 +306,7 @@ fn output_is_identical_whatever_the_thread_count() {
     for (k, v) in &one {
         assert!(v == &four[k], "{k} differs between --jobs 1 and --jobs 4");
     }
-    assert!(one.keys().any(|k| k.ends_with("/good-client.json")));
+    assert!(one.contains_key("clients/good-client.json"));
 }
 
 #[test]
@@ -176,49 +315,73 @@ fn an_existing_directory_is_not_clobbered_without_force() {
     let out = r.path().join("mine");
     std::fs::create_dir(&out).unwrap();
     std::fs::write(out.join("notes.txt"), "my notes").unwrap();
-    coderpath()
-        .args(["report"])
-        .arg(r.path().join("roster.yaml"))
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("was not made by coderpath"));
+    let refused = run_report(&r.path().join("roster.yaml"), &out, &[]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("was not made by coderpath"));
     assert_eq!(files(&out).len(), 1);
-    coderpath()
-        .args(["report"])
-        .arg(r.path().join("roster.yaml"))
-        .arg("--out")
-        .arg(&out)
-        .arg("--force")
-        .assert()
-        .code(1);
+    let forced = run_report(&r.path().join("roster.yaml"), &out, &["--force"]);
+    assert_eq!(forced.status.code(), Some(1));
     assert_eq!(std::fs::read(out.join("notes.txt")).unwrap(), b"my notes");
     // A directory coderpath made can be written again without --force.
-    coderpath()
-        .args(["report"])
-        .arg(r.path().join("roster.yaml"))
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .code(1);
+    assert_eq!(
+        run_report(&r.path().join("roster.yaml"), &out, &[])
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 #[test]
-fn a_directory_of_profiles_is_a_roster() {
+fn pages_of_removed_clients_are_listed_then_removed_with_force() {
+    let r = roster();
+    let out = r.path().join("out");
+    run_report(&r.path().join("roster.yaml"), &out, &[]);
+    assert!(out.join("clients/good-client.html").is_file());
+    std::fs::remove_file(r.path().join("clients/a-good.yaml")).unwrap();
+    let kept = run_report(&r.path().join("roster.yaml"), &out, &[]);
+    let stderr = String::from_utf8_lossy(&kept.stderr);
+    assert!(
+        stderr.contains("warning: 2 pages of clients no longer in the roster are still in")
+            && stderr.contains("clients/good-client.html, clients/good-client.md")
+            && stderr.contains("--force"),
+        "{stderr}"
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("Pages of clients no longer in the roster (2)"));
+    assert!(out.join("clients/good-client.html").is_file());
+    // A page the counsellor put there is not coderpath's to remove.
+    std::fs::write(out.join("clients/my-notes.html"), "mine").unwrap();
+    let forced = run_report(&r.path().join("roster.yaml"), &out, &["--force"]);
+    assert_eq!(forced.status.code(), Some(1));
+    assert!(!out.join("clients/good-client.html").exists());
+    assert!(!out.join("clients/good-client.md").exists());
+    assert!(out.join("clients/my-notes.html").is_file());
+    let manifest = std::fs::read_to_string(out.join(".coderpath-manifest")).unwrap();
+    assert!(!manifest.contains("good-client") && manifest.contains("clients/jo-lee.html"));
+}
+
+#[test]
+fn a_directory_of_profiles_is_a_roster_without_its_roster_file_and_logs() {
     let r = roster();
     std::fs::remove_file(r.path().join("clients/b-broken.yaml")).unwrap();
+    std::fs::write(
+        r.path().join("clients/roster.yaml"),
+        "counsellor: Someone\nclients: [\"*.yaml\"]\n",
+    )
+    .unwrap();
     let out = r.path().join("out");
-    coderpath()
-        .args(["report"])
-        .arg(r.path().join("clients"))
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .code(0);
+    let result = run_report(&r.path().join("clients"), &out, &[]);
+    assert_eq!(
+        result.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<h1>Client overview</h1>"));
-    assert_eq!(index.matches("<tr").count(), 8); // header + 7 clients
+    assert_eq!(index.matches("<tr><td><a href=").count(), 7);
+    assert!(!index.contains("could not be reported"));
+    assert!(!index.contains("certified.ceus.yaml"));
 }
 
 #[test]
@@ -231,20 +394,41 @@ fn a_client_report_combines_plan_and_status() {
         .assert()
         .code(0);
     let written = files(&out);
-    let rosa = written
-        .iter()
-        .find(|(k, _)| k.ends_with("/rosa-delgado.html"))
-        .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
-        .unwrap();
+    let rosa = text(&written, "clients/rosa-delgado.html");
     assert!(rosa.contains("CEU status for Rosa Delgado"));
     assert!(
         !rosa.contains("Roadmap for"),
         "a certified client without a target gets no roadmap"
     );
-    let maya = written
-        .iter()
-        .find(|(k, _)| k.ends_with("/maya-thompson.md"))
-        .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
-        .unwrap();
-    assert!(maya.starts_with("# Roadmap for Maya Thompson"));
+    let maya = text(&written, "clients/maya-thompson.md");
+    assert!(maya.contains("\n# Roadmap for Maya Thompson"));
+}
+
+#[test]
+fn a_client_that_crashes_the_planner_costs_only_that_client() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.yaml"), format!("name: Fine\n{ASPIRING}")).unwrap();
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        "name: Tiny Hours\neducation: high_school\ntarget: { setting: physician_office }\npreferences: { hours_per_week: 0.00001 }\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let result = run_report(dir.path(), &out, &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(matches!(result.status.code(), Some(0 | 1)), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "{stderr}"
+    );
+    assert!(out.join("clients/fine.html").is_file());
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    if result.status.code() == Some(1) {
+        let failed = index.split_once("<h2 id=\"failed\">").unwrap().1;
+        assert!(
+            failed.contains("b.yaml") && failed.contains("hours a week"),
+            "{failed}"
+        );
+        assert!(stderr.contains("b.yaml"), "{stderr}");
+    }
 }

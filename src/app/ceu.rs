@@ -1,45 +1,43 @@
-//! `ceu status | add | check | calendar | what-if`.
+//! `ceu status | check | calendar | what-if` (the log's own commands are in `ceu_log`).
 
+use std::collections::HashSet;
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use super::{
     deliver, emit, html_page, json, load_catalog, load_log, load_profile, located, report_color,
-    templates, text_width, write_atomic,
+    templates, text_width,
 };
-use crate::cli::{
-    AddArgs, CeuListArgs, CheckFormat, CycleArg, DomainArg, Global, ListFormat, ReportArgs,
-    ReportFormat, WhatIfArgs, WhatIfFormat,
-};
+use crate::cli::{CheckFormat, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat};
 use crate::data::Catalog;
 use crate::data::catalog::Credential;
 use crate::error::{Diagnostic, Error};
 use crate::loader::Source;
-use crate::person::append::{NewEntry, append};
-use crate::person::log::{Domain, Log};
+use crate::person::log::Log;
 use crate::person::profile::Person;
+use crate::person::within::{self, Outside};
 use crate::render::ics::calendar;
 use crate::render::status::StatusView;
 use crate::track;
-use crate::track::register::{CycleFilter, Filter, register};
 
 /// A person's profile and CEU log, loaded and validated.
-struct Loaded<'c> {
-    profile_src: Source,
-    person: Person<'c>,
-    log_src: Option<Source>,
-    log: Log,
+pub(super) struct Loaded<'c> {
+    pub profile_src: Source,
+    pub person: Person<'c>,
+    pub log_src: Option<Source>,
+    pub log: Log,
 }
 
-fn load_person<'c>(
+pub(super) fn load_person<'c>(
+    global: &Global,
     catalog: &'c Catalog,
     as_of: NaiveDate,
     path: &Path,
 ) -> Result<Loaded<'c>, Error> {
     let (profile_src, person) = load_profile(path, catalog, as_of)?;
-    let (log_src, log) = load_log(&profile_src, &person, path, catalog)?;
+    let (log_src, log) = load_log(&profile_src, &person, path, catalog, global.allow_outside)?;
     Ok(Loaded {
         profile_src,
         person,
@@ -49,7 +47,7 @@ fn load_person<'c>(
 }
 
 /// The tracker's status, with its failures pointed at the profile.
-fn track_status<'c>(
+pub(super) fn track_status<'c>(
     p: &Loaded<'c>,
     catalog: &'c Catalog,
     as_of: NaiveDate,
@@ -64,7 +62,7 @@ pub(super) fn ceu_status(
 ) -> Result<u8, Error> {
     let format = args.output.resolve().map_err(Error::Usage)?;
     let catalog = load_catalog(global, as_of)?;
-    let person = load_person(&catalog, as_of, &args.profile)?;
+    let person = load_person(global, &catalog, as_of, &args.profile)?;
     let status = track_status(&person, &catalog, as_of)?;
     let view = StatusView::new(&status);
     let text = match format {
@@ -77,89 +75,6 @@ pub(super) fn ceu_status(
     deliver(args.output.output.as_deref(), &text)
 }
 
-pub(super) fn ceu_add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u8, Error> {
-    let catalog = load_catalog(global, as_of)?;
-    let entry = NewEntry {
-        date: args.date,
-        title: args.title.trim().to_string(),
-        provider: args.provider.trim().to_string(),
-        ceus: args.ceus,
-        aapc_index: args.aapc_index.clone().filter(|i| !i.trim().is_empty()),
-        topics: args.topics.clone(),
-        domain: args.domain.map(|d| match d {
-            DomainArg::Hiim => Domain::Hiim,
-            DomainArg::Other => Domain::Other,
-        }),
-        ahima_sourced: args.ahima_sourced,
-        certificate: args.certificate.clone(),
-    };
-    let known = catalog.topic_ids();
-    let problems = entry.problems(as_of, &known);
-    if !problems.is_empty() {
-        return Err(Error::Usage(problems.join("; ")));
-    }
-    let yaml = entry.to_yaml();
-    if args.dry_run {
-        return emit(&yaml);
-    }
-    // A lock file beside the log serialises concurrent adds; the log itself is replaced
-    // by rename, so it cannot carry the lock.
-    let lock_path = args.log.with_file_name(format!(
-        "{}.lock",
-        args.log
-            .file_name()
-            .map_or("log".into(), |n| n.to_string_lossy().into_owned())
-    ));
-    let lock = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|source| Error::Write {
-            path: lock_path.display().to_string(),
-            source,
-        })?;
-    lock.lock().map_err(|source| Error::Write {
-        path: lock_path.display().to_string(),
-        source,
-    })?;
-    let existing = if args.log.exists() {
-        Source::read(&args.log)?.text().to_string()
-    } else {
-        String::new()
-    };
-    let name = args.log.display().to_string();
-    let before =
-        Log::load(&Source::new(name.clone(), existing.clone()), &catalog).map_err(Error::Inputs)?;
-    if let Some(dup) = before.entries.iter().find(|e| {
-        e.date == entry.date
-            && e.title.trim().eq_ignore_ascii_case(&entry.title)
-            && e.provider.trim().eq_ignore_ascii_case(&entry.provider)
-    }) {
-        return Err(Error::Usage(format!(
-            "{name}:{} already has \"{}\" from {} on {}; a course counts once",
-            dup.line, dup.title, dup.provider, dup.date
-        )));
-    }
-    let text = append(&existing, &yaml);
-    let not_a_block_list = || {
-        Error::Usage(format!(
-            "{name} is not a block list (`- date: …` items), so an entry cannot be appended without rewriting it"
-        ))
-    };
-    let after = Log::load(&Source::new(name.clone(), text.clone()), &catalog)
-        .map_err(|_| not_a_block_list())?;
-    if after.entries.len() != before.entries.len() + 1 {
-        return Err(not_a_block_list());
-    }
-    write_atomic(&args.log, &text)?;
-    drop(lock);
-    if global.verbose {
-        eprintln!("added to {name}:\n{yaml}");
-    }
-    Ok(0)
-}
-
 pub(super) fn ceu_check(
     global: &Global,
     as_of: NaiveDate,
@@ -167,14 +82,16 @@ pub(super) fn ceu_check(
     format: CheckFormat,
 ) -> Result<u8, Error> {
     let catalog = load_catalog(global, as_of)?;
-    let person = load_person(&catalog, as_of, path)?;
+    let person = load_person(global, &catalog, as_of, path)?;
+    let outside = outside_certificates(&person, global.allow_outside);
+    let unread: HashSet<&Path> = outside.iter().map(|(p, _)| p.as_path()).collect();
     let findings = track::audit::audit(&person.person, &person.log, &catalog, as_of, &|p| {
-        p.is_file()
+        unread.contains(p) || p.is_file()
     });
     let Some(src) = &person.log_src else {
         return super::check::finish(global, format, Vec::new());
     };
-    let diagnostics: Vec<Diagnostic> = findings
+    let mut diagnostics: Vec<Diagnostic> = findings
         .iter()
         .map(|f| {
             let (message, expected) = crate::render::status_words::finding(&f.issue);
@@ -183,7 +100,32 @@ pub(super) fn ceu_check(
                 .with_excerpt(src.text())
         })
         .collect();
+    diagnostics.extend(outside.into_iter().map(|(_, d)| d));
+    diagnostics.sort_by_key(|d| d.line);
     super::check::finish(global, format, diagnostics)
+}
+
+/// Certificates that lead outside the log's folder: never looked at (unless
+/// `--allow-outside`), each a problem at its entry.
+fn outside_certificates(person: &Loaded, allow_outside: bool) -> Vec<(PathBuf, Diagnostic)> {
+    let Some(src) = &person.log_src else {
+        return Vec::new();
+    };
+    let dir = Path::new(src.name()).parent().unwrap_or(Path::new(""));
+    person
+        .log
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let cert = e.certificate.as_ref()?;
+            let written = cert.strip_prefix(dir).unwrap_or(cert);
+            let o = within::resolve(dir, written, allow_outside).err()?;
+            let d = Diagnostic::new(src.name(), e.line, 1, o.message("certificate"))
+                .expected(Outside::expected(dir))
+                .with_excerpt(src.text());
+            Some((cert.clone(), d))
+        })
+        .collect()
 }
 
 pub(super) fn ceu_calendar(
@@ -193,7 +135,7 @@ pub(super) fn ceu_calendar(
     output: Option<&Path>,
 ) -> Result<u8, Error> {
     let catalog = load_catalog(global, as_of)?;
-    let person = load_person(&catalog, as_of, path)?;
+    let person = load_person(global, &catalog, as_of, path)?;
     let status = track_status(&person, &catalog, as_of)?;
     let events = crate::render::calendar::calendar_events(&status, &catalog);
     let text = calendar(
@@ -236,7 +178,7 @@ pub(super) fn ceu_what_if(
         ));
     }
     let catalog = load_catalog(global, as_of)?;
-    let person = load_person(&catalog, as_of, &args.profile)?;
+    let person = load_person(global, &catalog, as_of, &args.profile)?;
     let add = credentials(&catalog, "--add", &args.add)?;
     let drop = credentials(&catalog, "--drop", &args.drop)?;
     let (before, after) =
@@ -287,54 +229,4 @@ pub(super) fn ceu_what_if(
         }
     };
     emit(&text)
-}
-
-pub(super) fn ceu_list(global: &Global, as_of: NaiveDate, args: &CeuListArgs) -> Result<u8, Error> {
-    let catalog = load_catalog(global, as_of)?;
-    if let Some(t) = &args.topic
-        && !catalog
-            .topic_ids()
-            .iter()
-            .any(|id| id.eq_ignore_ascii_case(t))
-    {
-        let hint = crate::loader::closest(t, &catalog.topic_ids())
-            .map_or(String::new(), |b| format!("; did you mean {b}?"));
-        return Err(Error::Usage(format!(
-            "--topic {t}: not a competency or credential id{hint}"
-        )));
-    }
-    let person = load_person(&catalog, as_of, &args.profile)?;
-    let status = track_status(&person, &catalog, as_of)?;
-    let filter = Filter {
-        body: args.body,
-        cycle: match args.cycle {
-            CycleArg::Current => CycleFilter::Current,
-            CycleArg::Previous => CycleFilter::Previous,
-            CycleArg::All => CycleFilter::All,
-        },
-        provider: args.provider.clone(),
-        topic: args.topic.clone(),
-    };
-    if let Some(b) = args.body
-        && !status.bodies.iter().any(|s| s.body == b)
-    {
-        return Err(Error::Usage(format!(
-            "--body {}: {} holds no {} credential",
-            b.as_str(),
-            status.person,
-            b.as_str()
-        )));
-    }
-    let reg = register(&status, &person.log, &filter);
-    let table = crate::render::register::table(&reg, &filter);
-    let text = match args.format {
-        ListFormat::Text => table.to_text(
-            text_width(),
-            args.output.is_none() && global.color_for(std::io::stdout().is_terminal()),
-        ),
-        ListFormat::Md => templates(global)?.render("list.md", &table.md_escaped())?,
-        ListFormat::Csv => table.to_csv(),
-        ListFormat::Json => json(&reg),
-    };
-    deliver(args.output.as_deref(), &text)
 }

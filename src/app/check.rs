@@ -144,16 +144,21 @@ fn profile_check_files(
         if is_log(file) {
             problems.extend(Log::load(&src, &data).err().unwrap_or_default());
         } else if is_roster(&src) {
-            match Roster::load(&src) {
+            match Roster::load(&src, global.allow_outside) {
                 Ok((_, clients)) => {
                     for client in clients {
-                        problems.extend(check_profile(&client, &data, as_of)?);
+                        problems.extend(check_profile(
+                            &client,
+                            &data,
+                            as_of,
+                            global.allow_outside,
+                        )?);
                     }
                 }
                 Err(ds) => problems.extend(ds),
             }
         } else {
-            problems.extend(check_profile(file, &data, as_of)?);
+            problems.extend(check_profile(file, &data, as_of, global.allow_outside)?);
         }
         if global.verbose {
             eprintln!("checked {name}");
@@ -163,13 +168,18 @@ fn profile_check_files(
 }
 
 /// Problems in a profile and in the CEU log it names.
-fn check_profile(path: &Path, data: &Catalog, as_of: NaiveDate) -> Result<Vec<Diagnostic>, Error> {
+fn check_profile(
+    path: &Path,
+    data: &Catalog,
+    as_of: NaiveDate,
+    allow_outside: bool,
+) -> Result<Vec<Diagnostic>, Error> {
     let src = Source::read(path)?;
     let person = match Person::load(&src, data, as_of) {
         Ok(p) => p,
         Err(ds) => return Ok(ds),
     };
-    match load_log(&src, &person, path, data) {
+    match load_log(&src, &person, path, data, allow_outside) {
         Ok(_) => Ok(Vec::new()),
         Err(e) if !e.diagnostics().is_empty() => Ok(e.diagnostics().to_vec()),
         Err(e) => Err(e),

@@ -2,10 +2,13 @@
 //! and stderr.
 
 mod ceu;
+mod ceu_log;
 mod check;
 mod files;
 mod gen_roster;
 mod init;
+pub mod log_edit;
+mod parallel;
 mod plan;
 mod report;
 mod whatif;
@@ -25,7 +28,8 @@ use crate::error::{Diagnostic, Error, Severity};
 use crate::loader::Source;
 use crate::person::Problem;
 use crate::person::log::Log;
-use crate::person::profile::Person;
+use crate::person::profile::{Person, Profile};
+use crate::person::within::{self, Outside};
 use crate::render::templates::Templates;
 
 /// Runs the command; returns the exit code for a command that ran.
@@ -65,7 +69,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Ceu(c) => match c {
             CeuCommand::Status(args) => ceu::ceu_status(&cli.global, as_of, args),
-            CeuCommand::Add(args) => ceu::ceu_add(&cli.global, as_of, args),
+            CeuCommand::Add(args) => ceu_log::add(&cli.global, as_of, args),
             CeuCommand::Check { profile, format } => check::checked(*format, || {
                 ceu::ceu_check(&cli.global, as_of, profile, *format)
             }),
@@ -73,7 +77,9 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
                 ceu::ceu_calendar(&cli.global, as_of, profile, output.as_deref())
             }
             CeuCommand::WhatIf(args) => ceu::ceu_what_if(&cli.global, as_of, args),
-            CeuCommand::List(args) => ceu::ceu_list(&cli.global, as_of, args),
+            CeuCommand::List(args) => ceu_log::list(&cli.global, as_of, args),
+            CeuCommand::Import(args) => ceu_log::import(&cli.global, as_of, args),
+            CeuCommand::Remove(args) => ceu_log::remove(&cli.global, as_of, args),
         },
         Command::Readiness(args) => plan::readiness_cmd(&cli.global, as_of, args),
     }
@@ -109,6 +115,13 @@ fn report(global: &Global, diagnostics: &[Diagnostic]) -> bool {
 /// Loads and checks the reference data, refusing it when it has errors. Warnings go to
 /// stderr (unless quiet), stale files collapsed into one line.
 fn load_catalog(global: &Global, as_of: NaiveDate) -> Result<Catalog, Error> {
+    if let Some(dir) = &global.data_dir
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        for e in entries.flatten() {
+            files::note_input(&e.path());
+        }
+    }
     let (catalog, warnings) = Catalog::load(global.data_dir.as_deref(), as_of)?;
     if !global.quiet {
         let stale = catalog.raw().stale_files(as_of);
@@ -154,6 +167,7 @@ fn load_profile<'c>(
     let src = if path == Path::new("-") {
         Source::read_stdin()?
     } else {
+        files::note_input(path);
         Source::read(path)?
     };
     let person = Person::load(&src, catalog, as_of).map_err(Error::Inputs)?;
@@ -167,15 +181,29 @@ fn located(src: &Source, p: Problem) -> Error {
 }
 
 /// The CEU log a profile (read from `path`) names, loaded and validated; none named gives an
-/// empty log. A missing file is reported at the profile's `ceu_log`.
+/// empty log. A missing file, or one outside the profile's folder (unless `allow_outside`),
+/// is reported at the profile's `ceu_log`.
 fn load_log(
     profile_src: &Source,
     person: &Person,
     path: &Path,
     catalog: &Catalog,
+    allow_outside: bool,
 ) -> Result<(Option<Source>, Log), Error> {
-    let Some(log_path) = person.profile.log_path(path) else {
-        return Ok((None, Log::default()));
+    let log_path = log_path(profile_src, &person.profile, path, allow_outside)?;
+    read_log(log_path.as_deref(), catalog)
+}
+
+/// The path of the CEU log a profile (read from `path`) names, if any: within the
+/// profile's folder unless `allow_outside`, existing, and noted as an input of the run.
+fn log_path(
+    profile_src: &Source,
+    profile: &Profile,
+    path: &Path,
+    allow_outside: bool,
+) -> Result<Option<std::path::PathBuf>, Error> {
+    let Some(log_path) = log_location(profile_src, profile, path, allow_outside)? else {
+        return Ok(None);
     };
     if !log_path.is_file() {
         return Err(profile_src
@@ -186,7 +214,39 @@ fn load_log(
             .expected("a path relative to the profile")
             .into());
     }
-    let src = Source::read(&log_path)?;
+    files::note_input(&log_path);
+    Ok(Some(log_path))
+}
+
+/// Where the CEU log a profile (read from `path`) names is, whether or not it exists yet:
+/// within the profile's folder unless `allow_outside`.
+fn log_location(
+    profile_src: &Source,
+    profile: &Profile,
+    path: &Path,
+    allow_outside: bool,
+) -> Result<Option<std::path::PathBuf>, Error> {
+    let Some(written) = &profile.ceu_log else {
+        return Ok(None);
+    };
+    let dir = path.parent().unwrap_or(Path::new(""));
+    within::resolve(dir, written, allow_outside)
+        .map(Some)
+        .map_err(|o| {
+            profile_src
+                .at("ceu_log", o.message("ceu_log"))
+                .expected(Outside::expected(dir))
+                .into()
+        })
+}
+
+/// The CEU log at `log_path` (from [`log_path`]), loaded and validated; none gives an empty
+/// log.
+fn read_log(log_path: Option<&Path>, catalog: &Catalog) -> Result<(Option<Source>, Log), Error> {
+    let Some(log_path) = log_path else {
+        return Ok((None, Log::default()));
+    };
+    let src = Source::read(log_path)?;
     let log = Log::load(&src, catalog).map_err(Error::Inputs)?;
     Ok((Some(src), log))
 }
@@ -203,6 +263,11 @@ fn html_page(
 }
 
 fn templates(global: &Global) -> Result<Templates, Error> {
+    if let Some(dir) = &global.templates {
+        for (name, _) in crate::render::templates::EMBEDDED {
+            files::note_input(&dir.join(name));
+        }
+    }
     Templates::new(global.templates.as_deref())
 }
 

@@ -66,6 +66,8 @@ pub(super) fn plan_cmd(global: &Global, as_of: NaiveDate, args: &PlanArgs) -> Re
     } else {
         plan_text(global, format, out, &plans[0])?
     };
+    let outputs = [args.calendar.as_deref(), out.output.as_deref()];
+    super::files::check_outputs(&outputs.into_iter().flatten().collect::<Vec<_>>())?;
     if let Some(cal) = &args.calendar {
         let view = PlanView::new(&plans[0]);
         let events = crate::render::plan::calendar_events(&plans[0]);

@@ -1,127 +1,163 @@
 //! `coderpath report`: every client of a roster planned and/or tracked in parallel, one
-//! report per client, an overview page and a CSV. Output order and bytes do not depend on
-//! the number of threads.
+//! page per client (`clients/<name>.html`, `.md`, optionally `.json`), an overview page
+//! (`index.html`) and a CSV (`summary.csv`). Output order and bytes do not depend on the
+//! number of threads. A client whose files are broken — or whose report hits a bug
+//! (a panic) — is listed as failed and costs only that client.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{Global, load_catalog, load_log, report, templates, write_replace};
+use super::files::{note_input, target::write_error};
+use super::parallel::{QuietPanics, par_map};
+use super::{Global, load_catalog, log_path, read_log, report, templates, write_replace};
 use crate::cli::RosterArgs;
 use crate::data::Catalog;
 use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
 use crate::loader::Source;
 use crate::person::profile::Person;
-use crate::person::roster::Roster;
+use crate::person::roster::{self, Found, Roster};
+use crate::render::escape::terminal_line;
 use crate::render::plan::PlanView;
 use crate::render::status::StatusView;
 use crate::render::templates::Templates;
-use crate::report::{Overview, Row, failed_row, names, row, table};
+use crate::report::{
+    ClientHeader, Overview, Row, Upcoming, failed_row, manifest, names, row, table, upcoming,
+};
 
 /// Marks a directory as made by `coderpath report`, so later runs may write into it.
 const MARKER: &str = ".coderpath-report";
 
+/// The folder of client pages inside `--out`.
+const CLIENTS: &str = "clients";
+
 pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Result<u8, Error> {
     let data = load_catalog(global, as_of)?;
     let templates = templates(global)?;
-    let (roster, paths) = clients(&args.input)?;
+    let input = clients(&args.input, global.allow_outside)?;
     prepare_out(&args.out, args.force)?;
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
     );
-    let progress = if std::io::IsTerminal::is_terminal(&std::io::stderr()) && !global.quiet {
-        let bar = ProgressBar::new(2 * paths.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("valid template"),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let progress = progress_bar(global, input.clients.len());
+    let quiet = QuietPanics::install();
     progress.set_message("reading profiles");
-    let loaded = par_map(
-        &paths,
-        jobs,
-        &progress,
-        |p| -> Result<(Source, Person), Failure> {
-            let src = Source::read(p)?;
-            let person = Person::load(&src, &data, as_of).map_err(|ds| ds[0].clone())?;
-            Ok((src, person))
-        },
-    );
-    let stems = names::unique_stems(loaded.iter().zip(&paths).map(|(l, p)| match l {
-        Ok((_, person)) => person.profile.name.as_str(),
-        Err(_) => p.file_stem().and_then(|s| s.to_str()).unwrap_or("client"),
-    }));
-    progress.set_message("writing reports");
-    // Client files are spread over a few shelves (clients/00 … clients/0f): threads creating
-    // files in one directory queue on its lock, which profiles showed as most of the run.
-    let files: Vec<String> = stems
-        .iter()
-        .map(|s| format!("{}/{s}", names::shelf(s)))
+    let loaded = par_map(&input.clients, jobs, &progress, |c| {
+        load_client(c, &data, as_of, global.allow_outside)
+    });
+    let loaded: Vec<Result<Loaded, Failure>> = loaded
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|panic| Err(Failure::Panic(panic))))
         .collect();
-    for shelf in files
+    let sources: Vec<String> = input
+        .clients
         .iter()
-        .filter_map(|f| f.split('/').next())
-        .collect::<std::collections::BTreeSet<_>>()
-    {
-        let dir = args.out.join("clients").join(shelf);
-        std::fs::create_dir_all(&dir).map_err(|source| Error::Write {
-            path: dir.display().to_string(),
-            source,
-        })?;
-    }
+        .map(|c| relative(&c.path, &input.base))
+        .collect();
+    // A client is named by their profile, or by its file name when it could not be read.
+    let client_names: Vec<String> = loaded
+        .iter()
+        .zip(&input.clients)
+        .map(|(l, c)| match l {
+            Ok(l) => l.person.profile.name.clone(),
+            Err(_) => c
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        })
+        .collect();
+    let stems = names::unique_stems(
+        loaded
+            .iter()
+            .zip(&input.clients)
+            .zip(&client_names)
+            .zip(&sources)
+            .map(|(((l, c), name), source)| {
+                let name = match l {
+                    Ok(_) => name.as_str(),
+                    Err(_) => c.path.file_stem().and_then(|s| s.to_str()).unwrap_or(""),
+                };
+                (name, source.as_str())
+            }),
+    );
+    progress.set_message("writing reports");
     let setup = Setup {
         data: &data,
         templates: &templates,
         as_of,
         json: args.json,
+        counsellor: input.roster.as_ref().and_then(|r| r.counsellor.as_deref()),
+        organisation: input
+            .roster
+            .as_ref()
+            .and_then(|r| r.organisation.as_deref()),
+        out: &args.out,
     };
-    let work: Vec<usize> = (0..paths.len()).collect();
+    let work: Vec<usize> = (0..input.clients.len()).collect();
     let results = par_map(&work, jobs, &progress, |&i| {
-        let name = match &loaded[i] {
-            Ok((_, p)) => p.profile.name.clone(),
-            Err(_) => paths[i].display().to_string(),
-        };
-        let outcome = match &loaded[i] {
-            Ok((src, profile)) => client(
-                &setup,
-                src,
-                profile,
-                &paths[i],
-                &args.out.join("clients").join(&files[i]),
-            ),
+        let file = format!("{CLIENTS}/{}", stems[i]);
+        match &loaded[i] {
+            Ok(l) => client(&setup, l, &sources[i], &file),
             Err(e) => Err(e.clone()),
-        };
-        // Each client gives a row, and a failed one also the diagnostic for stderr.
-        match outcome {
-            Ok(mut r) => {
-                r.file = Some(files[i].clone());
-                (r, None)
-            }
-            Err(Failure::Located(d)) => (failed_row(&name, d.to_string()), Some(d)),
-            Err(Failure::Other(message)) => (failed_row(&name, message), None),
         }
     });
+    drop(quiet);
     progress.finish_and_clear();
-    let (rows, failures): (Vec<Row>, Vec<Option<Diagnostic>>) = results.into_iter().unzip();
-    let failures: Vec<Diagnostic> = failures.into_iter().flatten().collect();
+    let mut rows = Vec::with_capacity(results.len());
+    let mut deadlines = Vec::new();
+    let mut written = BTreeSet::new();
+    let mut located = Vec::new();
+    for (i, r) in results.into_iter().enumerate() {
+        match r.unwrap_or_else(|panic| Err(Failure::Panic(panic))) {
+            Ok(done) => {
+                rows.push(done.row);
+                deadlines.extend(done.deadlines);
+                written.extend(done.pages);
+            }
+            Err(failure) => {
+                let message = match failure {
+                    Failure::Located(d) => {
+                        let text = d.to_string();
+                        located.push(d);
+                        text
+                    }
+                    Failure::Other(m) | Failure::Panic(m) => {
+                        eprintln!(
+                            "error: {}: {}\n",
+                            terminal_line(&sources[i]),
+                            terminal_line(&m)
+                        );
+                        m
+                    }
+                };
+                rows.push(failed_row(&client_names[i], &sources[i], message));
+            }
+        }
+    }
+    let stale = stale_pages(global, &args.out, &written, args.force)?;
     let overview = Overview::new(
-        roster.as_ref().map(|r| r.counsellor.as_str()),
-        roster.as_ref().and_then(|r| r.organisation.as_deref()),
+        setup.counsellor,
+        setup.organisation,
         as_of,
         &rows,
+        deadlines,
+        stale.clone(),
     );
     write_replace(
         &args.out.join("index.html"),
         &templates.render("index.html", &overview)?,
     )?;
-    let table = table(&rows);
-    write_replace(&args.out.join("summary.csv"), &table.to_csv())?;
-    report(global, &failures);
+    let bom = if args.no_bom { "" } else { "\u{feff}" };
+    write_replace(
+        &args.out.join("summary.csv"),
+        &format!("{bom}{}", table(&rows).to_csv()),
+    )?;
+    written.extend(stale);
+    write_replace(&args.out.join(manifest::FILE), &manifest::format(&written))?;
+    report(global, &located);
     let summary = crate::render::table::Table::new(
         format!(
             "{} → {}",
@@ -143,42 +179,82 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
     })
 }
 
-/// The roster (if the input is one) and the client profile paths, in order.
-fn clients(input: &Path) -> Result<(Option<Roster>, Vec<PathBuf>), Error> {
+fn progress_bar(global: &Global, clients: usize) -> ProgressBar {
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) || global.quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(2 * clients as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The clients of a run: from a roster file or a folder of profiles.
+struct Input {
+    roster: Option<Roster>,
+    /// The folder client paths are shown relative to.
+    base: PathBuf,
+    clients: Vec<Found>,
+}
+
+/// The roster (if the input is one) and the client profiles, in order.
+fn clients(input: &Path, allow_outside: bool) -> Result<Input, Error> {
     if input.is_dir() {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(input)
-            .map_err(|source| Error::Read {
+        let clients =
+            roster::folder_profiles(input, allow_outside).map_err(|source| Error::Read {
                 path: input.display().to_string(),
                 source,
-            })?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.is_file()
-                    && p.extension().is_some_and(|x| x == "yaml" || x == "yml")
-                    && !p.to_string_lossy().ends_with(".ceus.yaml")
-            })
-            .collect();
-        paths.sort();
-        if paths.is_empty() {
+            })?;
+        if clients.is_empty() {
             return Err(Error::Usage(format!(
                 "{}: no profiles (*.yaml) in this directory",
                 input.display()
             )));
         }
-        return Ok((None, paths));
+        return Ok(Input {
+            roster: None,
+            base: input.to_path_buf(),
+            clients,
+        });
     }
+    note_input(input);
     let src = Source::read(input)?;
-    let (roster, paths) = Roster::load(&src).map_err(Error::Inputs)?;
-    Ok((Some(roster), paths))
+    let (roster, paths) = Roster::load(&src, allow_outside).map_err(Error::Inputs)?;
+    Ok(Input {
+        roster: Some(roster),
+        base: input.parent().map(Path::to_path_buf).unwrap_or_default(),
+        clients: paths
+            .into_iter()
+            .map(|path| Found {
+                path,
+                outside: None,
+            })
+            .collect(),
+    })
 }
 
-/// Creates the output directory, or checks that coderpath may write into it.
+/// `path` relative to `base`, with `/` separators (as shown and hashed for names).
+fn relative(path: &Path, base: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    rel.components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Creates the output directory and its `clients/` folder, or checks that coderpath may
+/// write into it.
 fn prepare_out(out: &Path, force: bool) -> Result<(), Error> {
-    let werr = |source| Error::Write {
-        path: out.display().to_string(),
-        source,
-    };
+    let werr = |source| write_error(out, source);
     if out.exists() {
+        if !out.is_dir() {
+            return Err(Error::Usage(format!(
+                "{} is not a directory; --out names the folder for the reports",
+                out.display()
+            )));
+        }
         let ours = out.join(MARKER).is_file();
         let empty = std::fs::read_dir(out).map_err(werr)?.next().is_none();
         if !ours && !empty && !force {
@@ -187,20 +263,64 @@ fn prepare_out(out: &Path, force: bool) -> Result<(), Error> {
                 out.display()
             )));
         }
-    } else {
-        std::fs::create_dir_all(out).map_err(werr)?;
     }
+    std::fs::create_dir_all(out.join(CLIENTS)).map_err(werr)?;
     write_replace(
         &out.join(MARKER),
         "Made by coderpath report; later runs may replace the reports here.\n",
     )
 }
 
-/// Why a client failed: a located problem in their files, or another error.
+/// Pages listed in the previous run's manifest that this run did not write: removed with
+/// `--force`, else kept, named in a warning and returned (so the overview lists them).
+fn stale_pages(
+    global: &Global,
+    out: &Path,
+    written: &BTreeSet<String>,
+    force: bool,
+) -> Result<Vec<String>, Error> {
+    let previous = std::fs::read_to_string(out.join(manifest::FILE))
+        .map(|t| manifest::parse(&t))
+        .unwrap_or_default();
+    let stale: Vec<String> = previous.difference(written).cloned().collect();
+    if force {
+        for page in &stale {
+            match std::fs::remove_file(out.join(page)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(write_error(&out.join(page), e));
+                }
+                _ => {}
+            }
+        }
+        if global.verbose && !stale.is_empty() {
+            eprintln!(
+                "removed {} pages of clients no longer in the roster",
+                stale.len()
+            );
+        }
+        return Ok(Vec::new());
+    }
+    let stale: Vec<String> = stale
+        .into_iter()
+        .filter(|p| out.join(p).is_file())
+        .collect();
+    if !stale.is_empty() && !global.quiet {
+        eprintln!(
+            "warning: {} pages of clients no longer in the roster are still in {}: {}; run with --force to remove them\n",
+            stale.len(),
+            out.display(),
+            stale.join(", ")
+        );
+    }
+    Ok(stale)
+}
+
+/// Why a client failed: a located problem in their files, another error, or a bug.
 #[derive(Clone)]
 enum Failure {
     Located(Diagnostic),
     Other(String),
+    Panic(String),
 }
 
 impl From<Diagnostic> for Failure {
@@ -218,104 +338,121 @@ impl From<Error> for Failure {
     }
 }
 
+/// A client's profile, read and validated, and where their CEU log is (read when their
+/// report is made, so the logs of all clients are never in memory at once).
+struct Loaded<'c> {
+    src: Source,
+    person: Person<'c>,
+    log: Option<PathBuf>,
+}
+
+fn load_client<'c>(
+    c: &Found,
+    data: &'c Catalog,
+    as_of: NaiveDate,
+    allow_outside: bool,
+) -> Result<Loaded<'c>, Failure> {
+    if let Some(why) = &c.outside {
+        return Err(Failure::Other(format!(
+            "{} {why}; it is not read (--allow-outside reads it)",
+            c.path.display()
+        )));
+    }
+    note_input(&c.path);
+    let src = Source::read(&c.path)?;
+    let person = Person::load(&src, data, as_of).map_err(|ds| match ds.into_iter().next() {
+        Some(d) => Failure::Located(d),
+        None => Failure::Other("the profile is not valid".into()),
+    })?;
+    let log = log_path(&src, &person.profile, &c.path, allow_outside)?;
+    Ok(Loaded { src, person, log })
+}
+
 /// What every client's report is made with.
 struct Setup<'a> {
     data: &'a Catalog,
     templates: &'a Templates,
     as_of: NaiveDate,
     json: bool,
+    counsellor: Option<&'a str>,
+    organisation: Option<&'a str>,
+    out: &'a Path,
 }
 
-/// Plans and/or tracks one client and writes their reports at `base` (+ extension).
-fn client(
-    setup: &Setup,
-    src: &Source,
-    person: &Person,
-    path: &Path,
-    base: &Path,
-) -> Result<Row, Failure> {
-    let Setup {
-        data,
-        templates,
-        as_of,
-        json,
-    } = *setup;
-    let (_, log) = load_log(src, person, path, data)?;
-    let wants_plan = person.target.is_some() || person.credentials.is_empty();
+/// A client's written report.
+struct Done {
+    row: Row,
+    deadlines: Vec<Upcoming>,
+    /// The pages written, relative to `--out`.
+    pages: Vec<String>,
+}
+
+/// Plans and/or tracks one client and writes their pages at `file` (relative to `--out`,
+/// without extension).
+fn client(setup: &Setup, l: &Loaded, source: &str, file: &str) -> Result<Done, Failure> {
+    let (person, as_of) = (&l.person, setup.as_of);
+    let profile = &person.profile;
+    let (_, log) = read_log(l.log.as_deref(), setup.data)?;
     let problem = |p: crate::person::Problem| {
         let (message, expected) = crate::render::problem(&p);
-        src.at(p.path(), message).expected(expected)
+        l.src.at(p.path(), message).expected(expected)
     };
+    let wants_plan = person.target.is_some() || person.credentials.is_empty();
     let plan = if wants_plan {
-        Some(crate::plan::plan(person, data, as_of).map_err(problem)?)
+        Some(crate::plan::plan(person, setup.data, as_of).map_err(problem)?)
     } else {
         None
     };
     let status = if person.credentials.is_empty() {
         None
     } else {
-        Some(crate::track::status(person, &log, data, as_of).map_err(problem)?)
+        Some(crate::track::status(person, &log, setup.data, as_of).map_err(problem)?)
     };
+    let header = ClientHeader {
+        name: &profile.name,
+        source,
+        counsellor: setup.counsellor,
+        organisation: setup.organisation,
+        as_of: as_of.to_string(),
+        overview: "../index.html",
+    };
+    let t = setup.templates;
     let mut sections = Vec::new();
     let mut md = Vec::new();
+    let mut add = |[h, m]: [String; 2]| {
+        sections.push(h);
+        md.push(m);
+    };
+    add(t.render_each(["report-client.html", "report-client.md"], &header)?);
     if let Some(p) = &plan {
-        let view = PlanView::new(p);
-        sections.push(templates.render("plan.html", &view)?);
-        md.push(templates.render("plan.md", &view)?);
+        add(t.render_each(["plan.html", "plan.md"], &PlanView::new(p))?);
     }
     if let Some(s) = &status {
-        let view = StatusView::new(s);
-        sections.push(templates.render("status.html", &view)?);
-        md.push(templates.render("status.md", &view)?);
+        add(t.render_each(["status.html", "status.md"], &StatusView::new(s))?);
     }
-    let title = format!("Report for {}", person.profile.name);
-    let html = templates.page(&title, &sections)?;
-    let write = |ext: &str, text: &str| write_replace(&base.with_extension(ext), text);
+    let html = t.page(&format!("Report for {}", profile.name), &sections)?;
+    let mut pages = Vec::new();
+    let mut write = |ext: &str, text: &str| {
+        let page = format!("{file}.{ext}");
+        write_replace(&setup.out.join(&page), text)?;
+        pages.push(page);
+        Ok::<(), Error>(())
+    };
     write("html", &html)?;
     write("md", &md.join("\n"))?;
-    if json {
+    if setup.json {
         let value = serde_json::json!({ "plan": plan, "status": status });
-        write(
-            "json",
-            &(serde_json::to_string_pretty(&value).expect("reports serialise") + "\n"),
-        )?;
+        write("json", &(super::json(&value)))?;
     }
-    Ok(row(
-        &person.profile.name,
-        plan.as_ref(),
-        status.as_ref(),
-        as_of,
-    ))
-}
-
-/// Maps `items` on `jobs` threads; results keep the input order.
-fn par_map<T: Sync, R: Send>(
-    items: &[T],
-    jobs: usize,
-    progress: &ProgressBar,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..jobs.clamp(1, items.len().max(1)))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        out.push((i, f(item)));
-                        progress.inc(1);
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("report workers do not panic"))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
+    let mut row = row(&profile.name, source, plan.as_ref(), status.as_ref(), as_of);
+    row.file = Some(file.to_string());
+    let deadlines = status
+        .as_ref()
+        .map(|s| upcoming(&row, s, as_of))
+        .unwrap_or_default();
+    Ok(Done {
+        row,
+        deadlines,
+        pages,
+    })
 }

@@ -204,17 +204,12 @@ impl Log {
     }
 }
 
-/// Sets `duplicate_of` on every entry whose title, date and provider (ignoring case and
-/// surrounding space) repeat an earlier entry's.
+/// Sets `duplicate_of` on every entry that repeats an earlier one by the duplicate rule of
+/// [`super::dedup`].
 fn mark_duplicates(entries: &mut [Entry]) {
-    let mut first: HashMap<(String, NaiveDate, String), usize> =
-        HashMap::with_capacity(entries.len());
+    let mut first: HashMap<super::dedup::Key, usize> = HashMap::with_capacity(entries.len());
     for e in entries {
-        let key = (
-            e.title.trim().to_lowercase(),
-            e.date,
-            e.provider.trim().to_lowercase(),
-        );
+        let key = super::dedup::key(&e.title, e.date, &e.provider);
         let line = *first.entry(key).or_insert(e.line);
         e.duplicate_of = (line != e.line).then_some(line);
     }

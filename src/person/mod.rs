@@ -2,10 +2,12 @@
 //! and validated against the catalog; every problem is located.
 
 pub mod append;
+pub mod dedup;
 pub mod import;
 pub mod log;
 mod problem;
 pub mod profile;
 pub mod roster;
+pub mod within;
 
 pub use problem::Problem;

@@ -1,10 +1,18 @@
-//! `roster.yaml`: a counsellor's list of client profiles (paths or globs, relative to the roster).
+//! `roster.yaml`: a counsellor's list of client profiles (paths or globs, relative to the
+//! roster), and the same list made from a folder of profiles.
+//!
+//! Client paths stay within the roster's folder (see [`super::within`]) unless
+//! `--allow-outside`: a path or glob that leads out is an error, and a glob is never walked
+//! outside the folder — it is matched by walking the folder's own tree from the pattern's
+//! literal start, without entering symbolically linked folders.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use glob::{MatchOptions, Pattern};
 use serde::{Deserialize, Serialize};
 
+use super::within::{self, Outside};
 use crate::error::Diagnostic;
 use crate::loader::Source;
 
@@ -12,19 +20,40 @@ use crate::loader::Source;
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Roster {
-    pub counsellor: String,
+    /// The counsellor's name, shown on the overview and every client page.
+    #[serde(default)]
+    pub counsellor: Option<String>,
+    /// The organisation's name, shown likewise.
     #[serde(default)]
     pub organisation: Option<String>,
     /// Profile paths or glob patterns, relative to the roster file.
     pub clients: Vec<String>,
 }
 
+/// A file a folder or glob holds, and whether it may be followed.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The file, joined to the folder it was found from.
+    pub path: PathBuf,
+    /// Why the file is not followed: it resolves outside the folder.
+    pub outside: Option<String>,
+}
+
 impl Roster {
     /// Parses a roster and expands its client list into profile paths, in listed order
-    /// (each glob's matches sorted), without duplicates.
-    pub fn load(src: &Source) -> Result<(Roster, Vec<PathBuf>), Vec<Diagnostic>> {
+    /// (each glob's matches sorted), without duplicates. Globs skip CEU logs
+    /// (`*.ceus.yaml`), hidden files and the roster itself.
+    pub fn load(
+        src: &Source,
+        allow_outside: bool,
+    ) -> Result<(Roster, Vec<PathBuf>), Vec<Diagnostic>> {
         let roster: Roster = src.parse()?;
-        let dir = Path::new(src.name()).parent().unwrap_or(Path::new("."));
+        let dir = match Path::new(src.name()).parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        // The roster itself, named as its folder's entries are (a glob may match it).
+        let roster_path = dir.join(Path::new(src.name()).file_name().unwrap_or_default());
         let mut paths = Vec::new();
         let mut seen = HashSet::new();
         let mut out = Vec::new();
@@ -35,38 +64,54 @@ impl Roster {
             );
         }
         for (i, pattern) in roster.clients.iter().enumerate() {
-            let full = dir.join(pattern);
-            let found: Vec<PathBuf> = if pattern.contains(['*', '?', '[']) {
-                match glob::glob(&full.to_string_lossy()) {
-                    // A glob over a folder of clients skips their CEU logs.
-                    Ok(g) => g
-                        .filter_map(Result::ok)
-                        .filter(|p| p.is_file() && !p.to_string_lossy().ends_with(".ceus.yaml"))
-                        .collect(),
-                    Err(e) => {
-                        out.push(
-                            src.at(&format!("clients[{i}]"), format!("bad pattern: {}", e.msg)),
-                        );
+            let at = format!("clients[{i}]");
+            let outside = |o: Outside| {
+                src.at(&at, o.message("client path"))
+                    .expected(Outside::expected(dir))
+            };
+            let found = if pattern.contains(['*', '?', '[']) {
+                match glob_files(dir, pattern, allow_outside) {
+                    Ok(found) => found,
+                    Err(GlobError::Outside(o)) => {
+                        out.push(outside(o));
+                        continue;
+                    }
+                    Err(GlobError::Pattern(msg)) => {
+                        out.push(src.at(&at, format!("bad pattern: {msg}")));
                         continue;
                     }
                 }
-            } else if full.is_file() {
-                vec![full]
             } else {
-                vec![]
+                match within::resolve(dir, Path::new(pattern), allow_outside) {
+                    Ok(p) if p.is_file() => vec![Found {
+                        path: p,
+                        outside: None,
+                    }],
+                    Ok(_) => vec![],
+                    Err(o) => {
+                        out.push(outside(o));
+                        continue;
+                    }
+                }
             };
+            let found: Vec<Found> = found
+                .into_iter()
+                .filter(|f| f.path != roster_path)
+                .collect();
             if found.is_empty() {
                 out.push(
-                    src.at(
-                        &format!("clients[{i}]"),
-                        format!("`{pattern}` matches no file"),
-                    )
-                    .expected("a profile path relative to the roster"),
+                    src.at(&at, format!("`{pattern}` matches no file"))
+                        .expected("a profile path relative to the roster"),
                 );
             }
-            for p in found {
-                if seen.insert(p.clone()) {
-                    paths.push(p);
+            for f in found {
+                if let Some(why) = f.outside {
+                    out.push(outside(Outside {
+                        written: f.path.display().to_string(),
+                        why,
+                    }));
+                } else if seen.insert(f.path.clone()) {
+                    paths.push(f.path);
                 }
             }
         }
@@ -75,5 +120,213 @@ impl Roster {
         } else {
             Err(out)
         }
+    }
+}
+
+/// Why a glob was not expanded.
+#[derive(Debug)]
+pub enum GlobError {
+    /// Its literal start leads out of the folder.
+    Outside(Outside),
+    /// It is not a valid pattern.
+    Pattern(String),
+}
+
+/// The profiles a glob (relative to `dir`) matches, sorted: regular files (or links to
+/// them) that are not CEU logs or hidden. Matches that resolve outside `dir` are returned
+/// with the reason, unless `allow_outside`.
+pub fn glob_files(dir: &Path, pattern: &str, allow_outside: bool) -> Result<Vec<Found>, GlobError> {
+    // `./clients/*.yaml` matches as `clients/*.yaml` (paths are matched relative to `dir`).
+    let pattern: PathBuf = Path::new(pattern)
+        .components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect();
+    let pattern = pattern.to_string_lossy();
+    let compiled = Pattern::new(&pattern).map_err(|e| GlobError::Pattern(e.msg.to_string()))?;
+    // The literal folders the pattern starts with: the walk starts there.
+    let literal: PathBuf = Path::new(pattern.as_ref())
+        .components()
+        .take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?', '[']))
+        .collect();
+    let start = within::resolve(dir, &literal, allow_outside).map_err(GlobError::Outside)?;
+    let options = MatchOptions {
+        case_sensitive: true,
+        require_literal_separator: true,
+        require_literal_leading_dot: true,
+    };
+    let deep = pattern.contains("**");
+    let depth = Path::new(pattern.as_ref()).components().count();
+    let mut found = Vec::new();
+    let mut stack = vec![start];
+    while let Some(folder) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let rel = path.strip_prefix(dir).unwrap_or(&path);
+            if kind.is_dir() {
+                if deep || rel.components().count() < depth {
+                    stack.push(path);
+                }
+                continue;
+            }
+            if !compiled.matches_path_with(rel, options) || !is_profile_name(&path) {
+                continue;
+            }
+            // The walk enters no linked folder, so only a link can lead outside.
+            let outside = if !kind.is_symlink() {
+                None
+            } else if !path.is_file() {
+                continue;
+            } else if allow_outside {
+                None
+            } else {
+                within::check_real(dir, &path).err()
+            };
+            if kind.is_file() || kind.is_symlink() {
+                found.push(Found { path, outside });
+            }
+        }
+    }
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(found)
+}
+
+/// Whether a file may be a profile by its name: not hidden, not a CEU log.
+pub fn is_profile_name(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| !n.starts_with('.') && !n.ends_with(".ceus.yaml"))
+}
+
+/// The profiles in a folder (a roster without a roster file): `*.yaml` and `*.yml` files,
+/// sorted, except `roster.yaml`, CEU logs and hidden files.
+pub fn folder_profiles(dir: &Path, allow_outside: bool) -> std::io::Result<Vec<Found>> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let yaml = path.extension().is_some_and(|x| x == "yaml" || x == "yml");
+        let roster = path
+            .file_name()
+            .is_some_and(|n| n == "roster.yaml" || n == "roster.yml");
+        if !yaml || roster || !is_profile_name(&path) || !path.is_file() {
+            continue;
+        }
+        let outside = if allow_outside {
+            None
+        } else {
+            within::check_real(dir, &path).err()
+        };
+        found.push(Found { path, outside });
+    }
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree() -> tempfile::TempDir {
+        let top = tempfile::tempdir().unwrap();
+        let d = top.path().join("team");
+        std::fs::create_dir_all(d.join("clients/deep")).unwrap();
+        for f in [
+            "clients/a.yaml",
+            "clients/b.yaml",
+            "clients/a.ceus.yaml",
+            "clients/.hidden.yaml",
+            "clients/deep/c.yaml",
+            "roster.yaml",
+        ] {
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        std::fs::write(top.path().join("outside.yaml"), "x").unwrap();
+        std::os::unix::fs::symlink(top.path().join("outside.yaml"), d.join("clients/z.yaml"))
+            .unwrap();
+        std::os::unix::fs::symlink(top.path(), d.join("clients/up")).unwrap();
+        top
+    }
+
+    fn names(found: &[Found]) -> Vec<String> {
+        found
+            .iter()
+            .map(|f| {
+                let n = f.path.file_name().unwrap().to_string_lossy().into_owned();
+                if f.outside.is_some() {
+                    format!("!{n}")
+                } else {
+                    n
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn globs_stay_in_the_folder_and_skip_logs_and_hidden_files() {
+        let top = tree();
+        let d = top.path().join("team");
+        let g = |p: &str| glob_files(&d, p, false);
+        assert_eq!(
+            names(&g("clients/*.yaml").unwrap()),
+            ["a.yaml", "b.yaml", "!z.yaml"]
+        );
+        assert_eq!(
+            names(&g("**/*.yaml").unwrap()),
+            ["a.yaml", "b.yaml", "c.yaml", "!z.yaml", "roster.yaml"]
+        );
+        assert!(matches!(g("../*.yaml"), Err(GlobError::Outside(_))));
+        assert!(matches!(g("/**"), Err(GlobError::Outside(_))));
+        assert!(matches!(g("clients/up/*.yaml"), Err(GlobError::Outside(_))));
+        assert!(matches!(g("clients/[.yaml"), Err(GlobError::Pattern(_))));
+        assert_eq!(
+            names(&glob_files(&d, "../*.yaml", true).unwrap()),
+            ["outside.yaml"]
+        );
+    }
+
+    #[test]
+    fn a_roster_refuses_paths_that_leave_its_folder() {
+        let top = tree();
+        let d = top.path().join("team");
+        let text = "clients:\n  - clients/a.yaml\n  - ../outside.yaml\n  - /etc/passwd\n  - clients/*.yaml\n";
+        let name = d.join("roster.yaml").display().to_string();
+        let ds = Roster::load(&Source::new(name.clone(), text), false).unwrap_err();
+        let messages: Vec<String> = ds
+            .iter()
+            .map(|d| format!("{}:{}", d.line, d.message))
+            .collect();
+        assert_eq!(ds.len(), 3, "{messages:?}");
+        assert!(
+            messages[0].starts_with("3:client path `../outside.yaml` leaves"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].starts_with("4:client path `/etc/passwd` leaves"),
+            "{messages:?}"
+        );
+        assert!(messages[2].contains("z.yaml` is a link to"), "{messages:?}");
+        assert!(
+            ds[0]
+                .expected
+                .as_deref()
+                .unwrap()
+                .contains("--allow-outside")
+        );
+        let (_, paths) = Roster::load(&Source::new(name, text), true).unwrap();
+        assert_eq!(paths.len(), 5);
+    }
+
+    #[test]
+    fn a_folder_run_skips_the_roster_and_logs() {
+        let top = tree();
+        let found = folder_profiles(&top.path().join("team/clients"), false).unwrap();
+        assert_eq!(names(&found), ["a.yaml", "b.yaml", "!z.yaml"]);
+        let found = folder_profiles(&top.path().join("team"), false).unwrap();
+        assert!(found.is_empty());
     }
 }

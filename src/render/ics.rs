@@ -1,8 +1,15 @@
 //! RFC 5545 calendars: all-day events with stable UIDs and a fixed DTSTAMP, so the same
 //! inputs give the same file.
+//!
+//! Written here rather than with the `icalendar` crate's builder (which the tests still use
+//! to parse every calendar back): the crate leaves carriage returns and the `NAME` property
+//! unescaped, so a name holding CR/LF could add properties or events, and its line folding
+//! is quadratic in the line's length. Every property value below goes through
+//! [`ics_text`] and every line through [`ics_fold`].
 
 use chrono::{Days, NaiveDate};
-use icalendar::{Alarm, Calendar, Component, EventLike, Trigger};
+
+use super::escape::{ics_fold, ics_text};
 
 /// An all-day calendar event.
 #[derive(Debug, Clone)]
@@ -29,38 +36,82 @@ pub fn uid_part(name: &str) -> String {
 
 /// Renders `events` as an iCalendar file named `name`, stamped at `stamp` (the `--as-of` date).
 pub fn calendar(name: &str, events: &[CalEvent], stamp: NaiveDate) -> String {
-    let stamp = stamp
-        .and_hms_opt(0, 0, 0)
-        .expect("midnight exists")
-        .and_utc();
-    let mut cal = Calendar::new();
-    cal.name(name);
+    let stamp = format!("{}T000000Z", stamp.format("%Y%m%d"));
+    let mut out = String::new();
+    let mut line = |key: &str, value: &str| out.push_str(&ics_fold(&format!("{key}:{value}")));
+    line("BEGIN", "VCALENDAR");
+    line("VERSION", "2.0");
+    line("PRODID", "-//coderpath//coderpath//EN");
+    line("CALSCALE", "GREGORIAN");
+    line("NAME", &ics_text(name));
+    line("X-WR-CALNAME", &ics_text(name));
     for e in events {
-        let mut ev = icalendar::Event::new();
-        ev.uid(&e.uid)
-            .timestamp(stamp)
-            .summary(&e.summary)
-            .description(&e.description)
-            .starts(e.date)
-            .ends(e.date + Days::new(1));
+        line("BEGIN", "VEVENT");
+        line("UID", &ics_text(&e.uid));
+        line("DTSTAMP", &stamp);
+        line("SUMMARY", &ics_text(&e.summary));
+        line("DESCRIPTION", &ics_text(&e.description));
+        line("DTSTART;VALUE=DATE", &ymd(e.date));
+        // The day after; the last representable day has no next day and ends itself.
+        let end = e.date.checked_add_days(Days::new(1)).unwrap_or(e.date);
+        line("DTEND;VALUE=DATE", &ymd(end));
         // All-day deadlines do not block the day in a calendar.
-        ev.add_property("TRANSP", "TRANSPARENT");
+        line("TRANSP", "TRANSPARENT");
         if let Some(until) = e.monthly_until {
-            ev.add_property(
-                "RRULE",
-                format!("FREQ=MONTHLY;UNTIL={}", until.format("%Y%m%d")),
-            );
+            line("RRULE", &format!("FREQ=MONTHLY;UNTIL={}", ymd(until)));
         }
         for days in &e.remind_days_before {
-            let before = chrono::Duration::days(i64::from(*days));
-            // The crate stamps every component; fixed values keep the output reproducible.
-            let alarm = Alarm::display(&e.summary, Trigger::before_start(before))
-                .uid(&format!("alarm.{days}.{}", e.uid))
-                .timestamp(stamp)
-                .done();
-            ev.alarm(alarm);
+            line("BEGIN", "VALARM");
+            line("ACTION", "DISPLAY");
+            line("DESCRIPTION", &ics_text(&e.summary));
+            line("TRIGGER;RELATED=START", &format!("-P{days}D"));
+            line("END", "VALARM");
         }
-        cal.push(ev.done());
+        line("END", "VEVENT");
     }
-    cal.done().to_string()
+    line("END", "VCALENDAR");
+    out
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(summary: &str) -> CalEvent {
+        CalEvent {
+            uid: "due.aapc.x@coderpath".into(),
+            summary: summary.into(),
+            description: "d".into(),
+            date: NaiveDate::from_ymd_opt(2027, 5, 31).unwrap(),
+            remind_days_before: vec![14],
+            monthly_until: None,
+        }
+    }
+
+    #[test]
+    fn a_line_break_in_a_name_adds_no_event() {
+        let forged = "Eve\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:forged";
+        let text = calendar(forged, &[event(forged)], event("x").date);
+        assert_eq!(text.lines().filter(|l| *l == "BEGIN:VEVENT").count(), 1);
+        assert!(!text.replace("\r\n", "").contains(['\r', '\n']));
+        let cal: icalendar::Calendar = text.parse().unwrap();
+        let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
+        assert_eq!(events.len(), 1);
+        use icalendar::Component;
+        assert_eq!(
+            events[0].get_summary(),
+            Some(forged.replace("\r\n", "\n").as_str())
+        );
+    }
+
+    #[test]
+    fn the_last_day_ends_itself() {
+        let mut e = event("x");
+        e.date = NaiveDate::MAX;
+        assert!(calendar("n", &[e], NaiveDate::MAX).contains("DTEND;VALUE=DATE:"));
+    }
 }

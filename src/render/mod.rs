@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod compare;
+pub mod escape;
 pub mod ics;
 pub mod lists;
 pub mod plan;

@@ -283,3 +283,23 @@ pub fn finding(i: &crate::track::audit::Issue) -> (String, String) {
         ),
     }
 }
+
+/// One line per body: where its leading cycle stands (for `ceu add`, `import`, `remove`).
+pub fn totals(status: &crate::track::Status) -> Vec<String> {
+    status
+        .bodies
+        .iter()
+        .map(|b| {
+            let c = b.lead();
+            format!(
+                "{}: {} of {} CEUs, {} to go; {}; due {}",
+                b.body.as_str(),
+                num(c.earned),
+                num(c.required),
+                num(c.remaining),
+                state(&c.state).0.to_lowercase(),
+                deadline(c)
+            )
+        })
+        .collect()
+}

@@ -3,6 +3,8 @@
 use comfy_table::{Attribute, Cell, ContentArrangement, Table as Comfy, presets};
 use serde::Serialize;
 
+use super::escape;
+
 /// Rows of strings under named columns.
 #[derive(Debug, Clone, Serialize)]
 pub struct Table {
@@ -25,7 +27,8 @@ impl Table {
     }
 
     /// A comfy-table rendering, `width` columns wide (None: the terminal's width, or
-    /// unconstrained when not a terminal), bold headers when `color`.
+    /// unconstrained when not a terminal), bold headers when `color`. Control characters
+    /// in the title, note and cells are made visible ([`escape::terminal`]).
     pub fn to_text(&self, width: Option<u16>, color: bool) -> String {
         let mut t = Comfy::new();
         t.load_style(presets::UTF8_FULL_CONDENSED);
@@ -37,7 +40,7 @@ impl Table {
             t.enforce_styling();
         }
         t.set_header(self.columns.iter().map(|c| {
-            let cell = Cell::new(c);
+            let cell = Cell::new(escape::terminal(c));
             if color {
                 cell.add_attribute(Attribute::Bold)
             } else {
@@ -45,17 +48,21 @@ impl Table {
             }
         }));
         for row in &self.rows {
-            t.add_row(row);
+            t.add_row(row.iter().map(|c| escape::terminal(c)));
         }
-        format!("{}\n{}\n{t}\n", self.title, self.note)
+        format!(
+            "{}\n{}\n{t}\n",
+            escape::terminal(&self.title),
+            escape::terminal(&self.note)
+        )
     }
 
-    /// The same table with `|` escaped in every cell, for Markdown.
+    /// The same table with every text escaped for Markdown ([`escape::md`]).
     pub fn md_escaped(&self) -> Table {
-        let esc = |s: &String| s.replace('|', "\\|").replace('\n', " ");
+        let esc = |s: &String| escape::md(s);
         Table {
-            title: self.title.clone(),
-            note: self.note.clone(),
+            title: esc(&self.title),
+            note: esc(&self.note),
             columns: self.columns.iter().map(esc).collect(),
             rows: self
                 .rows
@@ -71,13 +78,7 @@ impl Table {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(Vec::new());
-        let neutral = |s: &String| {
-            if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-                format!("'{s}")
-            } else {
-                s.clone()
-            }
-        };
+        let neutral = |s: &String| escape::csv_cell(s);
         let mut write = |r: Vec<String>| w.write_record(&r).expect("writing to memory cannot fail");
         write(self.columns.iter().map(neutral).collect());
         for row in &self.rows {
@@ -116,5 +117,12 @@ mod tests {
     #[test]
     fn markdown_escapes_pipes() {
         assert_eq!(table("a|b").md_escaped().rows[0][0], "a\\|b");
+    }
+
+    #[test]
+    fn terminal_cells_show_control_characters() {
+        let text = table("\u{1b}[2Jgone\rx").to_text(None, false);
+        assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
+        assert!(text.contains("\u{241b}[2Jgone\u{240d}x"), "{text}");
     }
 }

@@ -11,10 +11,18 @@ use crate::error::Error;
 /// The embedded templates, by name; the extension decides escaping (`.html` is escaped).
 /// HTML report templates are page sections; `layout.html` wraps them into one
 /// self-contained page (context: `title`, `body`).
-pub const EMBEDDED: [(&str, &str); 11] = [
+pub const EMBEDDED: [(&str, &str); 13] = [
     ("compare.html", include_str!("../../templates/compare.html")),
     ("compare.md", include_str!("../../templates/compare.md")),
     ("index.html", include_str!("../../templates/index.html")),
+    (
+        "report-client.html",
+        include_str!("../../templates/report-client.html"),
+    ),
+    (
+        "report-client.md",
+        include_str!("../../templates/report-client.md"),
+    ),
     ("layout.html", include_str!("../../templates/layout.html")),
     ("list.md", include_str!("../../templates/list.md")),
     ("plan.md", include_str!("../../templates/plan.md")),
@@ -37,6 +45,7 @@ impl Templates {
     /// Compiles the embedded templates, replacing any that `dir` holds a file for.
     pub fn new(dir: Option<&Path>) -> Result<Self, Error> {
         let mut tera = Tera::new();
+        tera.register_filter("md", super::escape::md_filter);
         for (name, text) in EMBEDDED {
             let path = dir.map(|d| d.join(name)).filter(|p| p.is_file());
             let text = match &path {
@@ -56,11 +65,26 @@ impl Templates {
 
     /// Renders template `name` with `model` as its context.
     pub fn render(&self, name: &str, model: &impl Serialize) -> Result<String, Error> {
-        let ctx =
-            Context::from_serialize(model).map_err(|e| Error::Template(format!("{name}: {e}")))?;
-        self.tera
-            .render(name, &ctx)
-            .map_err(|e| Error::Template(format!("{name}: {e}")))
+        let [out] = self.render_each([name], model)?;
+        Ok(out)
+    }
+
+    /// Renders each template of `names` with the same `model`, turned into a context once.
+    pub fn render_each<const N: usize>(
+        &self,
+        names: [&str; N],
+        model: &impl Serialize,
+    ) -> Result<[String; N], Error> {
+        let ctx = Context::from_serialize(model)
+            .map_err(|e| Error::Template(format!("{}: {e}", names.join(", "))))?;
+        let mut out: [String; N] = std::array::from_fn(|_| String::new());
+        for (name, slot) in names.iter().zip(&mut out) {
+            *slot = self
+                .tera
+                .render(name, &ctx)
+                .map_err(|e| Error::Template(format!("{name}: {e}")))?;
+        }
+        Ok(out)
     }
 
     /// One self-contained HTML page: `layout.html` around already-rendered sections.

@@ -1,6 +1,8 @@
-//! Counsellor reports: one overview row per client from their plan and/or CEU status, and
-//! the overview's views (index page, CSV). Pure; the runner in `app` reads and writes.
+//! Counsellor reports: one overview row per client from their plan and/or CEU status, the
+//! deadlines coming up across clients, and the overview's views (index page, CSV). Pure;
+//! the runner in `app` reads and writes.
 
+pub mod manifest;
 pub mod names;
 
 use chrono::NaiveDate;
@@ -9,29 +11,45 @@ use serde::Serialize;
 use crate::plan::{Plan, Stage};
 use crate::render::table::Table;
 use crate::render::{plan_words, status_words, warning_words};
-use crate::track::Status;
+use crate::track::{CycleState, Status};
+
+/// How far ahead the overview lists deadlines, in days.
+pub const DEADLINE_DAYS: i64 = 90;
 
 /// One client in the overview.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Row {
+    /// The client's name (their profile's, or its file name when it could not be read).
     pub name: String,
-    /// The client's report path under `clients/` without extension (`0a/jo-lee`), when written.
+    /// The client's profile, relative to the roster (tells two clients of one name apart).
+    pub source: String,
+    /// The client's report path without extension (`clients/jo-lee`), when written.
     pub file: Option<String>,
     /// `aspiring`, `certified` or `failed`.
     pub stage: String,
+    /// The credential an aspiring client aims at.
     pub target: String,
+    /// The next milestone or deadline, and its date.
     pub next: String,
     pub next_date: String,
     /// Per body, e.g. `AAPC behind; AHIMA on_track`.
     pub ceu: String,
+    /// Days from `--as-of` to `next_date`.
     pub days: Option<i64>,
+    /// Warning codes, comma-separated.
     pub warnings: String,
     /// The located error of a failed client.
     pub error: Option<String>,
 }
 
 /// The overview row of a client who was planned and/or tracked.
-pub fn row(name: &str, plan: Option<&Plan>, status: Option<&Status>, as_of: NaiveDate) -> Row {
+pub fn row(
+    name: &str,
+    source: &str,
+    plan: Option<&Plan>,
+    status: Option<&Status>,
+    as_of: NaiveDate,
+) -> Row {
     let certified = status.is_some_and(|s| !s.bodies.is_empty());
     let mut next: Option<(NaiveDate, String)> = plan.and_then(|p| {
         p.milestones
@@ -40,21 +58,9 @@ pub fn row(name: &str, plan: Option<&Plan>, status: Option<&Status>, as_of: Naiv
             .min_by_key(|m| m.end)
             .map(|m| (m.end, plan_words::title(m)))
     });
-    if let Some(s) = status {
-        for b in &s.bodies {
-            let lead = b.lead();
-            let due = match lead.state {
-                crate::track::CycleState::Lapsed { until, .. } => until,
-                _ => lead.cycle.end,
-            };
-            let label = format!(
-                "{} CEUs due ({} to go)",
-                b.body.as_str(),
-                crate::render::words::num(lead.remaining)
-            );
-            if due >= as_of && next.as_ref().is_none_or(|(d, _)| due < *d) {
-                next = Some((due, label));
-            }
+    for d in status.map(|s| deadlines(s, as_of)).unwrap_or_default() {
+        if next.as_ref().is_none_or(|(n, _)| d.date < *n) {
+            next = Some((d.date, d.what));
         }
     }
     let mut warnings: Vec<String> = plan
@@ -94,6 +100,7 @@ pub fn row(name: &str, plan: Option<&Plan>, status: Option<&Status>, as_of: Naiv
     }
     Row {
         name: name.to_string(),
+        source: source.to_string(),
         file: None,
         stage: if certified { "certified" } else { "aspiring" }.into(),
         target: plan.map_or_else(String::new, |p| p.target.credential.id.clone()),
@@ -113,9 +120,10 @@ pub fn row(name: &str, plan: Option<&Plan>, status: Option<&Status>, as_of: Naiv
 }
 
 /// The overview row of a client whose files could not be used.
-pub fn failed_row(name: &str, error: String) -> Row {
+pub fn failed_row(name: &str, source: &str, error: String) -> Row {
     Row {
         name: name.to_string(),
+        source: source.to_string(),
         file: None,
         stage: "failed".into(),
         target: String::new(),
@@ -128,12 +136,75 @@ pub fn failed_row(name: &str, error: String) -> Row {
     }
 }
 
-/// The overview as a table (stdout, CSV): one line per client.
+/// A client's CEU deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline {
+    /// When it falls due.
+    pub date: NaiveDate,
+    /// E.g. `AAPC CEUs due (27 to go)`.
+    pub what: String,
+}
+
+/// The next deadline of each body the client tracks: the end of the cycle that leads (during
+/// a lapse window, its last day); none once revoked.
+pub fn deadlines(status: &Status, as_of: NaiveDate) -> Vec<Deadline> {
+    status
+        .bodies
+        .iter()
+        .filter_map(|b| {
+            let lead = b.lead();
+            let date = match lead.state {
+                CycleState::Lapsed { until, .. } => until,
+                CycleState::Revoked { .. } => return None,
+                _ => lead.cycle.end,
+            };
+            (date >= as_of).then(|| Deadline {
+                date,
+                what: format!(
+                    "{} CEUs due ({} to go)",
+                    b.body.as_str(),
+                    crate::render::words::num(lead.remaining)
+                ),
+            })
+        })
+        .collect()
+}
+
+/// One line of the overview's "Deadlines in the next 90 days".
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Upcoming {
+    /// When it falls due, and in how many days from `--as-of`.
+    pub date: String,
+    pub days: i64,
+    /// The client, and their page (without extension).
+    pub name: String,
+    pub file: Option<String>,
+    /// What falls due.
+    pub what: String,
+}
+
+/// The deadlines of one client within [`DEADLINE_DAYS`] of `as_of`.
+pub fn upcoming(row: &Row, status: &Status, as_of: NaiveDate) -> Vec<Upcoming> {
+    deadlines(status, as_of)
+        .into_iter()
+        .filter(|d| (d.date - as_of).num_days() <= DEADLINE_DAYS)
+        .map(|d| Upcoming {
+            date: d.date.to_string(),
+            days: (d.date - as_of).num_days(),
+            name: row.name.clone(),
+            file: row.file.clone(),
+            what: d.what,
+        })
+        .collect()
+}
+
+/// The overview as a table (CSV): one line per client.
 pub fn table(rows: &[Row]) -> Table {
     Table::new(
         "Clients",
         &[
             "Client",
+            "Profile",
             "Stage",
             "Target",
             "Next milestone",
@@ -141,48 +212,63 @@ pub fn table(rows: &[Row]) -> Table {
             "CEU status",
             "Days to next deadline",
             "Warnings",
+            "Error",
             "Report",
         ],
         rows.iter()
             .map(|r| {
                 vec![
                     r.name.clone(),
+                    r.source.clone(),
                     r.stage.clone(),
                     r.target.clone(),
-                    r.error.clone().unwrap_or_else(|| r.next.clone()),
+                    r.next.clone(),
                     r.next_date.clone(),
                     r.ceu.clone(),
                     r.days.map_or_else(String::new, |d| d.to_string()),
                     r.warnings.clone(),
+                    r.error.clone().unwrap_or_default(),
                     r.file
                         .as_ref()
-                        .map_or_else(String::new, |f| format!("clients/{f}.html")),
+                        .map_or_else(String::new, |f| format!("{f}.html")),
                 ]
             })
             .collect(),
     )
 }
 
-/// The index page's model: the roster's names and every row.
+/// The index page's model: the roster's names, counts, the rows of the clients reported
+/// and of those that failed, the coming deadlines, and pages left from earlier runs.
 #[derive(Debug, Clone, Serialize)]
 pub struct Overview<'a> {
     pub title: String,
     pub counsellor: Option<&'a str>,
     pub organisation: Option<&'a str>,
     pub as_of: String,
+    /// `(what, how many)`: clients, aspiring, certified, failed, with warnings.
     pub counts: Vec<(String, usize)>,
-    pub rows: &'a [Row],
+    /// The clients reported, and those that failed.
+    pub rows: Vec<&'a Row>,
+    pub failed: Vec<&'a Row>,
+    /// Deadlines within `deadline_days`, soonest first.
+    pub deadlines: Vec<Upcoming>,
+    pub deadline_days: i64,
+    /// Pages of clients no longer in the roster that were kept (without `--force`).
+    pub stale: Vec<String>,
 }
 
 impl<'a> Overview<'a> {
-    /// The overview of `rows`.
+    /// The overview of `rows`, with `deadlines` sorted by date.
     pub fn new(
         counsellor: Option<&'a str>,
         organisation: Option<&'a str>,
         as_of: NaiveDate,
         rows: &'a [Row],
+        mut deadlines: Vec<Upcoming>,
+        stale: Vec<String>,
     ) -> Self {
         let count = |stage: &str| rows.iter().filter(|r| r.stage == stage).count();
+        deadlines.sort_by(|a, b| (a.days, &a.name).cmp(&(b.days, &b.name)));
         Overview {
             title: match organisation {
                 Some(o) => format!("Client overview: {o}"),
@@ -201,7 +287,24 @@ impl<'a> Overview<'a> {
                     rows.iter().filter(|r| !r.warnings.is_empty()).count(),
                 ),
             ],
-            rows,
+            rows: rows.iter().filter(|r| r.error.is_none()).collect(),
+            failed: rows.iter().filter(|r| r.error.is_some()).collect(),
+            deadlines,
+            deadline_days: DEADLINE_DAYS,
+            stale,
         }
     }
+}
+
+/// What a client page says above the client's own reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClientHeader<'a> {
+    pub name: &'a str,
+    /// The profile, relative to the roster.
+    pub source: &'a str,
+    pub counsellor: Option<&'a str>,
+    pub organisation: Option<&'a str>,
+    pub as_of: String,
+    /// The overview, relative to the client page.
+    pub overview: &'static str,
 }

@@ -1,4 +1,6 @@
-//! Safe, unique file names for client reports.
+//! Readable, safe, unique file names for client reports: `maya-thompson`, and on a clash
+//! of names a short suffix from the client's profile path (`jo-lee-3f2a`), so a name is the
+//! same on every run of the same roster.
 
 use std::collections::HashSet;
 
@@ -32,31 +34,40 @@ pub fn stem(name: &str) -> String {
     }
 }
 
-/// Unique stems for `names`, in order: a repeated stem gets `-2`, `-3`, … appended.
-pub fn unique_stems<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+/// Unique stems for `(name, key)` pairs, in order; `key` identifies the client (their
+/// profile's path relative to the roster). The first client with a stem gets it as it is;
+/// a later one gets `-` and the first 4 hex digits of a fixed hash of its key (8, then 16,
+/// if those are taken; then a number). Linear in the number of clients.
+pub fn unique_stems<'a>(clients: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<String> {
     let mut used = HashSet::new();
-    names
+    clients
         .into_iter()
-        .map(|n| {
-            let base = stem(n);
-            let mut candidate = base.clone();
-            let mut k = 2;
-            while !used.insert(candidate.clone()) {
-                candidate = format!("{base}-{k}");
-                k += 1;
+        .map(|(name, key)| {
+            let base = stem(name);
+            if used.insert(base.clone()) {
+                return base;
             }
-            candidate
+            let hash = format!("{:016x}", fnv1a(key));
+            for len in [4, 8, 16] {
+                let candidate = format!("{base}-{}", &hash[..len]);
+                if used.insert(candidate.clone()) {
+                    return candidate;
+                }
+            }
+            // Only when two keys hash alike: count up from 2 (each attempt takes a new name).
+            (2u64..)
+                .map(|k| format!("{base}-{hash}-{k}"))
+                .find(|c| used.insert(c.clone()))
+                .unwrap_or(base)
         })
         .collect()
 }
 
-/// The shelf (`00` … `0f`) a stem's files go in: a fixed hash (FNV-1a), so the layout is
-/// the same on every run and every machine.
-pub fn shelf(stem: &str) -> String {
-    let hash = stem.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+/// FNV-1a, 64 bits: the same on every run and machine.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{:02x}", hash % 16)
+    })
 }
 
 #[cfg(test)]
@@ -78,17 +89,35 @@ mod tests {
     }
 
     #[test]
-    fn shelves_are_stable() {
-        assert_eq!(shelf("maya-thompson"), shelf("maya-thompson"));
-        let used: HashSet<String> = (0..200).map(|i| shelf(&format!("client-{i}"))).collect();
-        assert_eq!(used.len(), 16);
+    fn clashes_get_a_suffix_from_the_profile_path() {
+        let stems = unique_stems([
+            ("Jo Lee", "clients/a.yaml"),
+            ("jo lee", "clients/b.yaml"),
+            ("Maya", "maya.yaml"),
+            ("Jo-Lee", "clients/c.yaml"),
+        ]);
+        assert_eq!(stems[0], "jo-lee");
+        assert_eq!(stems[2], "maya");
+        assert!(
+            stems[1].starts_with("jo-lee-") && stems[1].len() == 11,
+            "{stems:?}"
+        );
+        assert_ne!(stems[1], stems[3]);
+        // The same roster gives the same names.
+        assert_eq!(
+            unique_stems([("jo lee", "x.yaml"), ("Jo Lee", "y.yaml")])[1],
+            unique_stems([("jo lee", "x.yaml"), ("Jo Lee", "y.yaml")])[1]
+        );
     }
 
     #[test]
-    fn duplicates_get_numbered_in_order() {
-        assert_eq!(
-            unique_stems(["Jo Lee", "jo lee", "Jo-Lee", "jo-lee-2"]),
-            ["jo-lee", "jo-lee-2", "jo-lee-3", "jo-lee-2-2"]
-        );
+    fn many_clients_with_one_name_stay_unique() {
+        let keys: Vec<String> = (0..20_000).map(|i| format!("clients/c{i}.yaml")).collect();
+        let stems = unique_stems(keys.iter().map(|k| ("Same Name", k.as_str())));
+        let distinct: HashSet<&String> = stems.iter().collect();
+        assert_eq!(distinct.len(), 20_000);
+        // The same key twice (a repeated entry) still gets two names.
+        let twice = unique_stems([("A", "k"), ("A", "k"), ("A", "k"), ("A", "k"), ("A", "k")]);
+        assert_eq!(twice.iter().collect::<HashSet<_>>().len(), 5);
     }
 }

@@ -1,0 +1,384 @@
+//! The CEU log's own commands: `ceu add`, `ceu list`, `ceu import`, `ceu remove`. Each takes
+//! the person's profile (its `ceu_log` is the log, and the new totals are shown) or the log
+//! itself; changes go through [`super::log_edit`], under the log's lock.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::ceu::{load_person, track_status};
+use super::log_edit::{
+    Appended, Duplicates, append_entries, appended_checked, item_range, remove_item,
+};
+use super::{deliver, emit, json, load_catalog, load_profile, log_location, templates, text_width};
+use crate::cli::{
+    AddArgs, CeuImportArgs, CeuListArgs, CeuRemoveArgs, CycleArg, DomainArg, Global, ListFormat,
+};
+use crate::data::Catalog;
+use crate::error::Error;
+use crate::loader::Source;
+use crate::person::append::NewEntry;
+use crate::person::import::{self, Field};
+use crate::person::log::{Domain, Log};
+use crate::person::profile::Person;
+use crate::person::within::{self, Outside};
+use crate::render::escape::terminal;
+use crate::render::status_words::totals;
+use crate::render::words::num;
+use crate::track::register::{CycleFilter, Filter, register};
+
+/// The log a command works on, and the person when a profile was given.
+struct Target<'c> {
+    log: PathBuf,
+    person: Option<(Source, Person<'c>)>,
+}
+
+/// Whether `path` holds a CEU log (a YAML list, or nothing yet) rather than a profile.
+fn is_log(path: &Path) -> Result<bool, Error> {
+    if path.to_string_lossy().ends_with(".ceus.yaml") || !path.exists() {
+        return Ok(true);
+    }
+    let src = Source::read(path)?;
+    let first = src
+        .text()
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---");
+    Ok(first.is_none_or(|l| l.starts_with('-') || l.starts_with('[')))
+}
+
+/// The log named by `path`: the profile's `ceu_log` (which may not exist yet), or the log
+/// itself with a note that totals need the profile.
+fn target<'c>(
+    global: &Global,
+    catalog: &'c Catalog,
+    as_of: NaiveDate,
+    path: &Path,
+) -> Result<Target<'c>, Error> {
+    if is_log(path)? {
+        if !global.quiet {
+            eprintln!(
+                "note: {} is a CEU log; give the person's profile to see their totals",
+                terminal(&path.display().to_string())
+            );
+        }
+        return Ok(Target {
+            log: path.to_path_buf(),
+            person: None,
+        });
+    }
+    let (src, person) = load_profile(path, catalog, as_of)?;
+    let log =
+        log_location(&src, &person.profile, path, global.allow_outside)?.ok_or_else(|| {
+            Error::from(
+                src.at("name", "this profile names no CEU log")
+                    .expected("a line `ceu_log: NAME.ceus.yaml` (a path beside the profile)"),
+            )
+        })?;
+    Ok(Target {
+        log,
+        person: Some((src, person)),
+    })
+}
+
+/// The log's current text (empty when it does not exist yet).
+fn current(log: &Path) -> Result<Source, Error> {
+    if log.exists() {
+        Source::read(log)
+    } else {
+        Ok(Source::new(log.display().to_string(), String::new()))
+    }
+}
+
+/// The new totals for each body, with the log's text as given.
+fn totals_with(
+    t: &Target,
+    text: &str,
+    catalog: &Catalog,
+    as_of: NaiveDate,
+) -> Result<Vec<String>, Error> {
+    let Some((src, person)) = &t.person else {
+        return Ok(Vec::new());
+    };
+    let log = Log::load(&Source::new(t.log.display().to_string(), text), catalog)
+        .map_err(Error::Inputs)?;
+    let status =
+        crate::track::status(person, &log, catalog, as_of).map_err(|p| super::located(src, p))?;
+    Ok(totals(&status))
+}
+
+/// `lines` as an indented block under `heading`, or nothing.
+fn block(heading: &str, lines: &[String]) -> String {
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("{heading}\n");
+    for l in lines {
+        out.push_str(&format!("  {}\n", terminal(l)));
+    }
+    out
+}
+
+/// An entry on one line.
+fn entry_line(e: &NewEntry) -> String {
+    format!(
+        "{}  {} ({}), {} CEUs",
+        e.date,
+        e.title,
+        e.provider,
+        num(e.ceus)
+    )
+}
+
+pub(super) fn add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u8, Error> {
+    let catalog = load_catalog(global, as_of)?;
+    let entry = NewEntry {
+        date: args.date,
+        title: args.title.trim().to_string(),
+        provider: args.provider.trim().to_string(),
+        ceus: args.ceus,
+        aapc_index: args.aapc_index.clone().filter(|i| !i.trim().is_empty()),
+        topics: args.topics.clone(),
+        domain: args.domain.map(|d| match d {
+            DomainArg::Hiim => Domain::Hiim,
+            DomainArg::Other => Domain::Other,
+        }),
+        ahima_sourced: args.ahima_sourced,
+        certificate: args.certificate.clone(),
+    };
+    let problems = entry.problems(as_of, &catalog.topic_ids());
+    if !problems.is_empty() {
+        return Err(Error::Usage(problems.join("; ")));
+    }
+    let t = target(global, &catalog, as_of, &args.profile)?;
+    if let Some(c) = &entry.certificate {
+        let dir = t.log.parent().unwrap_or(Path::new(""));
+        within::resolve(dir, c, global.allow_outside).map_err(|o| {
+            Error::Usage(format!(
+                "--certificate: {} (expected {})",
+                o.message("certificate"),
+                Outside::expected(dir)
+            ))
+        })?;
+    }
+    let one = std::slice::from_ref(&entry);
+    let done = if args.dry_run {
+        appended_checked(&current(&t.log)?, one, &catalog, Duplicates::Refuse)?
+    } else {
+        append_entries(&t.log, one, &catalog, Duplicates::Refuse)?
+    };
+    let line = last_line(&t.log, &done, &catalog)?;
+    let log = t.log.display();
+    let mut out = if args.dry_run {
+        format!(
+            "Would add to {log} at line {line} (dry run: nothing written):\n{}",
+            entry.to_yaml("\n")
+        )
+    } else {
+        format!("Added to {log} at line {line}:\n  {}\n", entry_line(&entry))
+    };
+    let heading = if args.dry_run {
+        "Totals with it:"
+    } else {
+        "New totals:"
+    };
+    out.push_str(&block(
+        heading,
+        &totals_with(&t, &done.text, &catalog, as_of)?,
+    ));
+    emit(&terminal(&out))
+}
+
+/// The line the last entry of the new text starts on.
+fn last_line(log: &Path, done: &Appended, catalog: &Catalog) -> Result<usize, Error> {
+    let after = Log::load(
+        &Source::new(log.display().to_string(), done.text.as_str()),
+        catalog,
+    )
+    .map_err(Error::Inputs)?;
+    Ok(after.entries.last().map_or(1, |e| e.line))
+}
+
+pub(super) fn list(global: &Global, as_of: NaiveDate, args: &CeuListArgs) -> Result<u8, Error> {
+    let catalog = load_catalog(global, as_of)?;
+    if let Some(t) = &args.topic
+        && !catalog
+            .topic_ids()
+            .iter()
+            .any(|id| id.eq_ignore_ascii_case(t))
+    {
+        let hint = crate::loader::closest(t, &catalog.topic_ids())
+            .map_or(String::new(), |b| format!("; did you mean {b}?"));
+        return Err(Error::Usage(format!(
+            "--topic {t}: not a competency or credential id{hint}"
+        )));
+    }
+    let person = load_person(global, &catalog, as_of, &args.profile)?;
+    let status = track_status(&person, &catalog, as_of)?;
+    if let Some(b) = args.body
+        && !status.bodies.iter().any(|s| s.body == b)
+    {
+        return Err(Error::Usage(format!(
+            "--body {}: {} holds no {} credential",
+            b.as_str(),
+            status.person,
+            b.as_str()
+        )));
+    }
+    let filter = Filter {
+        body: args.body,
+        cycle: match args.cycle {
+            CycleArg::Current => CycleFilter::Current,
+            CycleArg::Previous => CycleFilter::Previous,
+            CycleArg::All => CycleFilter::All,
+        },
+        provider: args.provider.clone(),
+        topic: args.topic.clone(),
+    };
+    let reg = register(&status, &person.log, &filter);
+    let table = crate::render::register::table(&reg, &filter);
+    let text = match args.format {
+        ListFormat::Text => table.to_text(
+            text_width(),
+            args.output.is_none() && global.color_for(std::io::stdout().is_terminal()),
+        ),
+        ListFormat::Md => templates(global)?.render("list.md", &table.md_escaped())?,
+        ListFormat::Csv => table.to_csv(),
+        ListFormat::Json => json(&reg),
+    };
+    deliver(args.output.as_deref(), &text)
+}
+
+/// `--map COLUMN=FIELD` pairs, each field checked.
+fn mappings(map: &[String]) -> Result<Vec<(String, Field)>, Error> {
+    map.iter()
+        .map(|m| {
+            let (column, field) = m
+                .rsplit_once('=')
+                .ok_or_else(|| Error::Usage(format!("--map {m}: expected COLUMN=FIELD")))?;
+            let names: Vec<&str> = import::FIELDS.iter().map(|(_, n, _)| *n).collect();
+            let f = import::field_named(field).ok_or_else(|| {
+                Error::Usage(format!(
+                    "--map {m}: `{field}` is not a field; expected one of {}",
+                    names.join(", ")
+                ))
+            })?;
+            Ok((column.trim().to_string(), f))
+        })
+        .collect()
+}
+
+pub(super) fn import(global: &Global, as_of: NaiveDate, args: &CeuImportArgs) -> Result<u8, Error> {
+    let catalog = load_catalog(global, as_of)?;
+    let map = mappings(&args.map)?;
+    let csv = Source::read(&args.csv)?;
+    let found = import::import(csv.name(), csv.text(), &map, &catalog.topic_ids(), as_of)
+        .map_err(Error::Inputs)?;
+    let t = target(global, &catalog, as_of, &args.profile)?;
+    let entries: Vec<NewEntry> = found.entries.iter().map(|(_, e)| e.clone()).collect();
+    let done = if args.dry_run {
+        appended_checked(&current(&t.log)?, &entries, &catalog, Duplicates::Skip)?
+    } else {
+        append_entries(&t.log, &entries, &catalog, Duplicates::Skip)?
+    };
+    let log = t.log.display();
+    let rows = found.entries.len();
+    let mut out = if args.dry_run {
+        format!(
+            "Would import {} of {rows} rows into {log} (dry run: nothing written).\n",
+            done.added
+        )
+    } else {
+        format!("Imported {} of {rows} rows into {log}.\n", done.added)
+    };
+    let skipped: Vec<String> = done
+        .skipped
+        .iter()
+        .map(|s| {
+            let (line, e) = &found.entries[s.index];
+            format!(
+                "{}:{line}  {}: already at {}",
+                csv.name(),
+                entry_line(e),
+                s.at
+            )
+        })
+        .collect();
+    out.push_str(&block(
+        "Skipped, already in the log (a course counts once):",
+        &skipped,
+    ));
+    if args.dry_run {
+        let skipped_rows: Vec<usize> = done.skipped.iter().map(|s| s.index).collect();
+        let adding: Vec<String> = found
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !skipped_rows.contains(i))
+            .map(|(_, (line, e))| format!("{}:{line}  {}", csv.name(), entry_line(e)))
+            .collect();
+        out.push_str(&block("Would add:", &adding));
+    }
+    out.push_str(&block("Columns not used:", &found.unused_columns));
+    let heading = if args.dry_run {
+        "Totals with them:"
+    } else {
+        "New totals:"
+    };
+    out.push_str(&block(
+        heading,
+        &totals_with(&t, &done.text, &catalog, as_of)?,
+    ));
+    emit(&terminal(&out))
+}
+
+pub(super) fn remove(global: &Global, as_of: NaiveDate, args: &CeuRemoveArgs) -> Result<u8, Error> {
+    let catalog = load_catalog(global, as_of)?;
+    let t = target(global, &catalog, as_of, &args.profile)?;
+    let old = Source::read(&t.log)?;
+    let log = Log::load(&old, &catalog).map_err(Error::Inputs)?;
+    let name = t.log.display();
+    let range = item_range(&old, &log, args.line).ok_or_else(|| {
+        Error::Usage(format!(
+            "line {} of {name} is not where an entry or checkpoint starts; `coderpath ceu list` shows each entry's line",
+            args.line
+        ))
+    })?;
+    let shown = &old.text()[range];
+    if !args.yes && !confirm(&format!("Remove from {name}:\n{shown}"))? {
+        eprintln!("Nothing removed.");
+        return Ok(0);
+    }
+    remove_item(&t.log, args.line, shown, &catalog)?;
+    let text = current(&t.log)?;
+    let mut out = format!("Removed line {} from {name}.\n", args.line);
+    out.push_str(&block(
+        "New totals:",
+        &totals_with(&t, text.text(), &catalog, as_of)?,
+    ));
+    emit(&terminal(&out))
+}
+
+/// Asks on the terminal; without one, refuses and says how to go ahead.
+fn confirm(what: &str) -> Result<bool, Error> {
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "nothing removed: not asked (stdin is not a terminal); add --yes to remove without asking"
+                .into(),
+        ));
+    }
+    let mut err = std::io::stderr();
+    let _ = write!(err, "{}Remove it? [y/N] ", terminal(what));
+    let _ = err.flush();
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|source| Error::Read {
+            path: "<stdin>".into(),
+            source,
+        })?;
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+}
