@@ -598,3 +598,124 @@ fn list_filters_are_checked() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("holds no AHIMA credential"));
 }
+
+#[test]
+fn import_adds_good_rows_skips_duplicates_and_locates_bad_ones() {
+    let (dir, profile) = copy_example("certified");
+    let log = profile.with_file_name("certified.ceus.yaml");
+    let before = std::fs::read(&log).unwrap();
+    let csv = dir.path().join("export.csv");
+    std::fs::write(
+        &csv,
+        "Course Title,CEU Hours,Completion Date,Sponsor,Index #,Notes\r\n\
+         \"Modifiers, part 2\",1.5,11/02/2026,AAPC,AAPC-1,good\r\n\
+         ICD-10-CM 2026 updates,2,2025-07-09,AAPC,AAPC-2025-0709,dup\r\n",
+    )
+    .unwrap();
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "ceu",
+            "import",
+            profile.to_str().unwrap(),
+            csv.to_str().unwrap(),
+        ];
+        a.extend(extra);
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let dry = coderpath().args(args(&["--dry-run"])).output().unwrap();
+    let text = String::from_utf8_lossy(&dry.stdout);
+    assert!(text.contains("Would import 1 of 2 rows"), "{text}");
+    assert!(
+        text.contains("export.csv:3") && text.contains("certified.ceus.yaml:2"),
+        "{text}"
+    );
+    assert!(text.contains("Columns not used:\n  Notes"), "{text}");
+    assert_eq!(
+        std::fs::read(&log).unwrap(),
+        before,
+        "a dry run writes nothing"
+    );
+
+    let done = coderpath().args(args(&[])).output().unwrap();
+    assert_eq!(done.status.code(), Some(0));
+    let after = std::fs::read(&log).unwrap();
+    assert_eq!(&after[..before.len()], &before[..]);
+    assert_eq!(
+        String::from_utf8_lossy(&after[before.len()..]),
+        "- date: 2026-11-02\n  title: \"Modifiers, part 2\"\n  provider: \"AAPC\"\n  ceus: 1.5\n  aapc_index: \"AAPC-1\"\n"
+    );
+    // Again: everything is already there.
+    let again = coderpath().args(args(&[])).output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stdout).contains("Imported 0 of 2 rows"));
+    assert_eq!(std::fs::read(&log).unwrap(), after);
+
+    // A bad row stops the import, located at its line and column.
+    std::fs::write(
+        &csv,
+        "date,title,provider,ceus\n2026-10-01,a,b,1\n2026-10-02,c,d,lots\n",
+    )
+    .unwrap();
+    common::assert_located(
+        &args(&[]),
+        2,
+        "export.csv:3:16",
+        &["`lots` is not a number"],
+    );
+    assert_eq!(std::fs::read(&log).unwrap(), after);
+}
+
+#[test]
+fn remove_takes_one_entry_and_asks_first() {
+    let (_dir, profile) = copy_example("certified");
+    let log = profile.with_file_name("certified.ceus.yaml");
+    let before = std::fs::read_to_string(&log).unwrap();
+    let p = profile.to_str().unwrap();
+    // Not a terminal and no --yes: nothing removed.
+    let out = coderpath()
+        .args(["ceu", "remove", p, "--line", "8"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--yes"));
+    // Not the start of an item.
+    let out = coderpath()
+        .args(["ceu", "remove", p, "--line", "9", "--yes"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`coderpath ceu list`"));
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), before);
+    let out = stdout_of(&["ceu", "remove", p, "--line", "8", "--yes"]);
+    // The checkpoint of 2026-03-31 (9 CEUs) still stands as evidence for the cycle.
+    assert!(
+        out.contains("Removed line 8") && out.contains("AAPC: 9 of 36 CEUs"),
+        "{out}"
+    );
+    let start = before.find("- date: 2025-10-21").unwrap();
+    let end = before.find("- date: 2026-01-15").unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        format!("{}{}", &before[..start], &before[end..])
+    );
+}
+
+#[test]
+fn add_to_a_log_path_notes_that_totals_need_the_profile() {
+    let (_dir, profile) = copy_example("certified");
+    let log = profile.with_file_name("certified.ceus.yaml");
+    let out = coderpath()
+        .args(add_args(&log, "Risk adjustment update"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give the person's profile"));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("New totals"));
+    // A profile without a ceu_log says which line to add.
+    let bare = profile.with_file_name("bare.yaml");
+    std::fs::write(
+        &bare,
+        "name: B\neducation: high_school\ncredentials: [{ id: CPC, earned: 2024-01-10 }]\n",
+    )
+    .unwrap();
+    let out = coderpath().args(add_args(&bare, "x")).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ceu_log: NAME.ceus.yaml"));
+}
