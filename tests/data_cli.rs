@@ -349,7 +349,8 @@ fn list_every_kind_as_text() {
         ("careers", "Prerequisites"),
     ] {
         let out = stdout_of(&["data", "list", kind]);
-        assert!(out.contains(header), "{kind}: {out}");
+        // A narrow column wraps its header at spaces.
+        assert!(header.split(' ').all(|w| out.contains(w)), "{kind}: {out}");
     }
 }
 

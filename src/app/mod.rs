@@ -276,10 +276,27 @@ fn json(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
-/// Width for text tables: `COLUMNS` when set, else the terminal's own.
-fn text_width() -> Option<u16> {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+/// Columns text output is fitted to: `COLUMNS` when set, else the terminal's width, else
+/// (piped or redirected) [`PIPED_WIDTH`].
+fn text_width() -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|c| *c >= MIN_WIDTH)
+        .or_else(|| {
+            std::io::stdout()
+                .is_terminal()
+                .then(|| comfy_table::Table::new().width())
+                .flatten()
+        })
+        .unwrap_or(PIPED_WIDTH)
+        .max(MIN_WIDTH)
 }
+
+/// Text width when stdout is not a terminal (a pager, a file, an e-mail).
+const PIPED_WIDTH: u16 = 100;
+/// The narrowest width text is fitted to.
+const MIN_WIDTH: u16 = 20;
 
 /// Colour only for a report going to a terminal.
 fn report_color(global: &Global, out: &OutputArgs) -> bool {

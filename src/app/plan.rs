@@ -132,7 +132,7 @@ pub(super) fn readiness_cmd(
     let plan = make_plan(&catalog, as_of, &args.profile)?;
     let view = PlanView::new(&plan);
     let text = match format {
-        ReportFormat::Text => view.readiness_text(),
+        ReportFormat::Text => view.readiness_text(text_width()),
         ReportFormat::Md => templates(global)?.render("readiness.md", &view)?,
         ReportFormat::Html => html_page(global, &view.title, "readiness.html", &view)?,
         ReportFormat::Json => json(&serde_json::json!({

@@ -18,6 +18,7 @@ pub mod templates;
 pub mod timeline;
 pub mod warning_words;
 pub mod words;
+pub mod wrap;
 
 use crate::person::Problem;
 

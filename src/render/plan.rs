@@ -8,6 +8,7 @@ use super::plan_words as words;
 use super::table::Table;
 use super::timeline::{Timeline, timeline};
 use super::words::{num, thousands, usd};
+use super::wrap::{labelled, wrap};
 use super::{route_words, warning_words};
 use crate::data::model::{Outlook, Source, SourceTag};
 use crate::plan::readiness::{Basis, Readiness};
@@ -311,15 +312,17 @@ impl PlanView {
 
     /// The terminal rendering: the headline and the warnings first, then the timeline,
     /// readiness, programmes, costs, outlook and assumptions.
-    pub fn to_text(&self, width: Option<u16>, color: bool) -> String {
-        let mut out = format!("{} (as of {})\n\n", self.title, self.as_of);
+    pub fn to_text(&self, width: u16, color: bool) -> String {
+        let w = usize::from(width);
+        let mut out = wrap(&format!("{} (as of {})", self.title, self.as_of), w, "", "");
+        out.push('\n');
         for p in &self.summary {
-            out.push_str(&format!("{:<19} {}\n", format!("{}:", p.label), p.value));
+            out.push_str(&labelled(&format!("{}:", p.label), 19, &p.value, w));
         }
         if !self.warnings.is_empty() {
             out.push_str("\nWarnings\n");
-            for w in &self.warnings {
-                out.push_str(&format!("  {}: {}\n", w.label, w.value));
+            for x in &self.warnings {
+                out.push_str(&wrap(&format!("{}: {}", x.label, x.value), w, "  ", "    "));
             }
         }
         let timeline = Table::new(
@@ -340,7 +343,7 @@ impl PlanView {
         );
         out.push_str(&timeline.to_text(width, color));
         out.push('\n');
-        out.push_str(&self.readiness_section());
+        out.push_str(&self.readiness_section(w));
         if !self.alternatives.is_empty() {
             let t = Table::new(
                 "\nProgrammes considered",
@@ -362,9 +365,14 @@ impl PlanView {
         }
         out.push_str("\nCosts to the target\n");
         for c in &self.costs {
-            out.push_str(&format!("  {:>10}  {}\n", c.value, c.label));
+            out.push_str(&labelled(&format!("  {:>10}", c.value), 13, &c.label, w));
         }
-        out.push_str(&format!("  {:>10}  total\n", self.total_cost));
+        out.push_str(&labelled(
+            &format!("  {:>10}", self.total_cost),
+            13,
+            "total",
+            w,
+        ));
         for (title, rows) in [
             ("\nBLS outlook (newest vintage first)", &self.outlook),
             (
@@ -403,37 +411,53 @@ impl PlanView {
         if !self.assumptions.is_empty() {
             out.push_str("\nAssumptions used (planning defaults, not sourced facts)\n");
             for a in &self.assumptions {
-                out.push_str(&format!("  {}: {}\n", a.label, a.value));
+                out.push_str(&wrap(&format!("{}: {}", a.label, a.value), w, "  ", "    "));
             }
         }
-        out.push_str(&format!(
-            "\n{} sources cited; `--format md` or `--format html` lists them.\n",
-            self.sources.len()
+        out.push('\n');
+        out.push_str(&wrap(
+            &format!(
+                "{} sources cited; `--format md` or `--format html` lists them.",
+                self.sources.len()
+            ),
+            w,
+            "",
+            "",
         ));
         out
     }
 
     /// The readiness section on its own (the `readiness` command's text output).
-    pub fn readiness_text(&self) -> String {
-        format!(
-            "Job readiness for {} (as of {})\n{}",
-            self.person,
-            self.as_of,
-            self.readiness_section()
-        )
+    pub fn readiness_text(&self, width: u16) -> String {
+        let w = usize::from(width);
+        let title = format!("Job readiness for {} (as of {})", self.person, self.as_of);
+        format!("{}{}", wrap(&title, w, "", ""), self.readiness_section(w))
     }
 
-    fn readiness_section(&self) -> String {
+    /// Readiness: the score, a bar per competency group, then what is had and missing.
+    fn readiness_section(&self, w: usize) -> String {
         let r = &self.readiness;
-        let mut out = format!("Job readiness for {}: {}% now\n", r.setting, r.score);
+        let head = format!("Job readiness for {}: {}% now", r.setting, r.score);
+        let mut out = wrap(&head, w, "", "");
         for b in &r.bars {
-            out.push_str(&format!("  {:<28} {:>3}%\n", b.label, b.percent));
+            let bar = format!("  {:<28} {:>3}%", b.label, b.percent);
+            out.push_str(&wrap(&bar, w, "", "    "));
         }
         for h in &r.have {
-            out.push_str(&format!("  have:    {} ({})\n", h.label, h.value));
+            out.push_str(&labelled(
+                "  have:",
+                10,
+                &format!("{} ({})", h.label, h.value),
+                w,
+            ));
         }
         for m in &r.missing {
-            out.push_str(&format!("  missing: {} — {}\n", m.label, m.value));
+            out.push_str(&labelled(
+                "  missing:",
+                10,
+                &format!("{} — {}", m.label, m.value),
+                w,
+            ));
         }
         out
     }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::status_words as words;
 use super::table::Table;
 use super::words::{count, num, percent, rule_fee};
+use super::wrap::{labelled, wrap};
 use crate::track::{BodyStatus, CycleStatus, Status};
 
 /// Everything a CEU status report shows.
@@ -15,6 +16,8 @@ pub struct StatusView {
     pub title: String,
     pub person: String,
     pub as_of: String,
+    /// One line per body: earned, required, what is left, state and due date.
+    pub headline: Vec<String>,
     pub bodies: Vec<BodyView>,
 }
 
@@ -81,6 +84,7 @@ impl StatusView {
             title: format!("CEU status for {}", status.person),
             person: status.person.clone(),
             as_of: status.as_of.to_string(),
+            headline: words::totals(status),
             bodies: status
                 .bodies
                 .iter()
@@ -89,19 +93,37 @@ impl StatusView {
         }
     }
 
-    /// The terminal rendering.
-    pub fn to_text(&self, width: Option<u16>, color: bool) -> String {
-        let mut out = format!("{} (as of {})\n", self.title, self.as_of);
+    /// The terminal rendering, fitted to `width`: the headline of each body first, then each
+    /// body's cycles, requirements, entries that do not count, fees and notes.
+    pub fn to_text(&self, width: u16, color: bool) -> String {
+        let w = usize::from(width);
+        let mut out = wrap(&format!("{} (as of {})", self.title, self.as_of), w, "", "");
+        for line in &self.headline {
+            out.push_str(&wrap(line, w, "  ", "    "));
+        }
         for b in &self.bodies {
-            out.push_str(&format!(
-                "\n{} — {}\n  credentials: {}\n",
-                b.body, b.status, b.credentials
-            ));
+            out.push('\n');
+            out.push_str(&wrap(&format!("{} — {}", b.body, b.status), w, "", ""));
+            out.push_str(&labelled("  credentials:", 14, &b.credentials, w));
             for c in &b.cycles {
-                out.push_str(&format!(
-                    "\n  {}: {}\n  cycle:       {}\n  required:    {} ({})\n  earned:      {}   remaining: {}\n  deadline:    {}\n  pace:        {}\n  rulebook:    {}\n",
-                    c.label, c.status, c.dates, c.required, c.basis, c.earned, c.remaining, c.deadline, c.pace, c.rulebook
+                out.push('\n');
+                out.push_str(&wrap(
+                    &format!("{}: {}", c.label, c.status),
+                    w,
+                    "  ",
+                    "    ",
                 ));
+                for (label, value) in [
+                    ("cycle:", c.dates.clone()),
+                    ("required:", format!("{} ({})", c.required, c.basis)),
+                    ("earned:", c.earned.clone()),
+                    ("remaining:", c.remaining.clone()),
+                    ("deadline:", c.deadline.clone()),
+                    ("pace:", c.pace.clone()),
+                    ("rulebook:", c.rulebook.clone()),
+                ] {
+                    out.push_str(&labelled(&format!("  {label}"), 14, &value, w));
+                }
                 let reqs = Table::new(
                     String::new(),
                     &["Requirement", "Required", "Earned", "Progress", "State"],
@@ -119,30 +141,33 @@ impl StatusView {
                         .collect(),
                 );
                 out.push_str(reqs.to_text(width, color).trim_start_matches('\n'));
+                let sub = ["Line", "Entry", "Given to"];
                 table3(
                     &mut out,
                     "CEUs given to sub-requirements",
-                    ["Line", "Entry", "Given to"],
+                    sub,
                     &c.allocations,
                     width,
                     color,
                 );
+                let rejected = ["Line", "Entry", "Reason"];
                 table3(
                     &mut out,
                     "Entries that do not count",
-                    ["Line", "Entry", "Reason"],
+                    rejected,
                     &c.rejected,
                     width,
                     color,
                 );
                 for n in &c.notes {
-                    out.push_str(&format!("  note: {n}\n"));
+                    out.push_str(&wrap(&format!("note: {n}"), w, "  ", "        "));
                 }
             }
+            let rejected = ["Line", "Entry", "Reason"];
             table3(
                 &mut out,
                 "Entries that do not count",
-                ["Line", "Entry", "Reason"],
+                rejected,
                 &b.rejected,
                 width,
                 color,
@@ -156,7 +181,7 @@ impl StatusView {
                 color,
             );
             for n in &b.notes {
-                out.push_str(&format!("  note: {n}\n"));
+                out.push_str(&wrap(&format!("note: {n}"), w, "  ", "        "));
             }
         }
         if self.bodies.is_empty() {
@@ -166,14 +191,7 @@ impl StatusView {
     }
 }
 
-fn table3(
-    out: &mut String,
-    title: &str,
-    cols: [&str; 3],
-    rows: &[Row3],
-    width: Option<u16>,
-    color: bool,
-) {
+fn table3(out: &mut String, title: &str, cols: [&str; 3], rows: &[Row3], width: u16, color: bool) {
     if rows.is_empty() {
         return;
     }
@@ -184,7 +202,7 @@ fn table3(
             .map(|r| vec![r.a.clone(), r.b.clone(), r.c.clone()])
             .collect(),
     );
-    out.push_str(&t.to_text(width, color).replacen(":\n\n", ":\n", 1));
+    out.push_str(&t.to_text(width, color));
 }
 
 fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {

@@ -1,9 +1,11 @@
 //! A plain table view model, rendered as a terminal table, Markdown or CSV.
 
-use comfy_table::{Attribute, Cell, ContentArrangement, Table as Comfy, presets};
+use comfy_table::{
+    Attribute, Cell, ColumnConstraint, ContentArrangement, Table as Comfy, Width, presets,
+};
 use serde::Serialize;
 
-use super::escape;
+use super::{escape, wrap};
 
 /// Rows of strings under named columns.
 #[derive(Debug, Clone, Serialize)]
@@ -26,16 +28,41 @@ impl Table {
         }
     }
 
-    /// A comfy-table rendering, `width` columns wide (None: the terminal's width, or
-    /// unconstrained when not a terminal), bold headers when `color`. Control characters
-    /// in the title, note and cells are made visible ([`escape::terminal`]).
-    pub fn to_text(&self, width: Option<u16>, color: bool) -> String {
+    /// The table fitted to `width` display columns, bold headers when `color`: a grid whose
+    /// columns are at least as wide as their longest word (so words are never split), or,
+    /// when that does not fit, one block per row with each column as a labelled line.
+    /// Control characters in the title, note and cells are made visible.
+    pub fn to_text(&self, width: u16, color: bool) -> String {
+        let w = usize::from(width);
+        let mut out = wrap::wrap(&self.title, w, "", "");
+        if !self.note.is_empty() {
+            out.push_str(&wrap::wrap(&self.note, w, "", ""));
+        }
+        let longest = |i: usize| {
+            std::iter::once(&self.columns[i])
+                .chain(self.rows.iter().filter_map(|r| r.get(i)))
+                .flat_map(|c| c.split_whitespace())
+                .map(|word| wrap::width(&escape::terminal(word)))
+                .max()
+                .unwrap_or(0)
+        };
+        let least: Vec<usize> = (0..self.columns.len()).map(longest).collect();
+        // Each column takes its text plus a space either side and a border.
+        let frame = 3 * self.columns.len() + 1;
+        if least.iter().sum::<usize>() + frame <= w {
+            out.push_str(&self.grid(width, &least, color));
+        } else {
+            out.push_str(&self.blocks(w));
+        }
+        out
+    }
+
+    /// The comfy-table grid, each column at least `least[i]` wide.
+    fn grid(&self, width: u16, least: &[usize], color: bool) -> String {
         let mut t = Comfy::new();
         t.load_style(presets::UTF8_FULL_CONDENSED);
         t.set_content_arrangement(ContentArrangement::Dynamic);
-        if let Some(w) = width {
-            t.set_width(w);
-        }
+        t.set_width(width);
         if color {
             t.enforce_styling();
         }
@@ -50,11 +77,38 @@ impl Table {
         for row in &self.rows {
             t.add_row(row.iter().map(|c| escape::terminal(c)));
         }
-        format!(
-            "{}\n{}\n{t}\n",
-            escape::terminal(&self.title),
-            escape::terminal(&self.note)
-        )
+        for (i, n) in least.iter().enumerate() {
+            if let Some(col) = t.column_mut(i) {
+                // The constraint counts the cell padding, one space either side.
+                let n = u16::try_from(*n + 2).unwrap_or(u16::MAX);
+                col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(n)));
+            }
+        }
+        format!("{t}\n")
+    }
+
+    /// One block per row: "Column: value" lines (empty cells left out), values wrapped
+    /// under each other.
+    fn blocks(&self, width: usize) -> String {
+        let label = self
+            .columns
+            .iter()
+            .map(|c| wrap::width(c) + 1)
+            .max()
+            .unwrap_or(0);
+        let mut out = String::new();
+        for row in &self.rows {
+            out.push('\n');
+            for (c, v) in self.columns.iter().zip(row).filter(|(_, v)| !v.is_empty()) {
+                let c = if c.is_empty() {
+                    String::new()
+                } else {
+                    format!("{c}:")
+                };
+                out.push_str(&wrap::labelled(&c, label, v, width));
+            }
+        }
+        out
     }
 
     /// The same table with every text escaped for Markdown ([`escape::md`]).
@@ -121,7 +175,7 @@ mod tests {
 
     #[test]
     fn terminal_cells_show_control_characters() {
-        let text = table("\u{1b}[2Jgone\rx").to_text(None, false);
+        let text = table("\u{1b}[2Jgone\rx").to_text(100, false);
         assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
         assert!(text.contains("\u{241b}[2Jgone\u{240d}x"), "{text}");
     }

@@ -1,0 +1,91 @@
+//! Word wrapping for the terminal: text fitted to a width in display columns, continuation
+//! lines indented under the first line's text (a hanging indent), words never split. A word
+//! wider than the line (a long URL) gets a line of its own.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::escape;
+
+/// Display columns of `s` (wide characters count two).
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `text` wrapped to `width` columns: the first line starts with `first`, later ones with
+/// `rest`; each line of `text` is wrapped on its own (a line that fits is kept as it is,
+/// spacing and all). Control characters are made visible.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut prefix = first;
+    for line in escape::terminal(text).split('\n') {
+        out.push_str(prefix);
+        let mut col = self::width(prefix);
+        prefix = rest;
+        // A line that fits keeps its spacing (aligned columns); only long lines are wrapped.
+        if col + self::width(line) <= width {
+            out.push_str(line);
+            out.truncate(out.trim_end_matches(' ').len());
+            out.push('\n');
+            continue;
+        }
+        let mut empty = true;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let w = self::width(word);
+            if !empty && col + 1 + w > width {
+                out.push('\n');
+                out.push_str(rest);
+                col = self::width(rest);
+                empty = true;
+            }
+            if !empty {
+                out.push(' ');
+                col += 1;
+            }
+            out.push_str(word);
+            col += w;
+            empty = false;
+        }
+        if empty {
+            out.truncate(out.trim_end_matches(' ').len());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `label` then `value` wrapped under a column `label_width` wide: "Target:   CPC (…)".
+pub fn labelled(label: &str, label_width: usize, value: &str, width: usize) -> String {
+    let head = format!("{label:<label_width$} ");
+    let indent = " ".repeat(self::width(&head));
+    wrap(value, width, &escape::terminal(&head), &indent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_on_spaces_with_a_hanging_indent() {
+        let text = wrap("one two three four five six", 14, "- ", "  ");
+        assert_eq!(text, "- one two\n  three four\n  five six\n");
+        for line in text.lines() {
+            assert!(width(line) <= 14, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_long_word_stands_alone_and_whole() {
+        let url = "https://www.bls.gov/ooh/healthcare/medical-records-and-health-information-technicians.htm";
+        let text = wrap(&format!("see {url} now"), 30, "", "  ");
+        assert_eq!(text, format!("see\n  {url}\n  now\n"));
+    }
+
+    #[test]
+    fn labels_line_up_and_wide_characters_count_two() {
+        let text = labelled("Cost:", 8, "$3,582 (budget $4,000) 学校学校", 20);
+        assert_eq!(
+            text,
+            "Cost:    $3,582\n         (budget\n         $4,000)\n         学校学校\n"
+        );
+    }
+}

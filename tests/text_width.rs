@@ -1,0 +1,81 @@
+//! Text output fits the width (COLUMNS, else 100 when piped) and never splits a word: every
+//! token printed at a narrow width is a whole word of the same output printed unconstrained.
+
+mod common;
+
+use std::collections::HashSet;
+
+use assert_cmd::Command;
+
+const COMMANDS: &[&[&str]] = &[
+    &["plan", "examples/aspiring.yaml"],
+    &["plan", "examples/aspiring.yaml", "--compare", "hours=20"],
+    &["readiness", "examples/aspiring.yaml"],
+    &["ceu", "status", "examples/dual.yaml"],
+    &["ceu", "status", "examples/certified.yaml"],
+    &["ceu", "list", "examples/dual.yaml"],
+    &["ceu", "what-if", "examples/dual.yaml", "--add", "CRC"],
+    &["data", "list", "rules"],
+    &["data", "list", "credentials"],
+    &["data", "list", "programmes"],
+    &["data", "list", "settings"],
+    &["data", "list", "careers"],
+    &["data", "list", "outlook"],
+];
+
+/// Output of `args` with COLUMNS set (or unset).
+fn run(args: &[&str], columns: Option<&str>) -> String {
+    let mut c = Command::cargo_bin("coderpath").unwrap();
+    c.env_remove("COLUMNS").env("NO_COLOR", "1");
+    if let Some(w) = columns {
+        c.env("COLUMNS", w);
+    }
+    let out = c
+        .args(["--as-of", common::AS_OF])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Display columns (box-drawing characters count one; the output has no wide characters).
+fn width(line: &str) -> usize {
+    line.chars().count()
+}
+
+fn tokens(text: &str) -> HashSet<String> {
+    text.split(|c: char| c.is_whitespace() || "│┆║╎".contains(c))
+        .filter(|t| !t.is_empty() && !t.chars().all(|c| "─┌┐└┘├┤┬┴┼═╞╡╪".contains(c)))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn every_line_fits_and_no_word_is_split() {
+    for args in COMMANDS {
+        let whole = tokens(&run(args, Some("2000")));
+        for (columns, limit) in [(Some("60"), 60), (Some("80"), 80), (None, 100)] {
+            let text = run(args, columns);
+            for line in text.lines() {
+                assert!(
+                    width(line) <= limit,
+                    "{args:?} at {limit}: {} columns: {line}",
+                    width(line)
+                );
+            }
+            for t in tokens(&text) {
+                // A narrow table turns into blocks of "Column: value" lines.
+                let word = t.strip_suffix(':').unwrap_or(&t);
+                assert!(
+                    whole.contains(&t) || whole.contains(word),
+                    "{args:?} at {limit}: `{t}` is part of a split word"
+                );
+            }
+        }
+    }
+}
