@@ -237,6 +237,13 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
             lines(&b.older_cycles)
         ));
     }
+    if let Some(from) = b.placed_before_rulebooks {
+        notes.push(format!(
+            "The reference data has {} rules from {from} only; earlier cycles were placed with the rule of {from}. If the {} portal shows other cycle dates, copy them into the profile's cycle_overrides.",
+            b.body.as_str(),
+            b.body.as_str()
+        ));
+    }
     if let Some(due) = b.membership_due
         && due != b.current.cycle.end
     {

@@ -63,6 +63,19 @@ impl<'c> Cycles<'c> {
             .ok_or(CycleProblem::NoRulebook { start })
     }
 
+    /// The rulebook whose cycle rule places a cycle starting on `start`: the one in force,
+    /// or for a date before every rulebook of the body, the oldest one (cycles older than the
+    /// data are placed by its rule; only judging a cycle needs the rulebook in force).
+    fn placing(&self, start: NaiveDate) -> Result<&'c Rulebook, CycleProblem> {
+        self.book(start).or_else(|e| {
+            let oldest = self.catalog.oldest_rulebook(self.anchor.body);
+            oldest
+                .filter(|d| start < *d)
+                .and_then(|d| self.catalog.rulebook_for(self.anchor.body, d))
+                .ok_or(e)
+        })
+    }
+
     /// The cycle that contains `date` (the first cycle for a date before certification),
     /// and the one right before it, if any.
     pub fn around(&self, date: NaiveDate) -> Result<(Cycle, Option<Cycle>), CycleProblem> {
@@ -88,7 +101,7 @@ impl<'c> Cycles<'c> {
     /// The cycle right after `c`.
     pub fn next(&self, c: Cycle) -> Result<Cycle, CycleProblem> {
         let start = dates::add_days(c.end, 1);
-        let book = self.book(start)?;
+        let book = self.placing(start)?;
         let months = book.cycle.months.get().max(1);
         let end = match book.cycle.anchor {
             Anchor::CertificationDate => dates::sub_days(dates::add_months(start, months), 1),
@@ -112,7 +125,7 @@ impl<'c> Cycles<'c> {
             return Ok(c);
         }
         let end = dates::sub_days(c.start, 1);
-        let book = self.book(end)?;
+        let book = self.placing(end)?;
         let months = book.cycle.months.get().max(1);
         let start = dates::add_days(dates::sub_months(end, months), 1);
         let first_cert = self.anchor.first_certified;
@@ -127,7 +140,7 @@ impl<'c> Cycles<'c> {
     /// The first cycle after certification.
     fn first(&self) -> Result<Cycle, CycleProblem> {
         let start = self.anchor.first_certified;
-        let book = self.book(start)?;
+        let book = self.placing(start)?;
         let months = book.cycle.months.get().max(1);
         let end = match book.cycle.anchor {
             Anchor::CertificationDate => dates::sub_days(dates::add_months(start, months), 1),
@@ -168,11 +181,11 @@ impl<'c> Cycles<'c> {
         let (start, end) = match (a.override_start, a.override_end) {
             (Some(s), Some(e)) => (s, e),
             (Some(s), None) => {
-                let months = self.book(s)?.cycle.months.get().max(1);
+                let months = self.placing(s)?.cycle.months.get().max(1);
                 (s, dates::sub_days(dates::add_months(s, months), 1))
             }
             (None, Some(e)) => {
-                let months = self.book(e)?.cycle.months.get().max(1);
+                let months = self.placing(e)?.cycle.months.get().max(1);
                 (dates::add_days(dates::sub_months(e, months), 1), e)
             }
             (None, None) => return self.first(),

@@ -137,6 +137,9 @@ pub(super) fn body_status<'c>(
             .collect(),
         membership_due,
         previous: before,
+        placed_before_rulebooks: catalog
+            .oldest_rulebook(body)
+            .filter(|d| first_cert < *d && over.is_none_or(|o| o.start.is_none())),
     })
 }
 

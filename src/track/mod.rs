@@ -58,6 +58,9 @@ pub struct BodyStatus<'c> {
     pub membership_due: Option<NaiveDate>,
     /// The cycle before the current one (shown in `ended` only when it matters).
     pub previous: Option<Cycle>,
+    /// When the first certification predates every rulebook of the body: the oldest
+    /// rulebook's start, whose cycle rule placed the cycles before it.
+    pub placed_before_rulebooks: Option<NaiveDate>,
 }
 
 impl<'c> BodyStatus<'c> {

@@ -478,3 +478,24 @@ fn the_register_agrees_with_the_status() {
     };
     assert!(register(&s, &l, &topic).entries.is_empty());
 }
+
+/// A credential older than every rulebook: earlier cycles are placed by the oldest rule,
+/// and said so; the judged cycles still need a rulebook in force.
+#[test]
+fn cycles_before_the_data_are_placed_by_the_oldest_rule() {
+    let profile =
+        "name: O\neducation: high_school\ncredentials: [{ id: CCS, earned: 2004-03-01 }]\n";
+    let s = fixture(profile, &ahima_entries("2025-04-07", 2, 2.0), "2026-11-27");
+    let b = &s.bodies[0];
+    assert_eq!(b.placed_before_rulebooks, Some(d("2010-01-01")));
+    assert_eq!(
+        (b.current.cycle.start, b.current.cycle.end),
+        (d("2026-03-01"), d("2028-02-29"))
+    );
+    let recent =
+        "name: R\neducation: high_school\ncredentials: [{ id: CCS, earned: 2012-03-01 }]\n";
+    assert_eq!(
+        fixture(recent, "", "2026-11-27").bodies[0].placed_before_rulebooks,
+        None
+    );
+}
