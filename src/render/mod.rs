@@ -27,7 +27,7 @@ pub fn problem(p: &Problem) -> (String, String) {
     match p {
         Problem::NoTarget => (
             "the profile has no target and holds no credential to plan from".into(),
-            "`target: { setting: physician_office }` (see `coderpath data list settings`)".into(),
+            "`target: { setting: physician_office }` in the profile, or `--setting physician_office` for one run (settings: `coderpath data list settings`)".into(),
         ),
         Problem::NoRenewalDate { body } => (
             format!(

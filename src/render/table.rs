@@ -126,20 +126,32 @@ impl Table {
         }
     }
 
-    /// RFC 4180 CSV with a header row; cells a spreadsheet would run as a formula are
-    /// neutralised with a leading `'`.
+    /// RFC 4180 CSV with a header row and CRLF line ends; cells a spreadsheet would run as
+    /// a formula are neutralised with a leading `'`.
     pub fn to_csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
-        let neutral = |s: &String| escape::csv_cell(s);
-        let mut write = |r: Vec<String>| w.write_record(&r).expect("writing to memory cannot fail");
-        write(self.columns.iter().map(neutral).collect());
-        for row in &self.rows {
-            write(row.iter().map(neutral).collect());
+        let mut out = String::new();
+        for row in std::iter::once(&self.columns).chain(&self.rows) {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| csv_field(&escape::csv_cell(c)))
+                .collect();
+            match cells.as_slice() {
+                // A lone empty field is quoted, or the row would read as a blank line.
+                [one] if one.is_empty() => out.push_str("\"\""),
+                _ => out.push_str(&cells.join(",")),
+            }
+            out.push_str("\r\n");
         }
-        String::from_utf8(w.into_inner().expect("in-memory flush"))
-            .expect("csv of UTF-8 cells is UTF-8")
+        out
+    }
+}
+
+/// A CSV field: quoted (inner quotes doubled) when it holds a comma, quote or line break.
+fn csv_field(cell: &str) -> String {
+    if cell.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
     }
 }
 
