@@ -575,3 +575,35 @@ fn assumptions_are_listed() {
     assert!(keys.contains(&Assumed::HoursPerWeek) && keys.contains(&Assumed::ExamPrepWeeks));
     assert!(p.assumptions.iter().all(|a| !a.note.is_empty()));
 }
+
+/// The course-hours threshold of a removal route is data: an 80-hour course that counts
+/// under the embedded rule no longer does when a data copy asks 400 hours.
+#[test]
+fn removal_course_hours_come_from_the_data() {
+    let yaml = "name: H\neducation: high_school\nexperience_months: 12\ncredentials: [{ id: CPC, earned: 2026-03-01, apprentice: true }]\naapc_renewal: 2026-03-31\ncourses: [{ name: Coding prep, hours: 80, finished: 2025-12-01 }]\n";
+    let route = |catalog: &'static crate::data::Catalog| {
+        let p = person(catalog, yaml, d(AS_OF));
+        let plan = super::plan(&p, catalog, d(AS_OF)).unwrap();
+        let m = plan
+            .milestones
+            .iter()
+            .find(|m| m.id == "apprentice:CPC")
+            .unwrap();
+        let Stage::Apprentice(a) = &m.stage else {
+            unreachable!()
+        };
+        let course = a.chosen.course.map(|c| c.id.clone());
+        (a.chosen.route.clone(), a.chosen.work_left, course)
+    };
+    assert_eq!(route(&EMBEDDED), ("course_80h".to_string(), 0, None));
+    let text = include_str!("../../data/credentials.yaml")
+        .replace("course_hours: 80", "course_hours: 400");
+    let strict: &'static crate::data::Catalog = Box::leak(Box::new(crate::testing::catalog_with(
+        &[("credentials.yaml", &text)],
+    )));
+    let (r, left, course) = route(strict);
+    assert!(
+        r != "course_80h" || left > 0 || course.is_some(),
+        "the 80-hour course no longer meets a 400-hour route: {r} {left} {course:?}"
+    );
+}
