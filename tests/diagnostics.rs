@@ -306,3 +306,32 @@ fn the_readme_shows_the_real_output() {
         "README.md should show\n{stderr}"
     );
 }
+
+/// The wording of every problem in a file, as a person reads it (a change here is a
+/// change in what people are told).
+#[test]
+fn several_problems_wording_snapshot() {
+    let out = coderpath()
+        .args(["profile", "check", FOUR_MISTAKES])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("several_problems", String::from_utf8_lossy(&out.stderr));
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(
+        dir.path(),
+        "export.csv",
+        "Completion Date,Course Title,CEU Hours,Sponsor,Topics\n2026-13-01,A,1,AAPC,cpt\n2026-10-01,,lots,AAPC,cptt\n",
+    );
+    let out = coderpath()
+        .current_dir(dir.path())
+        .args(["ceu", "import", "log.ceus.yaml", "export.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !dir.path().join("log.ceus.yaml").exists(),
+        "nothing written"
+    );
+    let text = String::from_utf8_lossy(&out.stderr).replace(&csv, "export.csv");
+    insta::assert_snapshot!("csv_import_problems", text);
+}

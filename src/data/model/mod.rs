@@ -19,7 +19,8 @@ macro_rules! words {
                         use serde::de::VariantAccess;
                         let (word, rest): (String, _) = a.variant()?;
                         rest.unit_variant()?;
-                        match word.as_str() {
+                        // Case does not matter: `GED` is `ged`.
+                        match word.to_ascii_lowercase().as_str() {
                             $($($w)|+ => Ok($v),)+
                             _ => Err(serde::de::Error::unknown_variant(&word, WORDS)),
                         }
@@ -106,7 +107,7 @@ words!(Education, {
     "associate" => Education::Associate,
     "bachelor" => Education::Bachelor,
     "master" => Education::Master,
-    "ged" | "GED" => Education::HighSchool,
+    "ged" => Education::HighSchool,
 });
 
 /// A CAHIIM-accredited health information management award, lowest first. A route asking
