@@ -41,7 +41,7 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
         "bad_education.yaml",
         "2:12",
         "education: unknown value `college`",
-        "one of: none, high_school, certificate, associate, bachelor, master, ged, GED",
+        "one of: none, high_school, certificate, associate, bachelor, master, ged",
     ),
     (
         "missing_log.yaml",
