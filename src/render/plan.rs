@@ -200,7 +200,8 @@ impl PlanView {
             pair("Why this target", route_words::target_reason(t)),
         ];
         if let Some(r) = &plan.route {
-            summary.push(pair("Route", route_words::route(r, t.credential)));
+            let prepared = plan.programme.is_some();
+            summary.push(pair("Route", route_words::route(r, t.credential, prepared)));
         }
         if let Some(step) = t.first_step {
             summary.push(pair(

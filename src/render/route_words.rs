@@ -11,19 +11,19 @@ use crate::plan::{
 };
 
 /// The chosen route, why, and the runner-up.
-pub fn route(r: &RouteChoice, target: &Credential) -> String {
+/// `prepared`: the plan takes a programme before the exam.
+pub fn route(r: &RouteChoice, target: &Credential, prepared: bool) -> String {
     let c = &r.chosen;
-    let kind = if c.recommended {
-        "recommended"
+    let whose = if c.recommended {
+        format!("what {} recommends, not requires", target.body.as_str())
     } else {
-        "required"
+        format!("what {} requires", target.id)
     };
-    let mut out = format!(
-        "{} ({kind} route), exam by {}",
-        conditions(&c.asks),
-        c.exam_date
-    );
+    let mut out = format!("{} ({whose}), exam by {}", conditions(&c.asks), c.exam_date);
     out.push_str(&match r.rule {
+        RouteRule::MetToday if prepared => {
+            ": already met; the programme below prepares for the exam's topics".to_string()
+        }
         RouteRule::MetToday => {
             ": already met, so the plan goes straight to exam preparation".to_string()
         }
