@@ -58,12 +58,10 @@ fn target<'c>(
     path: &Path,
 ) -> Result<Target<'c>, Error> {
     if is_log(path)? {
-        if !global.quiet {
-            eprintln!(
-                "note: {} is a CEU log; give the person's profile to see their totals",
-                terminal(&path.display().to_string())
-            );
-        }
+        super::say::note(&format!(
+            "{} is a CEU log; give the person's profile to see their totals",
+            terminal(&path.display().to_string())
+        ));
         return Ok(Target {
             log: path.to_path_buf(),
             person: None,
@@ -348,7 +346,7 @@ pub(super) fn remove(global: &Global, as_of: NaiveDate, args: &CeuRemoveArgs) ->
     })?;
     let shown = &old.text()[range];
     if !args.yes && !confirm(&format!("Remove from {name}:\n{shown}"))? {
-        eprintln!("Nothing removed.");
+        super::say::status("Nothing removed.");
         return Ok(0);
     }
     remove_item(&t.log, args.line, shown, &catalog)?;
