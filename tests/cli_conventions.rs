@@ -203,6 +203,30 @@ fn verbose_names_the_files_rulebooks_and_assumptions_used() {
         assert!(said.contains(line), "`{line}` in\n{said}");
     }
 
+    let (_, said) = run(
+        coderpath().args([
+            "ceu",
+            "add",
+            "examples/certified.yaml",
+            "-v",
+            "--dry-run",
+            "--date",
+            "2026-11-20",
+            "--title",
+            "T",
+            "--provider",
+            "P",
+            "--ceus",
+            "1",
+        ]),
+        0,
+    );
+    assert!(
+        said.contains("profile: examples/certified.yaml\n")
+            && said.contains("CEU log: examples/certified.ceus.yaml\n"),
+        "{said}"
+    );
+
     // A data folder: each file it holds is named, the others are embedded.
     let data = stale_data();
     let (_, said) = run(

@@ -62,6 +62,10 @@ fn target<'c>(
             "{} is a CEU log; give the person's profile to see their totals",
             terminal(&path.display().to_string())
         ));
+        super::say::detail(&format!(
+            "CEU log: {}",
+            terminal(&path.display().to_string())
+        ));
         return Ok(Target {
             log: path.to_path_buf(),
             person: None,
@@ -75,6 +79,10 @@ fn target<'c>(
                     .expected("a line `ceu_log: NAME.ceus.yaml` (a path beside the profile)"),
             )
         })?;
+    super::say::detail(&format!(
+        "CEU log: {}",
+        terminal(&log.display().to_string())
+    ));
     Ok(Target {
         log,
         person: Some((src, person)),

@@ -13,7 +13,7 @@ mod man;
 mod parallel;
 mod plan;
 mod report;
-pub mod say;
+mod say;
 mod show;
 mod whatif;
 
