@@ -4,10 +4,23 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::data::model::{Body, Delivery};
 use crate::render::lists::ListKind;
+use crate::render::lists::show::ShowKind;
+
+/// The environment variable that names the profile when a command's PROFILE is left out.
+pub const PROFILE_ENV: &str = "CODERPATH_PROFILE";
+
+/// The profile a command uses when neither PROFILE nor [`PROFILE_ENV`] is given.
+pub const DEFAULT_PROFILE: &str = "profile.yaml";
+
+/// The heading of the options every subcommand takes.
+pub const GLOBAL_HEADING: &str = "Global options";
+
+/// The heading of the options for people who edit the report templates.
+pub const TEMPLATE_HEADING: &str = "Template authors";
 
 /// Career-path planner and CEU tracker for US medical coders.
 #[derive(Debug, Parser)]
@@ -21,7 +34,9 @@ use crate::render::lists::ListKind;
     after_help = "Examples:\n  coderpath plan examples/aspiring.yaml -o roadmap.html\n  \
         coderpath ceu status examples/dual.yaml\n  \
         coderpath report examples/roster.yaml --out reports/\n  \
-        coderpath data list programmes --prepares-for CPC --delivery online --max-cost 4000"
+        coderpath data list programmes --prepares-for CPC --delivery online --max-cost 4000\n\n\
+        A command's PROFILE may be left out: then $CODERPATH_PROFILE names it, else\n\
+        ./profile.yaml is used when it exists."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -30,14 +45,23 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Flags every subcommand takes.
+/// Flags every subcommand takes, shown under their own heading in every subcommand's help.
 #[derive(Debug, Args)]
+#[command(next_help_heading = GLOBAL_HEADING)]
 pub struct Global {
     /// Directory of reference data files; each file found there replaces its embedded twin
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub data_dir: Option<PathBuf>,
-    /// Directory of templates; each file found there replaces the embedded one of the same name
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Directory of templates; each file found there replaces the embedded one of the same
+    /// name (`coderpath templates eject DIR` writes the defaults). `--format context` on plan,
+    /// readiness and ceu status prints the data a template receives, as JSON
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        value_hint = ValueHint::DirPath,
+        help_heading = TEMPLATE_HEADING
+    )]
     pub templates: Option<PathBuf>,
     /// The date to plan and judge from, YYYY-MM-DD [default: today]
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
@@ -45,16 +69,35 @@ pub struct Global {
     /// Colour in terminal output (NO_COLOR turns `auto` off)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Print no warnings
+    /// Print only errors and the requested output: no warnings, notes, summaries or progress
     #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// Say what was loaded and checked
+    /// Also say, on stderr, which files were loaded and which rulebooks and planning
+    /// assumptions were used
     #[arg(short, long, global = true, conflicts_with = "quiet")]
     pub verbose: bool,
     /// Follow paths inside person files (a profile's ceu_log, a roster's clients, a log's
     /// certificates) that lead outside the folder of the file naming them
     #[arg(long, global = true)]
     pub allow_outside: bool,
+    /// Whether the command's PROFILE was left to its default, [`DEFAULT_PROFILE`] (set by
+    /// [`parse`], not a flag).
+    #[arg(skip)]
+    pub profile_defaulted: bool,
+}
+
+/// Parses the command line (a usage error exits with clap's message and code 2), noting
+/// whether the command's PROFILE was left to its default.
+pub fn parse() -> Cli {
+    let matches = Cli::command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let mut leaf = &matches;
+    while let Some((_, sub)) = leaf.subcommand() {
+        leaf = sub;
+    }
+    cli.global.profile_defaulted = leaf.ids().any(|id| id == "profile")
+        && leaf.value_source("profile") == Some(clap::parser::ValueSource::DefaultValue);
+    cli
 }
 
 /// When to use colour.
@@ -90,10 +133,10 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check or list the reference data
+    /// Check, list or show the reference data
     #[command(
         subcommand,
-        after_help = "Examples:\n  coderpath data check\n  coderpath data list credentials --body AHIMA"
+        after_help = "Examples:\n  coderpath data check\n  coderpath data list credentials --body AHIMA\n  coderpath data show CPC"
     )]
     Data(DataCommand),
     /// Check a profile, CEU log or roster
@@ -136,6 +179,7 @@ pub enum Command {
         #[arg(value_enum)]
         kind: InitKind,
         /// Where to write it [default: profile.yaml, certified.yaml or roster.yaml]
+        #[arg(value_hint = ValueHint::FilePath)]
         path: Option<PathBuf>,
         /// Replace existing files
         #[arg(long)]
@@ -144,21 +188,34 @@ pub enum Command {
     /// Work with the report templates
     #[command(
         subcommand,
-        after_help = "Example:\n  coderpath templates eject my-templates/"
+        after_help = "Example:\n  coderpath templates eject my-templates/\n\n\
+        Template authors: `--templates DIR` uses the templates in DIR, and `--format context`\n\
+        (plan, readiness, ceu status) prints the data a template receives, as JSON."
     )]
     Templates(TemplatesCommand),
-    /// Print a shell completion script
+    /// Print a shell completion script (offering the embedded data's ids)
     #[command(
-        after_help = "Example:\n  coderpath completions bash > ~/.local/share/bash-completion/completions/coderpath"
+        after_help = "Example:\n  coderpath completions bash > ~/.local/share/bash-completion/completions/coderpath\n\n\
+        Credential ids (--target, --add, --drop, --prepares-for), setting ids (--setting),\n\
+        topic ids (--topic), bodies (--body) and record ids (data show) come from the embedded\n\
+        data; ids from --data-dir data are accepted all the same."
     )]
     Completions {
         /// The shell
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
-    #[command(after_help = "Example:\n  coderpath man > coderpath.1 && man ./coderpath.1")]
-    Man,
+    /// Print the manual page (roff), or write one page per command into a folder
+    #[command(
+        after_help = "Examples:\n  coderpath man > coderpath.1 && man ./coderpath.1\n  \
+        coderpath man --out man/ && man man/coderpath-ceu-status.1"
+    )]
+    Man {
+        /// Write coderpath.1 and a page for each command (coderpath-plan.1,
+        /// coderpath-ceu-status.1, …) into DIR (created) instead of printing the top page
+        #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+        out: Option<PathBuf>,
+    },
     /// Write a synthetic roster for benchmarks: N clients, half aspiring, half certified with 50-entry logs
     #[command(hide = true)]
     GenRoster {
@@ -173,6 +230,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The person's profile (YAML); `-` reads it from standard input
+    #[arg(env = PROFILE_ENV, default_value = DEFAULT_PROFILE, value_hint = ValueHint::FilePath)]
     pub profile: PathBuf,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -184,7 +242,7 @@ pub struct PlanArgs {
     #[command(flatten)]
     pub report: ReportArgs,
     /// Also write the milestones as an iCalendar file (RFC 5545)
-    #[arg(long, value_name = "FILE.ics")]
+    #[arg(long, value_name = "FILE.ics", value_hint = ValueHint::FilePath)]
     pub calendar: Option<PathBuf>,
     #[command(flatten)]
     pub changes: PlanChanges,
@@ -232,7 +290,7 @@ pub struct OutputArgs {
     #[arg(long, short, value_enum)]
     pub format: Option<ReportFormat>,
     /// Write the report to FILE (atomically) instead of stdout
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub output: Option<PathBuf>,
 }
 
@@ -243,7 +301,9 @@ pub enum ReportFormat {
     Md,
     Html,
     Json,
-    /// The data the Markdown and HTML templates receive, as JSON
+    /// The data the Markdown and HTML templates receive, as JSON (for template authors;
+    /// documented under `--templates`)
+    #[value(hide = true)]
     Context,
 }
 
@@ -293,6 +353,35 @@ pub enum DataCommand {
         coderpath data list outlook --format csv > outlook.csv"
     )]
     List(ListArgs),
+    /// One record in full with its sources: a credential, programme, setting, career, competency or background
+    #[command(
+        after_help = "Examples:\n  coderpath data show CPC\n  coderpath data show physician_office --format md\n  \
+        coderpath data show CPC --format json | jq .record.sources\n\n\
+        Ids are those `coderpath data list KIND` shows; they are matched exactly."
+    )]
+    Show(ShowArgs),
+}
+
+/// Arguments of `data show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The record's id, e.g. CPC, physician_office, cpt
+    pub id: String,
+    /// Look only among this kind of record (for an id two kinds share)
+    #[arg(long, value_enum)]
+    pub kind: Option<ShowKind>,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+/// Formats `data show` can print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Md,
+    /// `{"kind", "file", "record"}`: the record as written in the data, with its sources
+    Json,
 }
 
 /// Arguments of `data list`.
@@ -371,7 +460,7 @@ pub enum ProfileCommand {
     )]
     Check {
         /// Files to check; a profile's CEU log and a roster's clients are checked too
-        #[arg(required = true)]
+        #[arg(required = true, value_hint = ValueHint::FilePath)]
         files: Vec<PathBuf>,
         /// Output: located problems on stderr, or `{"ok", "diagnostics"}` as JSON on stdout
         #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
@@ -396,6 +485,7 @@ pub enum CeuCommand {
     #[command(after_help = "Example:\n  coderpath ceu check examples/certified.yaml")]
     Check {
         /// The person's profile (its `ceu_log` is checked)
+        #[arg(env = PROFILE_ENV, default_value = DEFAULT_PROFILE, value_hint = ValueHint::FilePath)]
         profile: PathBuf,
         /// Output: located problems on stderr, or `{"ok", "diagnostics"}` as JSON on stdout
         #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
@@ -405,9 +495,10 @@ pub enum CeuCommand {
     #[command(after_help = "Example:\n  coderpath ceu calendar examples/dual.yaml -o renewals.ics")]
     Calendar {
         /// The person's profile
+        #[arg(env = PROFILE_ENV, default_value = DEFAULT_PROFILE, value_hint = ValueHint::FilePath)]
         profile: PathBuf,
         /// Write the calendar here (atomically) instead of stdout
-        #[arg(long, short, value_name = "FILE.ics")]
+        #[arg(long, short, value_name = "FILE.ics", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
     },
     /// How requirements, deadlines and remaining CEUs change if a credential is added or dropped
@@ -425,6 +516,7 @@ pub enum CeuCommand {
     #[command(
         after_help = "Examples:\n  coderpath ceu import examples/certified.yaml ceus.csv --dry-run\n  coderpath ceu import examples/certified.yaml export.csv --map \"Course Name=title\" --map \"Hours=ceus\"\n\nColumns are matched by header: date, title, provider and ceus are needed; aapc_index,\ntopics (ids separated by `;`), domain (hiim or other), ahima_sourced (yes/no) and\ncertificate are optional. Common spellings (\"Completion Date\", \"CEU Hours\", \"Sponsor\",\n\"Index #\", …) are understood; --map names the rest. Dates are YYYY-MM-DD or MM/DD/YYYY.\nEntries the log already has are skipped and listed; any bad row stops the import."
     )]
+    #[command(allow_missing_positional = true)]
     Import(CeuImportArgs),
     /// Remove one entry or checkpoint (by its line, as `ceu list` shows it)
     #[command(
@@ -436,9 +528,12 @@ pub enum CeuCommand {
 /// Arguments of `ceu import`.
 #[derive(Debug, Args)]
 pub struct CeuImportArgs {
-    /// The person's profile (its `ceu_log` gets the entries), or the CEU log itself
+    /// The person's profile (its `ceu_log` gets the entries), or the CEU log itself; with
+    /// one path only, that path is the CSV
+    #[arg(env = PROFILE_ENV, default_value = DEFAULT_PROFILE, value_hint = ValueHint::FilePath)]
     pub profile: PathBuf,
     /// The CSV file (UTF-8, comma-separated, a header row first)
+    #[arg(value_name = "FILE.csv", value_hint = ValueHint::FilePath)]
     pub csv: PathBuf,
     /// Read column COLUMN as FIELD (repeatable), e.g. --map "Course Name=title"
     #[arg(long, value_name = "COLUMN=FIELD")]
@@ -452,6 +547,7 @@ pub struct CeuImportArgs {
 #[derive(Debug, Args)]
 pub struct CeuRemoveArgs {
     /// The person's profile (its `ceu_log` is changed), or the CEU log itself
+    #[arg(env = PROFILE_ENV, default_value = DEFAULT_PROFILE, value_hint = ValueHint::FilePath)]
     pub profile: PathBuf,
     /// The line the entry or checkpoint starts on (the Line column of `ceu list`)
     #[arg(long, value_name = "N")]
@@ -465,6 +561,7 @@ pub struct CeuRemoveArgs {
 #[derive(Debug, Args)]
 pub struct CeuListArgs {
     /// The person's profile (its `ceu_log` is listed)
+    #[arg(env = PROFILE_ENV, default_value = DEFAULT_PROFILE, value_hint = ValueHint::FilePath)]
     pub profile: PathBuf,
     /// Only this body's column (AAPC or AHIMA)
     #[arg(long, value_parser = parse_body)]
@@ -482,7 +579,7 @@ pub struct CeuListArgs {
     #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
     /// Write the listing here (atomically) instead of stdout
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub output: Option<PathBuf>,
 }
 
@@ -499,6 +596,7 @@ pub enum CycleArg {
 pub struct AddArgs {
     /// The person's profile (its `ceu_log` gets the entry; created if missing), or the CEU
     /// log itself (*.ceus.yaml)
+    #[arg(env = PROFILE_ENV, default_value = DEFAULT_PROFILE, value_hint = ValueHint::FilePath)]
     pub profile: PathBuf,
     /// When the CEUs were earned (completion date)
     #[arg(long, value_parser = parse_date)]
@@ -525,7 +623,7 @@ pub struct AddArgs {
     #[arg(long)]
     pub ahima_sourced: bool,
     /// Certificate file, relative to the log
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub certificate: Option<PathBuf>,
     /// Show the entry that would be added; change nothing
     #[arg(long)]
@@ -543,6 +641,7 @@ pub enum DomainArg {
 #[derive(Debug, Args)]
 pub struct WhatIfArgs {
     /// The person's profile
+    #[arg(env = PROFILE_ENV, default_value = DEFAULT_PROFILE, value_hint = ValueHint::FilePath)]
     pub profile: PathBuf,
     /// A credential to add (earned on --as-of); repeatable
     #[arg(long, value_name = "CREDENTIAL")]
@@ -566,9 +665,10 @@ pub enum WhatIfFormat {
 #[derive(Debug, Args)]
 pub struct RosterArgs {
     /// A roster file, or a directory of profiles
+    #[arg(value_hint = ValueHint::AnyPath)]
     pub input: PathBuf,
     /// Directory for the reports (created; an existing one not made by coderpath needs --force)
-    #[arg(long, short = 'o', visible_alias = "output", value_name = "DIR")]
+    #[arg(long, short = 'o', visible_alias = "output", value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub out: PathBuf,
     /// Also write each client's report as JSON
     #[arg(long)]
@@ -603,6 +703,7 @@ pub enum TemplatesCommand {
     )]
     Eject {
         /// Directory to write into (created)
+        #[arg(value_hint = ValueHint::DirPath)]
         dir: PathBuf,
         /// Replace files that exist
         #[arg(long)]

@@ -1,10 +1,9 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-use coderpath::{app, cli::Cli};
+use coderpath::app;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = coderpath::cli::parse();
     let color = cli.global.stderr_color();
     match app::run(cli) {
         Ok(code) => ExitCode::from(code),

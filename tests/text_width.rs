@@ -21,6 +21,8 @@ const COMMANDS: &[&[&str]] = &[
     &["data", "list", "settings"],
     &["data", "list", "careers"],
     &["data", "list", "outlook"],
+    &["data", "show", "CPC"],
+    &["data", "show", "physician_office"],
 ];
 
 /// Output of `args` with COLUMNS set (or unset).

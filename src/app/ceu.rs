@@ -52,7 +52,27 @@ pub(super) fn track_status<'c>(
     catalog: &'c Catalog,
     as_of: NaiveDate,
 ) -> Result<track::Status<'c>, Error> {
-    track::status(&p.person, &p.log, catalog, as_of).map_err(|e| located(&p.profile_src, e))
+    let status =
+        track::status(&p.person, &p.log, catalog, as_of).map_err(|e| located(&p.profile_src, e))?;
+    say_rulebooks(&status);
+    Ok(status)
+}
+
+/// With `-v`: the rulebook each cycle shown was judged by.
+fn say_rulebooks(status: &track::Status) {
+    for b in &status.bodies {
+        for c in b.ended.iter().chain([&b.current]) {
+            let book = c.requirement.rulebook;
+            super::say::detail(&format!(
+                "rulebook for the {} cycle {} to {}: {} (cycles starting from {})",
+                b.body.as_str(),
+                c.cycle.start,
+                c.cycle.end,
+                book.id,
+                book.effective_from
+            ));
+        }
+    }
 }
 
 pub(super) fn ceu_status(

@@ -58,12 +58,14 @@ fn target<'c>(
     path: &Path,
 ) -> Result<Target<'c>, Error> {
     if is_log(path)? {
-        if !global.quiet {
-            eprintln!(
-                "note: {} is a CEU log; give the person's profile to see their totals",
-                terminal(&path.display().to_string())
-            );
-        }
+        super::say::note(&format!(
+            "{} is a CEU log; give the person's profile to see their totals",
+            terminal(&path.display().to_string())
+        ));
+        super::say::detail(&format!(
+            "CEU log: {}",
+            terminal(&path.display().to_string())
+        ));
         return Ok(Target {
             log: path.to_path_buf(),
             person: None,
@@ -77,6 +79,10 @@ fn target<'c>(
                     .expected("a line `ceu_log: NAME.ceus.yaml` (a path beside the profile)"),
             )
         })?;
+    super::say::detail(&format!(
+        "CEU log: {}",
+        terminal(&log.display().to_string())
+    ));
     Ok(Target {
         log,
         person: Some((src, person)),
@@ -348,7 +354,7 @@ pub(super) fn remove(global: &Global, as_of: NaiveDate, args: &CeuRemoveArgs) ->
     })?;
     let shown = &old.text()[range];
     if !args.yes && !confirm(&format!("Remove from {name}:\n{shown}"))? {
-        eprintln!("Nothing removed.");
+        super::say::status("Nothing removed.");
         return Ok(0);
     }
     remove_item(&t.log, args.line, shown, &catalog)?;

@@ -29,9 +29,10 @@ pub(super) fn data_check(
     };
     let files = data.as_of_dates().len();
     let (_, problems) = Catalog::check(data, as_of);
-    if global.verbose {
-        eprintln!("checked {files} data files: {} problems", problems.len());
-    }
+    super::say::detail(&format!(
+        "checked {files} data files: {} problems",
+        problems.len()
+    ));
     finish(global, format, problems)
 }
 
@@ -160,9 +161,7 @@ fn profile_check_files(
         } else {
             problems.extend(check_profile(file, &data, as_of, global.allow_outside)?);
         }
-        if global.verbose {
-            eprintln!("checked {name}");
-        }
+        super::say::detail(&format!("checked {name}"));
     }
     finish(global, format, problems)
 }

@@ -27,7 +27,7 @@ fn write_new(files: &[(PathBuf, &str)], force: bool) -> Result<u8, Error> {
             })?;
         }
         write_atomic(path, text)?;
-        eprintln!("wrote {}", path.display());
+        super::say::status(&format!("wrote {}", path.display()));
     }
     Ok(0)
 }

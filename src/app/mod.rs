@@ -4,13 +4,17 @@
 mod ceu;
 mod ceu_log;
 mod check;
+mod completions;
 mod files;
 mod gen_roster;
 mod init;
 pub mod log_edit;
+mod man;
 mod parallel;
 mod plan;
 mod report;
+mod say;
+mod show;
 mod whatif;
 
 pub use files::{write_atomic, write_replace};
@@ -21,7 +25,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::cli::{
-    CeuCommand, Cli, Command, DataCommand, Global, OutputArgs, ProfileCommand, TemplatesCommand,
+    CeuCommand, Cli, Command, DEFAULT_PROFILE, DataCommand, Global, OutputArgs, PROFILE_ENV,
+    ProfileCommand, TemplatesCommand,
 };
 use crate::data::Catalog;
 use crate::error::{Diagnostic, Error, Severity};
@@ -30,10 +35,17 @@ use crate::person::Problem;
 use crate::person::log::Log;
 use crate::person::profile::{Person, Profile};
 use crate::person::within::{self, Outside};
+use crate::render::escape::terminal_line;
 use crate::render::templates::Templates;
 
 /// Runs the command; returns the exit code for a command that ran.
 pub fn run(cli: Cli) -> Result<u8, Error> {
+    say::set(&cli.global);
+    if cli.global.profile_defaulted && !Path::new(DEFAULT_PROFILE).exists() {
+        return Err(Error::Usage(format!(
+            "no profile given: name one (PROFILE), set {PROFILE_ENV}, or run where ./{DEFAULT_PROFILE} exists"
+        )));
+    }
     let as_of = cli
         .global
         .as_of
@@ -43,6 +55,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
             check::data_check(&cli.global, as_of, *format)
         }
         Command::Data(DataCommand::List(args)) => check::data_list(&cli.global, as_of, args),
+        Command::Data(DataCommand::Show(args)) => show::data_show(&cli.global, as_of, args),
         Command::Profile(ProfileCommand::Check { files, format }) => {
             check::profile_check(&cli.global, as_of, files, *format)
         }
@@ -51,22 +64,8 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::GenRoster { count, dir } => gen_roster::run(*count, dir),
         Command::Init { kind, path, force } => init::init(*kind, path.as_deref(), *force),
         Command::Templates(TemplatesCommand::Eject { dir, force }) => init::eject(dir, *force),
-        Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
-            let mut out = Vec::new();
-            clap_complete::generate(*shell, &mut cmd, "coderpath", &mut out);
-            emit(&String::from_utf8_lossy(&out))
-        }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
-                .render(&mut out)
-                .map_err(|source| Error::Write {
-                    path: "standard output".into(),
-                    source,
-                })?;
-            emit(&String::from_utf8_lossy(&out))
-        }
+        Command::Completions { shell } => completions::run(&cli.global, as_of, *shell),
+        Command::Man { out } => man::run(out.as_deref()),
         Command::Ceu(c) => match c {
             CeuCommand::Status(args) => ceu::ceu_status(&cli.global, as_of, args),
             CeuCommand::Add(args) => ceu_log::add(&cli.global, as_of, args),
@@ -123,17 +122,17 @@ fn load_catalog(global: &Global, as_of: NaiveDate) -> Result<Catalog, Error> {
         }
     }
     let (catalog, warnings) = Catalog::load(global.data_dir.as_deref(), as_of)?;
-    if !global.quiet {
+    if !say::quiet() {
         let stale = catalog.raw().stale_files(as_of);
         if !stale.is_empty() {
             let names: Vec<String> = stale
                 .iter()
                 .map(|(f, d)| format!("{} ({d})", catalog.raw().source(*f).name()))
                 .collect();
-            eprintln!(
-                "warning: reference data more than 2 years old: {}; fees and rules may have changed (`coderpath data check` lists them)",
+            say::warning(&format!(
+                "reference data more than 2 years old: {}; fees and rules may have changed (`coderpath data check` lists them)",
                 names.join(", ")
-            );
+            ));
         }
         let rest: Vec<Diagnostic> = warnings
             .into_iter()
@@ -145,16 +144,28 @@ fn load_catalog(global: &Global, as_of: NaiveDate) -> Result<Catalog, Error> {
             .collect();
         report(global, &rest);
     }
-    if global.verbose {
-        let from = global
-            .data_dir
-            .as_ref()
-            .map_or("embedded data".into(), |d| {
-                format!("{} over embedded data", d.display())
-            });
-        eprintln!("reference data: {from}");
-    }
+    say_data(global.data_dir.as_deref(), &catalog);
     Ok(catalog)
+}
+
+/// With `-v`: where each reference data file came from — embedded, or `dir` — and its date.
+fn say_data(dir: Option<&Path>, catalog: &Catalog) {
+    if !say::verbose() {
+        return;
+    }
+    say::detail(&match dir {
+        Some(d) => format!(
+            "reference data: the embedded files, each one {} holds replacing its twin",
+            terminal_line(&d.display().to_string())
+        ),
+        None => "reference data: the embedded files".into(),
+    });
+    for ((name, _), (file, date)) in crate::data::FILES.iter().zip(catalog.raw().as_of_dates()) {
+        let read_as = catalog.raw().source(file).name();
+        let from_dir = dir.is_some_and(|d| read_as == d.join(name).display().to_string());
+        let from = if from_dir { read_as } else { "embedded" };
+        say::detail(&format!("  {name}: {} (as of {date})", terminal_line(from)));
+    }
 }
 
 /// Loads a profile and resolves it against the catalog; its problems are located input
@@ -170,6 +181,7 @@ fn load_profile<'c>(
         files::note_input(path);
         Source::read(path)?
     };
+    say::detail(&format!("profile: {}", terminal_line(src.name())));
     let person = Person::load(&src, catalog, as_of).map_err(Error::Inputs)?;
     Ok((src, person))
 }
@@ -247,6 +259,7 @@ fn read_log(log_path: Option<&Path>, catalog: &Catalog) -> Result<(Option<Source
         return Ok((None, Log::default()));
     };
     let src = Source::read(log_path)?;
+    say::detail(&format!("CEU log: {}", terminal_line(src.name())));
     let log = Log::load(&src, catalog).map_err(Error::Inputs)?;
     Ok((Some(src), log))
 }

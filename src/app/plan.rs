@@ -22,7 +22,26 @@ use crate::render::plan::PlanView;
 /// Plans for a profile; planning failures point at the profile field at fault.
 fn make_plan<'c>(catalog: &'c Catalog, as_of: NaiveDate, path: &Path) -> Result<Plan<'c>, Error> {
     let (src, person) = load_profile(path, catalog, as_of)?;
-    plan::plan(&person, catalog, as_of).map_err(|e| located(&src, e))
+    let plan = plan::plan(&person, catalog, as_of).map_err(|e| located(&src, e))?;
+    say_assumptions(std::slice::from_ref(&plan));
+    Ok(plan)
+}
+
+/// With `-v`: the planning defaults the plans relied on (each once).
+fn say_assumptions(plans: &[Plan]) {
+    let mut said = Vec::new();
+    for a in plans.iter().flat_map(|p| &p.assumptions) {
+        let line = format!(
+            "assumption: {}: {} — {}",
+            crate::render::warning_words::assumption(a.key),
+            crate::render::words::num(a.value),
+            a.note
+        );
+        if !said.contains(&line) {
+            super::say::detail(&line);
+            said.push(line);
+        }
+    }
 }
 
 /// Plans for the profile in `src` with what-if `changes` applied (the file is unchanged).
@@ -61,6 +80,7 @@ pub(super) fn plan_cmd(global: &Global, as_of: NaiveDate, args: &PlanArgs) -> Re
         .iter()
         .map(|c| plan_with(&catalog, as_of, &src, &person, c))
         .collect::<Result<Vec<_>, _>>()?;
+    say_assumptions(&plans);
     let text = if plans.len() > 1 {
         compare_text(global, format, &scenarios, &plans, &catalog)?
     } else {

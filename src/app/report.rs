@@ -137,7 +137,7 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
             }
         }
     }
-    let stale = stale_pages(global, &args.out, &written, args.force)?;
+    let stale = stale_pages(&args.out, &written, args.force)?;
     let overview = Overview::new(
         setup.counsellor,
         setup.organisation,
@@ -171,7 +171,9 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
             .map(|(k, v)| vec![k.clone(), v.to_string()])
             .collect(),
     );
-    super::emit(&summary.to_text(super::text_width(), false))?;
+    if !super::say::quiet() {
+        super::emit(&summary.to_text(super::text_width(), false))?;
+    }
     Ok(if rows.iter().any(|r| r.stage == "failed") {
         EXIT_PROBLEMS
     } else {
@@ -273,12 +275,7 @@ fn prepare_out(out: &Path, force: bool) -> Result<(), Error> {
 
 /// Pages listed in the previous run's manifest that this run did not write: removed with
 /// `--force`, else kept, named in a warning and returned (so the overview lists them).
-fn stale_pages(
-    global: &Global,
-    out: &Path,
-    written: &BTreeSet<String>,
-    force: bool,
-) -> Result<Vec<String>, Error> {
+fn stale_pages(out: &Path, written: &BTreeSet<String>, force: bool) -> Result<Vec<String>, Error> {
     let previous = std::fs::read_to_string(out.join(manifest::FILE))
         .map(|t| manifest::parse(&t))
         .unwrap_or_default();
@@ -292,11 +289,11 @@ fn stale_pages(
                 _ => {}
             }
         }
-        if global.verbose && !stale.is_empty() {
-            eprintln!(
+        if !stale.is_empty() {
+            super::say::detail(&format!(
                 "removed {} pages of clients no longer in the roster",
                 stale.len()
-            );
+            ));
         }
         return Ok(Vec::new());
     }
@@ -304,13 +301,13 @@ fn stale_pages(
         .into_iter()
         .filter(|p| out.join(p).is_file())
         .collect();
-    if !stale.is_empty() && !global.quiet {
-        eprintln!(
-            "warning: {} pages of clients no longer in the roster are still in {}: {}; run with --force to remove them\n",
+    if !stale.is_empty() {
+        super::say::warning(&format!(
+            "{} pages of clients no longer in the roster are still in {}: {}; run with --force to remove them\n",
             stale.len(),
             out.display(),
             stale.join(", ")
-        );
+        ));
     }
     Ok(stale)
 }

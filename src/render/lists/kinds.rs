@@ -404,7 +404,7 @@ pub(super) fn careers(cat: &Catalog, f: &ListFilter) -> Found {
     }
 }
 
-fn exam_summary(e: &Exam) -> String {
+pub(super) fn exam_summary(e: &Exam) -> String {
     let mut parts = Vec::new();
     if let Some(q) = e.questions {
         parts.push(format!("{q} questions"));
@@ -422,7 +422,7 @@ fn exam_summary(e: &Exam) -> String {
     }
 }
 
-fn fees(e: &Exam) -> String {
+pub(super) fn fees(e: &Exam) -> String {
     e.fees
         .iter()
         .map(|f| format!("{} {}", fee_kind(f.kind), usd(f.usd.get())))
@@ -430,7 +430,7 @@ fn fees(e: &Exam) -> String {
         .join("; ")
 }
 
-fn length(p: &Programme) -> String {
+pub(super) fn length(p: &Programme) -> String {
     let mut parts = Vec::new();
     if let Some(m) = p.months {
         let (lo, hi) = (m.min.get(), m.max.get());

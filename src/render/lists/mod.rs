@@ -2,6 +2,7 @@
 //! and as a table, one function per kind of record.
 
 mod kinds;
+pub mod show;
 
 use serde::Serialize;
 use serde_json::Value;
