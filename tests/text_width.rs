@@ -64,8 +64,10 @@ fn every_line_fits_and_no_word_is_split() {
         for (columns, limit) in [(Some("60"), 60), (Some("80"), 80), (None, 100)] {
             let text = run(args, columns);
             for line in text.lines() {
+                // Only a single word wider than the whole line (a long URL) may pass it.
+                let one_word = line.split_whitespace().count() == 1;
                 assert!(
-                    width(line) <= limit,
+                    width(line) <= limit || one_word,
                     "{args:?} at {limit}: {} columns: {line}",
                     width(line)
                 );

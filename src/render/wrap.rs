@@ -1,6 +1,7 @@
 //! Word wrapping for the terminal: text fitted to a width in display columns, continuation
 //! lines indented under the first line's text (a hanging indent), words never split. A word
-//! wider than the line (a long URL) gets a line of its own.
+//! too long for its indent (a long URL) gets a line of its own at the margin; only a word
+//! wider than the whole line goes past it.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -18,6 +19,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     let mut out = String::new();
     let mut prefix = first;
     for line in escape::terminal(text).split('\n') {
+        let mut start = out.len();
         out.push_str(prefix);
         let mut col = self::width(prefix);
         prefix = rest;
@@ -33,9 +35,15 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
             let w = self::width(word);
             if !empty && col + 1 + w > width {
                 out.push('\n');
+                start = out.len();
                 out.push_str(rest);
                 col = self::width(rest);
                 empty = true;
+            }
+            if empty && col + w > width {
+                // Too long for the indent (a URL): start it at the margin instead.
+                out.truncate(start);
+                col = 0;
             }
             if !empty {
                 out.push(' ');
@@ -77,7 +85,7 @@ mod tests {
     fn a_long_word_stands_alone_and_whole() {
         let url = "https://www.bls.gov/ooh/healthcare/medical-records-and-health-information-technicians.htm";
         let text = wrap(&format!("see {url} now"), 30, "", "  ");
-        assert_eq!(text, format!("see\n  {url}\n  now\n"));
+        assert_eq!(text, format!("see\n{url}\n  now\n"));
     }
 
     #[test]
