@@ -70,15 +70,45 @@ pub(super) fn body_status<'c>(
     let current_book = cycles.book(current.start).map_err(problem)?;
     let mut ended = None;
     let mut carried = Vec::new();
-    if let Some(e) = before {
-        let book = cycles.book(e.start).map_err(problem)?;
-        let (status, moved) = life.ended(e, book);
-        let window_end = dates::add_days(e.end, u64::from(book.lapse.days.get()));
+    if let Some(last) = before {
+        // The ended cycles the log covers, oldest first (judging needs each one's rulebook,
+        // so the walk stops where the data does). One that ended unmet with its lapse window
+        // closed is when the credential was revoked — unless a later cycle was met, which
+        // shows it was reinstated.
+        let mut chain = vec![last];
+        let mut c = last;
+        while !c.first {
+            let p = cycles.previous(c).map_err(problem)?;
+            if !life.covered(body, p) || cycles.book(p.start).is_err() {
+                break;
+            }
+            chain.push(p);
+            c = p;
+        }
+        let mut judged = Vec::with_capacity(chain.len());
+        for e in chain.into_iter().rev() {
+            let book = cycles.book(e.start).map_err(problem)?;
+            let (status, moved) = life.ended(e, book, &carried);
+            carried = moved;
+            let window_end = dates::add_days(e.end, u64::from(book.lapse.days.get()));
+            judged.push((status, window_end));
+        }
+        let met_after = judged
+            .iter()
+            .rposition(|(s, _)| s.state == CycleState::Complete)
+            .map_or(0, |i| i + 1);
+        let revoked = judged
+            .iter()
+            .skip(met_after)
+            .position(|(s, _)| matches!(s.state, CycleState::Revoked { .. }));
+        let last = judged.len() - 1;
+        let (status, window_end) = judged.swap_remove(revoked.map_or(last, |i| met_after + i));
+        if revoked.is_some() {
+            carried.clear();
+        }
         // An ended cycle matters while its lapse window is open, and after it when the log
         // shows it unmet (revoked); an unknown or complete old cycle is left out.
-        let matters = as_of <= window_end || matches!(status.state, CycleState::Revoked { .. });
-        carried = moved;
-        if matters {
+        if as_of <= window_end || matches!(status.state, CycleState::Revoked { .. }) {
             ended = Some(status);
         }
     }
@@ -155,10 +185,17 @@ struct Life<'a, 'c> {
 }
 
 impl<'a, 'c> Life<'a, 'c> {
-    /// The ended cycle `e`, and the renewal-month entries it does not need (they count
-    /// toward the next cycle instead).
-    fn ended(&self, e: Cycle, book: &'c Rulebook) -> (CycleStatus<'c>, Vec<&'a Entry>) {
-        let (counted, rejected) = judge::select(self.log, book, e.start, e.end);
+    /// The ended cycle `e` (with the renewal-month entries `carried` from the one before),
+    /// and the renewal-month entries it does not need (they count toward the next cycle).
+    fn ended(
+        &self,
+        e: Cycle,
+        book: &'c Rulebook,
+        carried: &[&'a Entry],
+    ) -> (CycleStatus<'c>, Vec<&'a Entry>) {
+        let (mut counted, rejected) = judge::select(self.log, book, e.start, e.end);
+        let from_rm = round2(carried.iter().map(|x| x.ceus).sum());
+        counted.splice(0..0, carried.iter().copied());
         let req = required(self.catalog, book, self.held, e);
         let total = self.total(e, req.total);
         let evidence = self.evidence(book.body, e, &counted);
@@ -213,7 +250,7 @@ impl<'a, 'c> Life<'a, 'c> {
             }
         };
         let status = self.status(
-            e, req, total, tally, rejected, evidence, state, 0.0, to_next,
+            e, req, total, tally, rejected, evidence, state, from_rm, to_next,
         );
         (status, moved)
     }

@@ -156,7 +156,7 @@ fn without_the_override_the_same() {
 /// An AHIMA cycle that ended unmet is inactive for 180 days, then revoked.
 #[test]
 fn an_ended_ahima_cycle_is_inactive_then_revoked() {
-    let profile = "name: A\neducation: high_school\ncredentials: [{ id: CCS, earned: 2020-11-01 }]\nceu_log_since: 2020-11-01\ncycle_overrides: [{ body: AHIMA, end: 2026-10-31 }]\n";
+    let profile = "name: A\neducation: high_school\ncredentials: [{ id: CCS, earned: 2020-11-01 }]\nceu_log_since: 2024-11-01\ncycle_overrides: [{ body: AHIMA, end: 2026-10-31 }]\n";
     let ceus = ahima_entries("2025-01-06", 5, 2.0);
     let s = fixture(profile, &ceus, "2026-11-27");
     let e = s.bodies[0].ended.as_ref().unwrap();
@@ -498,4 +498,32 @@ fn cycles_before_the_data_are_placed_by_the_oldest_rule() {
         fixture(recent, "", "2026-11-27").bodies[0].placed_before_rulebooks,
         None
     );
+}
+
+/// A covered cycle that ended unmet long ago is when the credential was revoked (and the
+/// reinstatement window runs from then), unless a later cycle was met.
+#[test]
+fn the_first_unmet_cycle_is_the_revocation() {
+    let profile = "name: G\neducation: high_school\ncredentials: [{ id: CPC, earned: 2015-05-01 }]\naapc_renewal: 2017-05-31\nceu_log_since: 2017-06-01\n";
+    // Cycles end 2019-05-31, 2021-05-31, 2023-05-31, 2025-05-31 (odd years for May).
+    let met_2019 = aapc_entries("2017-07-03", 18, 2.0);
+    let s = fixture(profile, &met_2019, "2026-11-27");
+    let e = s.bodies[0].ended.as_ref().unwrap();
+    assert_eq!(e.cycle.end, d("2021-05-31"), "{:?}", e.cycle);
+    assert!(matches!(
+        e.state,
+        CycleState::Revoked { since, reinstate_until: Some(until) }
+            if since == d("2021-08-30") && until == d("2024-08-29")
+    ));
+    assert_eq!(s.bodies[0].lead().cycle, e.cycle);
+    // Met again in 2023-25: the 2021 gap was resolved; the last cycle leads.
+    let mut later = met_2019.clone();
+    later.push_str(&aapc_entries("2023-06-05", 18, 2.0));
+    let s = fixture(profile, &later, "2026-11-27");
+    let b = &s.bodies[0];
+    assert!(
+        b.ended.is_none(),
+        "a complete cycle past its window is not shown"
+    );
+    assert_eq!(b.lead().cycle, b.current.cycle);
 }
