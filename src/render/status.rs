@@ -272,10 +272,14 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
                 a: f.due.to_string(),
                 b: {
                     let name = rule_fee(b.body, f.kind, f.payer);
-                    if f.credentials > 1 {
+                    let name = if f.credentials > 1 {
                         format!("{name}, {} credentials", f.credentials)
                     } else {
                         name
+                    };
+                    match &f.note {
+                        Some(n) => format!("{name} ({n})"),
+                        None => name,
                     }
                 },
                 c: words::amount(f.usd),

@@ -40,7 +40,7 @@ pub fn deadline(c: &CycleStatus) -> String {
             lapse: l,
             ..
         } => format!(
-            "{end} has passed; the credential is {} until {until} ({} left to finish), then revoked",
+            "{end} has passed unmet; the credential is {} until {until} ({} left), then revoked",
             lapse(l),
             count(days_left, "day", "days")
         ),
@@ -62,11 +62,13 @@ pub fn deadline(c: &CycleStatus) -> String {
 /// The pace needed, in words.
 pub fn pace(c: &CycleStatus) -> String {
     match c.state {
-        CycleState::OnTrack { per_month, .. }
-        | CycleState::Behind { per_month, .. }
-        | CycleState::Lapsed { per_month, .. } => {
+        CycleState::OnTrack { per_month, .. } | CycleState::Behind { per_month, .. } => {
             format!("{} CEUs a month to finish on time", num(per_month))
         }
+        CycleState::Lapsed { due, until, .. } => format!(
+            "{} CEUs missing; CEUs earned after {due} count for this cycle only with an extension (see the fees), bought by {until}",
+            num(c.remaining)
+        ),
         CycleState::Complete => "nothing left to earn".into(),
         CycleState::Revoked { .. } => "reinstatement needs the missing CEUs, back dues and the reinstatement fee".into(),
         CycleState::NotInLog => "add a checkpoint with the portal's figure for this cycle, or `ceu_log_since` to the profile if the log is complete".into(),

@@ -28,6 +28,7 @@ pub(super) fn due(
                 due,
                 usd: f.usd,
                 credentials: f.credentials,
+                note: f.note,
             });
         }
     };
@@ -61,11 +62,12 @@ pub(super) fn due(
         let n = e.requirement.credentials.len().max(1);
         let book = e.requirement.rulebook;
         match e.state {
-            CycleState::Lapsed { due, .. } => {
+            CycleState::Lapsed { due, until, .. } => {
+                // Useful only before the lapse window closes.
                 push(
                     &mut out,
                     fees::for_credentials(book, RuleFeeKind::Extension, member, n),
-                    as_of,
+                    until,
                 );
                 if let Some(late) =
                     fees::find(book, RuleFeeKind::Late, &fees::payers(member), FeePer::Once)

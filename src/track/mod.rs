@@ -239,6 +239,8 @@ pub struct FeeDue {
     pub usd: Option<f64>,
     /// Credentials the amount counts.
     pub credentials: usize,
+    /// What the data says about the fee (its conditions, conflicting sources).
+    pub note: Option<String>,
 }
 
 /// Status for every body the person holds a credential with.
