@@ -6,13 +6,14 @@ use chrono::NaiveDate;
 
 use super::whatif;
 use super::{
-    deliver, html_page, json, load_catalog, load_profile, located, report_color, templates,
-    text_width, write_replace,
+    deliver, html_page, json, load_catalog, load_log, load_profile, located, report_color,
+    templates, text_width, write_replace,
 };
 use crate::cli::{Global, OutputArgs, PlanArgs, PlanChanges, ReportArgs, ReportFormat};
 use crate::data::Catalog;
 use crate::error::Error;
 use crate::loader::Source;
+use crate::person::log::Log;
 use crate::person::profile::Person;
 use crate::plan::{self, Plan};
 use crate::render::compare::CompareView;
@@ -20,9 +21,15 @@ use crate::render::ics::calendar;
 use crate::render::plan::PlanView;
 
 /// Plans for a profile; planning failures point at the profile field at fault.
-fn make_plan<'c>(catalog: &'c Catalog, as_of: NaiveDate, path: &Path) -> Result<Plan<'c>, Error> {
+fn make_plan<'c>(
+    global: &Global,
+    catalog: &'c Catalog,
+    as_of: NaiveDate,
+    path: &Path,
+) -> Result<Plan<'c>, Error> {
     let (src, person) = load_profile(path, catalog, as_of)?;
-    let plan = plan::plan(&person, catalog, as_of).map_err(|e| located(&src, e))?;
+    let (_, log) = load_log(&src, &person, path, catalog, global.allow_outside)?;
+    let plan = plan::plan(&person, &log, catalog, as_of).map_err(|e| located(&src, e))?;
     say_assumptions(std::slice::from_ref(&plan));
     Ok(plan)
 }
@@ -48,17 +55,16 @@ fn say_assumptions(plans: &[Plan]) {
 fn plan_with<'c>(
     catalog: &'c Catalog,
     as_of: NaiveDate,
-    src: &Source,
-    person: &Person<'c>,
+    (src, person, log): (&Source, &Person<'c>, &Log),
     changes: &PlanChanges,
 ) -> Result<Plan<'c>, Error> {
     if whatif::is_empty(changes) {
-        return plan::plan(person, catalog, as_of).map_err(|e| located(src, e));
+        return plan::plan(person, log, catalog, as_of).map_err(|e| located(src, e));
     }
     let mut profile = person.profile.clone();
     whatif::apply(&mut profile, changes, catalog, as_of)?;
     let changed = Person::resolve(profile, src, catalog, as_of).map_err(Error::Inputs)?;
-    plan::plan(&changed, catalog, as_of).map_err(|e| located(src, e))
+    plan::plan(&changed, log, catalog, as_of).map_err(|e| located(src, e))
 }
 
 pub(super) fn plan_cmd(global: &Global, as_of: NaiveDate, args: &PlanArgs) -> Result<u8, Error> {
@@ -75,10 +81,12 @@ pub(super) fn plan_cmd(global: &Global, as_of: NaiveDate, args: &PlanArgs) -> Re
         scenarios.push(whatif::overlay(&args.changes, whatif::scenario(text)?));
     }
     let catalog = load_catalog(global, as_of)?;
-    let (src, person) = load_profile(&args.report.profile, &catalog, as_of)?;
+    let path = &args.report.profile;
+    let (src, person) = load_profile(path, &catalog, as_of)?;
+    let (_, log) = load_log(&src, &person, path, &catalog, global.allow_outside)?;
     let plans = scenarios
         .iter()
-        .map(|c| plan_with(&catalog, as_of, &src, &person, c))
+        .map(|c| plan_with(&catalog, as_of, (&src, &person, &log), c))
         .collect::<Result<Vec<_>, _>>()?;
     say_assumptions(&plans);
     let text = if plans.len() > 1 {
@@ -149,7 +157,7 @@ pub(super) fn readiness_cmd(
 ) -> Result<u8, Error> {
     let format = args.output.resolve().map_err(Error::Usage)?;
     let catalog = load_catalog(global, as_of)?;
-    let plan = make_plan(&catalog, as_of, &args.profile)?;
+    let plan = make_plan(global, &catalog, as_of, &args.profile)?;
     let view = PlanView::new(&plan);
     let text = match format {
         ReportFormat::Text => view.readiness_text(text_width()),

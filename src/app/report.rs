@@ -396,7 +396,7 @@ fn client(setup: &Setup, l: &Loaded, source: &str, file: &str) -> Result<Done, F
     };
     let wants_plan = person.target.is_some() || person.credentials.is_empty();
     let plan = if wants_plan {
-        Some(crate::plan::plan(person, setup.data, as_of).map_err(problem)?)
+        Some(crate::plan::plan(person, &log, setup.data, as_of).map_err(problem)?)
     } else {
         None
     };

@@ -355,6 +355,14 @@ impl<'c> Person<'c> {
         }
     }
 
+    /// The same person without the credentials of `bodies` (revoked past reinstatement).
+    pub fn without(&self, bodies: &[Body]) -> Person<'c> {
+        let mut p = self.clone();
+        p.credentials
+            .retain(|h| !bodies.contains(&h.credential.body));
+        p
+    }
+
     /// The credentials held with one body.
     pub fn held_with(&self, body: Body) -> impl Iterator<Item = &HeldCredential<'c>> {
         self.credentials

@@ -11,7 +11,7 @@ use crate::data::catalog::{
     Background, Career, Competency, Credential, Occupation, Programme, Rulebook, Setting,
 };
 use crate::data::model::{
-    self, Body, DegreeLevel, Delivery, Education, FeeKind, Location, Payer, Source,
+    self, Body, DegreeLevel, Delivery, Education, FeeKind, LapseState, Location, Payer, Source,
 };
 use crate::person::Problem;
 use crate::rules::Proration;
@@ -65,6 +65,8 @@ pub enum TargetReason {
     Held,
     /// The setting's best fit in the data.
     BestFit,
+    /// Held once, revoked past reinstatement: earned again (the profile names no target).
+    Regain,
 }
 
 /// An eligibility route chosen, with the runner-up.
@@ -453,6 +455,29 @@ pub enum Warning<'c> {
     RenewalUnknown {
         body: Body,
         problem: Problem,
+    },
+    /// A cycle ended unmet and its lapse window is open.
+    RenewalLapsed {
+        body: Body,
+        credentials: Vec<&'c Credential>,
+        lapse: LapseState,
+        due: NaiveDate,
+        until: NaiveDate,
+        remaining: f64,
+    },
+    /// Revoked since `since`; reinstatable without an exam until `reinstate_until` (none:
+    /// the window has closed or the data gives none, and the plan treats them as not held).
+    CredentialRevoked {
+        body: Body,
+        credentials: Vec<&'c Credential>,
+        since: NaiveDate,
+        reinstate_until: Option<NaiveDate>,
+        fee_usd: Option<f64>,
+    },
+    /// The last cycle ended, and the log does not cover it.
+    RenewalNotInLog {
+        body: Body,
+        cycle_end: NaiveDate,
     },
     StaleData {
         files: Vec<(String, NaiveDate)>,

@@ -11,6 +11,7 @@ mod costs;
 mod education;
 mod exam;
 pub mod facts;
+mod lapses;
 mod outlook;
 #[cfg(test)]
 mod properties;
@@ -32,16 +33,31 @@ use crate::data::Catalog;
 use crate::data::model::{Body, Delivery, Source};
 use crate::dates;
 use crate::person::Problem;
+use crate::person::log::Log;
 use crate::person::profile::Person;
 use standing::Standing;
 
-/// Plans the road from where `person` stands to their target and beyond, as seen on `as_of`.
+/// Plans the road from where `person` stands to their target and beyond, as seen on `as_of`;
+/// the CEU `log` tells whether held credentials are still in good standing.
 pub fn plan<'c>(
     person: &Person<'c>,
+    log: &Log,
     catalog: &'c Catalog,
     as_of: NaiveDate,
 ) -> Result<Plan<'c>, Problem> {
+    let lapses = lapses::lapses(person, log, catalog, as_of);
+    let kept;
+    let person = if lapses.gone.is_empty() {
+        person
+    } else {
+        kept = person.without(&lapses.gone);
+        &kept
+    };
     let mut p = Planner::new(person, catalog, as_of);
+    p.regain = lapses.regain;
+    for w in lapses.warnings {
+        p.warn(w);
+    }
     let target = target::choose(&p)?;
     p.setting = Some(target.setting);
     p.cite(&target.credential.sources);
@@ -93,6 +109,9 @@ pub(crate) struct Planner<'p, 'c> {
     pub joined: BTreeSet<Body>,
     /// The target's work setting, once chosen.
     pub setting: Option<&'c crate::data::catalog::Setting>,
+    /// A credential revoked past reinstatement, to earn again when the profile names no
+    /// target.
+    pub regain: Option<&'c crate::data::catalog::Credential>,
 }
 
 /// What a trial run of the planner added: kept apart until the run is chosen.
@@ -117,6 +136,7 @@ impl<'p, 'c> Planner<'p, 'c> {
             sources: Vec::new(),
             joined: BTreeSet::new(),
             setting: None,
+            regain: None,
         }
     }
 

@@ -1,5 +1,5 @@
 //! The target: the credential and setting named in the profile, else the setting's best fit,
-//! else the first credential held and its first setting.
+//! else the first credential held (or revoked past reinstatement) and its first setting.
 
 use super::{Planner, Target, TargetReason};
 use crate::data::catalog::{Credential, Setting};
@@ -29,20 +29,23 @@ pub(super) fn choose<'c>(p: &Planner<'_, 'c>) -> Result<Target<'c>, Problem> {
             alternatives: others(p, t.setting, credential),
         });
     }
-    let held = p.person.credentials.first().ok_or(Problem::NoTarget)?;
-    let setting = held
-        .credential
+    let (credential, why) = match (p.person.credentials.first(), p.regain) {
+        (Some(held), _) => (held.credential, TargetReason::Held),
+        (None, Some(lost)) => (lost, TargetReason::Regain),
+        (None, None) => return Err(Problem::NoTarget),
+    };
+    let setting = credential
         .settings
         .first()
         .map(|s| cat.get(*s))
         .ok_or(Problem::NoTarget)?;
     Ok(Target {
-        credential: held.credential,
+        credential,
         setting,
-        why: TargetReason::Held,
+        why,
         first_step: None,
         by: None,
-        alternatives: others(p, setting, held.credential),
+        alternatives: others(p, setting, credential),
     })
 }
 

@@ -4,13 +4,14 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::person::log::Log;
 use crate::testing::{EMBEDDED, d, person};
 
 pub(super) const AS_OF: &str = "2026-11-27";
 
 pub(super) fn plan_for(yaml: &str) -> Plan<'static> {
     let p = person(&EMBEDDED, yaml, d(AS_OF));
-    super::plan(&p, &EMBEDDED, d(AS_OF)).unwrap()
+    super::plan(&p, &Log::default(), &EMBEDDED, d(AS_OF)).unwrap()
 }
 
 fn stage<'a, 'c>(p: &'a Plan<'c>, id: &str) -> &'a Milestone<'c> {
@@ -583,7 +584,7 @@ fn removal_course_hours_come_from_the_data() {
     let yaml = "name: H\neducation: high_school\nexperience_months: 12\ncredentials: [{ id: CPC, earned: 2026-03-01, apprentice: true }]\naapc_renewal: 2026-03-31\ncourses: [{ name: Coding prep, hours: 80, finished: 2025-12-01 }]\n";
     let route = |catalog: &'static crate::data::Catalog| {
         let p = person(catalog, yaml, d(AS_OF));
-        let plan = super::plan(&p, catalog, d(AS_OF)).unwrap();
+        let plan = super::plan(&p, &Log::default(), catalog, d(AS_OF)).unwrap();
         let m = plan
             .milestones
             .iter()
@@ -606,4 +607,50 @@ fn removal_course_hours_come_from_the_data() {
         r != "course_80h" || left > 0 || course.is_some(),
         "the 80-hour course no longer meets a 400-hour route: {r} {left} {course:?}"
     );
+}
+
+fn plan_with_log(yaml: &str, ceus: &str) -> Plan<'static> {
+    let p = person(&EMBEDDED, yaml, d(AS_OF));
+    let l = crate::testing::log(&EMBEDDED, ceus);
+    super::plan(&p, &l, &EMBEDDED, d(AS_OF)).unwrap()
+}
+
+/// Held credentials in trouble: overdue is warned; revoked within the reinstatement window
+/// is warned with its deadline and fee; revoked past it is planned as not held (the exam
+/// again), the revoked credential becoming the target.
+#[test]
+fn lapsed_and_revoked_credentials_shape_the_plan() {
+    let overdue = "name: O\neducation: high_school\ncredentials: [{ id: CPC, earned: 2012-04-20 }]\naapc_renewal: 2026-10-01\nceu_log: o.ceus.yaml\nceu_log_since: 2024-10-01\n";
+    let twenty = "- { date: 2025-03-03, title: a, provider: AAPC, ceus: 20, aapc_index: X1 }\n";
+    let p = plan_with_log(overdue, twenty);
+    assert!(
+        codes(&p).contains(&"renewal_lapsed".to_string()),
+        "{:?}",
+        codes(&p)
+    );
+    assert!(!codes(&p).contains(&"credential_revoked".to_string()));
+
+    // Cycles end 2021-05-31, 2023-05-31, 2025-05-31; nothing logged since 2023-06-01.
+    let revoked = "name: R\neducation: high_school\ncredentials: [{ id: CPC, earned: 2015-05-01 }]\naapc_renewal: 2017-05-31\nceu_log: r.ceus.yaml\nceu_log_since: 2023-06-01\n";
+    let p = plan_with_log(revoked, "");
+    let w = p
+        .warnings
+        .iter()
+        .find_map(|w| match w {
+            Warning::CredentialRevoked {
+                reinstate_until,
+                fee_usd,
+                ..
+            } => Some((*reinstate_until, *fee_usd)),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(w, (Some(d("2028-08-29")), Some(200.0)));
+    assert!(!has(&p, "exam:CPC"), "still reinstatable: {:?}", ids(&p));
+
+    let long_ago = revoked.replace("2023-06-01", "2017-06-01");
+    let p = plan_with_log(&long_ago, "");
+    assert_eq!(p.target.credential.id, "CPC");
+    assert!(matches!(p.target.why, TargetReason::Regain));
+    assert!(has(&p, "exam:CPC"), "the exam again: {:?}", ids(&p));
 }

@@ -45,7 +45,7 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                         "{body}: last day before revocation ({} CEUs still to earn)",
                         num(c.remaining)
                     ),
-                    words::deadline(c),
+                    words::deadline(c, as_of),
                     left(until),
                 )),
                 CycleState::OnTrack { .. } | CycleState::Behind { .. } | CycleState::Complete

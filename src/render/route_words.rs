@@ -78,6 +78,10 @@ pub fn target_reason(t: &Target) -> String {
             "{} is named in the profile; it is not among the credentials the data lists for {setting}",
             c.id
         ),
+        TargetReason::Regain => format!(
+            "{} was held and has been revoked past reinstatement (the profile names no target); it fits {setting}",
+            c.id
+        ),
         TargetReason::Held => format!(
             "{} is held (the profile names no target); it fits {setting}",
             c.id

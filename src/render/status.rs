@@ -210,9 +210,9 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
     let (status, tone) = words::state(&lead.state);
     let mut cycles: Vec<CycleView> = Vec::new();
     if let Some(e) = &b.ended {
-        cycles.push(cycle_view("Last cycle", e, b));
+        cycles.push(cycle_view("Last cycle", e, b, as_of));
     }
-    cycles.push(cycle_view("Current cycle", &b.current, b));
+    cycles.push(cycle_view("Current cycle", &b.current, b, as_of));
     let mut notes = Vec::new();
     if !b.after_as_of.is_empty() {
         notes.push(format!(
@@ -310,7 +310,7 @@ fn rejected_rows(r: &[crate::track::Rejected]) -> Vec<Row3> {
         .collect()
 }
 
-fn cycle_view(label: &str, c: &CycleStatus, b: &BodyStatus) -> CycleView {
+fn cycle_view(label: &str, c: &CycleStatus, b: &BodyStatus, as_of: NaiveDate) -> CycleView {
     let (status, tone) = words::state(&c.state);
     let mut dates = format!("{} to {}", c.cycle.start, c.cycle.end);
     if c.cycle.first {
@@ -330,8 +330,8 @@ fn cycle_view(label: &str, c: &CycleStatus, b: &BodyStatus) -> CycleView {
         basis: words::basis(c),
         earned: num(c.earned),
         remaining: num(c.remaining),
-        deadline: words::deadline(c),
-        pace: words::pace(c),
+        deadline: words::deadline(c, as_of),
+        pace: words::pace(c, as_of),
         requirements: c
             .requirements
             .iter()

@@ -1,6 +1,8 @@
 //! The sentences of a CEU status: states, deadlines, how a requirement was reached, why an
 //! entry does not count, and the notes a coder needs, written from the tracker's facts.
 
+use chrono::NaiveDate;
+
 use super::plan_words::proration;
 use super::words::{and_list, count, lapse, num, usd};
 use crate::data::model::Body;
@@ -26,8 +28,8 @@ pub fn state(s: &CycleState) -> (String, &'static str) {
     }
 }
 
-/// The deadline, in words.
-pub fn deadline(c: &CycleStatus) -> String {
+/// The deadline, in words, as seen on `as_of`.
+pub fn deadline(c: &CycleStatus, as_of: NaiveDate) -> String {
     let end = c.cycle.end;
     match c.state {
         CycleState::Complete => format!("{end}: met"),
@@ -48,8 +50,11 @@ pub fn deadline(c: &CycleStatus) -> String {
             since,
             reinstate_until,
         } => match reinstate_until {
-            Some(u) => format!(
+            Some(u) if u >= as_of => format!(
                 "{end} passed; revoked since {since}; it can be reinstated until {u} without a new exam"
+            ),
+            Some(u) => format!(
+                "{end} passed; revoked since {since}; reinstatement without a new exam ended {u}"
             ),
             None => format!("{end} passed; revoked since {since}"),
         },
@@ -60,7 +65,7 @@ pub fn deadline(c: &CycleStatus) -> String {
 }
 
 /// The pace needed, in words.
-pub fn pace(c: &CycleStatus) -> String {
+pub fn pace(c: &CycleStatus, as_of: NaiveDate) -> String {
     match c.state {
         CycleState::OnTrack { per_month, .. } | CycleState::Behind { per_month, .. } => {
             format!("{} CEUs a month to finish on time", num(per_month))
@@ -70,7 +75,11 @@ pub fn pace(c: &CycleStatus) -> String {
             num(c.remaining)
         ),
         CycleState::Complete => "nothing left to earn".into(),
-        CycleState::Revoked { .. } => "reinstatement needs the missing CEUs, back dues and the reinstatement fee".into(),
+        CycleState::Revoked {
+            reinstate_until: Some(u),
+            ..
+        } if u < as_of => "the exam is taken again (see `coderpath plan`)".into(),
+        CycleState::Revoked { .. } => "reinstatement needs the missing CEUs, back dues and the reinstatement fee (see the fees)".into(),
         CycleState::NotInLog => "add a checkpoint with the portal's figure for this cycle, or `ceu_log_since` to the profile if the log is complete".into(),
     }
 }
@@ -300,7 +309,7 @@ pub fn totals(status: &crate::track::Status) -> Vec<String> {
                 num(c.required),
                 num(c.remaining),
                 state(&c.state).0.to_lowercase(),
-                deadline(c)
+                deadline(c, status.as_of)
             )
         })
         .collect()

@@ -200,6 +200,57 @@ pub fn warning(w: &Warning) -> (String, String) {
                 super::problem(problem).0
             ),
         ),
+        Warning::RenewalLapsed {
+            body,
+            credentials,
+            lapse: state,
+            due,
+            until,
+            remaining,
+        } => (
+            "Renewal overdue",
+            format!(
+                "{} CEUs for {} were due {due}; {} CEUs are missing, so the credentials are {} until {until}, then revoked. See `coderpath ceu status` for the extension and late fees.",
+                body.as_str(),
+                and_list(&ids(credentials)),
+                num(*remaining),
+                super::words::lapse(*state)
+            ),
+        ),
+        Warning::CredentialRevoked {
+            body,
+            credentials,
+            since,
+            reinstate_until: Some(until),
+            fee_usd,
+        } => (
+            "Credential revoked",
+            format!(
+                "{} has been revoked since {since} (the CEU log shows a cycle unmet); it can be reinstated without a new exam until {until}{}. Jobs that ask for it need it reinstated first.",
+                and_list(&ids(credentials)),
+                fee_usd.map_or(String::new(), |f| format!(
+                    " ({} {} reinstatement fee plus the missing CEUs and dues)",
+                    usd(f),
+                    body.as_str()
+                ))
+            ),
+        ),
+        Warning::CredentialRevoked {
+            credentials, since, ..
+        } => (
+            "Credential revoked",
+            format!(
+                "{} has been revoked since {since} (the CEU log shows a cycle unmet) and the data gives no reinstatement without an exam now, so this plan treats it as not held: the exam is taken again.",
+                and_list(&ids(credentials))
+            ),
+        ),
+        Warning::RenewalNotInLog { body, cycle_end } => (
+            "Renewal not in the log",
+            format!(
+                "The {} cycle that ended {cycle_end} is not covered by the CEU log, so whether it was met is unknown; add a checkpoint with the portal's figure (see `coderpath ceu status`).",
+                body.as_str()
+            ),
+        ),
         Warning::StaleData { files } => {
             let list: Vec<String> = files.iter().map(|(f, d)| format!("{f} ({d})")).collect();
             (
@@ -228,4 +279,8 @@ pub fn assumption(a: Assumed) -> &'static str {
         Assumed::ExperienceCoversSkillsMonths => "Months of work that cover the job skills",
         Assumed::AdvanceAfterMonths => "Months of work before advancement",
     }
+}
+
+fn ids(credentials: &[&crate::data::catalog::Credential]) -> Vec<String> {
+    credentials.iter().map(|c| c.id.clone()).collect()
 }
