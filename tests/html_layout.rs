@@ -422,7 +422,10 @@ fn print_puts_the_plan_first_and_prints_addresses_and_sources() {
             .contains("content-visibility: visible")
     );
     assert!(declarations(&base, ".print-copy").contains("display: none"));
-    let fallback = rules(block(print_css, "@supports not selector(::details-content)"));
+    let fallback = rules(block(
+        print_css,
+        "@supports not selector(::details-content)",
+    ));
     assert!(declarations(&fallback, ".print-copy").contains("display: block"));
     assert!(declarations(&fallback, "details.sources > :not(summary)").contains("display: none"));
 
@@ -480,7 +483,10 @@ fn sources_are_folded_in_details_with_their_links() {
             .filter_map(|a| attr(a, "href"))
             .collect();
         assert!(
-            links.len() > 1 && links.iter().all(|h| h.starts_with("https://") || h.starts_with("http://")),
+            links.len() > 1
+                && links
+                    .iter()
+                    .all(|h| h.starts_with("https://") || h.starts_with("http://")),
             "{page}: external links with href: {links:?}"
         );
         // The copy for print where <details> cannot be opened holds the same list, and

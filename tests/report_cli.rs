@@ -379,7 +379,12 @@ fn a_directory_of_profiles_is_a_roster_without_its_roster_file_and_logs() {
     );
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<h1>Client overview</h1>"));
-    assert_eq!(index.matches("<tr><td data-label=\"Client\"><a href=").count(), 7);
+    assert_eq!(
+        index
+            .matches("<tr><td data-label=\"Client\"><a href=")
+            .count(),
+        7
+    );
     assert!(!index.contains("could not be reported"));
     assert!(!index.contains("certified.ceus.yaml"));
 }
