@@ -247,7 +247,7 @@ fn the_overview_sorts_accessibly_and_lists_coming_deadlines() {
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<h2>Deadlines in the next 90 days</h2>"));
     assert!(
-        index.contains("<td class=\"date\">2027-05-31</td><td class=\"num\">60</td><td><a href=\"clients/daniel-okafor.html\">Daniel Okafor</a></td><td>AAPC CEUs due"),
+        index.contains("<td class=\"date\" data-label=\"Date\">2027-05-31</td><td class=\"num\" data-label=\"Days\">60</td><td data-label=\"Client\"><a href=\"clients/daniel-okafor.html\">Daniel Okafor</a></td><td data-label=\"Deadline\">AAPC CEUs due"),
         "{index}"
     );
     assert_eq!(index.matches("<th aria-sort=\"none\">").count(), 9);
@@ -379,7 +379,12 @@ fn a_directory_of_profiles_is_a_roster_without_its_roster_file_and_logs() {
     );
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<h1>Client overview</h1>"));
-    assert_eq!(index.matches("<tr><td><a href=").count(), 7);
+    assert_eq!(
+        index
+            .matches("<tr><td data-label=\"Client\"><a href=")
+            .count(),
+        7
+    );
     assert!(!index.contains("could not be reported"));
     assert!(!index.contains("certified.ceus.yaml"));
 }

@@ -12,6 +12,8 @@ use crate::error::Error;
 /// HTML report templates are page sections; `layout.html` wraps them into one
 /// self-contained page (context: `title`, `body`).
 pub const EMBEDDED: [(&str, &str); 13] = [
+    // First: a template can only include one added before it (`index.html` includes it).
+    ("layout.html", include_str!("../../templates/layout.html")),
     ("compare.html", include_str!("../../templates/compare.html")),
     ("compare.md", include_str!("../../templates/compare.md")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -23,7 +25,6 @@ pub const EMBEDDED: [(&str, &str); 13] = [
         "report-client.md",
         include_str!("../../templates/report-client.md"),
     ),
-    ("layout.html", include_str!("../../templates/layout.html")),
     ("list.md", include_str!("../../templates/list.md")),
     ("plan.md", include_str!("../../templates/plan.md")),
     ("plan.html", include_str!("../../templates/plan.html")),

@@ -200,7 +200,9 @@ fn h33_a_crashing_client_costs_only_itself() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("failed"));
     let w = s.written();
     assert!(w.contains_key("out/clients/fine.html"));
-    assert!(w["out/index.html"].contains("<td>c.yaml</td><td>clients/c.yaml</td>"));
+    assert!(w["out/index.html"].contains(
+        "<td data-label=\"Client\">c.yaml</td><td data-label=\"Profile\">clients/c.yaml</td>"
+    ));
 }
 
 #[test]
