@@ -134,6 +134,9 @@ pub enum RouteRule {
     Earliest,
     /// No route fits the budget: the cheapest.
     Cheapest,
+    /// The body's recommended preparation, though a bare requirement would be sooner (it
+    /// meets the target date, or none is given).
+    Recommended,
 }
 
 /// How known costs compare with the budget, best first when sorted descending.

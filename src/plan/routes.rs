@@ -2,9 +2,11 @@
 //! combined with each recommended one where the credential's `aim` says so — tried out from
 //! the person's standing; the best is kept with the runner-up.
 //!
-//! The rule: routes that can be planned first; then those whose known costs fit the budget
-//! (then those whose fit is unknown, then those over it); among them the earliest exam, then
-//! the lower known cost. When every route is over the budget, the cheapest.
+//! The rule: routes that can be planned first; then those whose exam meets the target date;
+//! then the body's recommended routes (its advice on being prepared) before the bare
+//! requirement; then those whose known costs fit the budget (then those whose fit is
+//! unknown, then those over it); among them the earliest exam, then the lower known cost.
+//! When every route is over the budget, the cheapest.
 
 use std::cmp::Reverse;
 
@@ -59,9 +61,12 @@ pub(super) fn reach<'c>(
         })
         .collect();
     let count = tried.len();
+    let by = p.person.target.as_ref().and_then(|t| t.by);
     tried.sort_by_key(|r| {
         (
             Reverse(r.feasible),
+            Reverse(by.is_none_or(|by| r.exam_date <= by)),
+            Reverse(r.option.recommended),
             Reverse(r.option.budget),
             r.exam_date,
             r.option.unknown_costs,
@@ -82,11 +87,23 @@ pub(super) fn reach<'c>(
     }
     let mut it = tried.into_iter();
     let best = it.next()?;
-    let runner_up = it.find(|r| r.feasible);
+    let rest: Vec<Reach> = it.filter(|r| r.feasible).collect();
+    // When the recommended preparation won over a sooner route, that one is the runner-up
+    // (sitting sooner is allowed); otherwise the next in order.
+    let soonest = rest
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, r)| r.exam_date)
+        .filter(|(_, r)| best.option.recommended && r.exam_date < best.exam_date)
+        .map(|(i, _)| i);
+    let sooner = soonest.is_some();
+    let runner_up = rest.into_iter().nth(soonest.unwrap_or(0));
     let rule = if best.option.unmet_now.is_empty() {
         RouteRule::MetToday
     } else if count == 1 {
         RouteRule::Only
+    } else if best.option.recommended && sooner {
+        RouteRule::Recommended
     } else {
         match best.option.budget {
             BudgetFit::Over => RouteRule::Cheapest,
@@ -98,7 +115,7 @@ pub(super) fn reach<'c>(
 }
 
 /// The route combinations to try: each required route (or none, when nothing is required),
-/// with each recommended route when the credential aims at them.
+/// alone and with each recommended route when the credential aims at them.
 fn candidates(c: &Credential) -> Vec<(Vec<&Route>, bool)> {
     let Some(el) = &c.eligibility else {
         return vec![(Vec::new(), false)];
@@ -108,12 +125,10 @@ fn candidates(c: &Credential) -> Vec<(Vec<&Route>, bool)> {
     } else {
         el.required.iter().map(Some).collect()
     };
-    let recommended: Vec<Option<&Route>> =
-        if el.aim == Aim::Recommended && !el.recommended.is_empty() {
-            el.recommended.iter().map(Some).collect()
-        } else {
-            vec![None]
-        };
+    let mut recommended: Vec<Option<&Route>> = vec![None];
+    if el.aim == Aim::Recommended {
+        recommended.extend(el.recommended.iter().map(Some));
+    }
     let mut out = Vec::new();
     for r in &required {
         for m in &recommended {
@@ -157,8 +172,15 @@ fn attempt<'c>(
         !r.credentials_any.is_empty() && !r.credentials_any.iter().any(|x| s.holds(cat.get(*x)))
     });
     // A recommended route met is the body's own word that the person is prepared, so the
-    // exam's topics then call for review, not a programme; otherwise they need teaching.
-    let topics = |s: &Standing<'c>| missing_topics(p.catalog, c, routes, !recommended, s);
+    // exam's topics then call for review, not a programme. Taking the bare requirement of a
+    // credential whose body recommends more, the person may sit unprepared (the exam stage
+    // warns); otherwise the exam's topics need teaching.
+    let aims = c
+        .eligibility
+        .as_ref()
+        .is_some_and(|e| e.aim == Aim::Recommended);
+    let teach = !recommended && !aims;
+    let topics = |s: &Standing<'c>| missing_topics(p.catalog, c, routes, teach, s);
     if s.education == Education::None
         && (award_edu.is_some()
             || award_deg.is_some()

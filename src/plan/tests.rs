@@ -654,3 +654,24 @@ fn lapsed_and_revoked_credentials_shape_the_plan() {
     assert!(matches!(p.target.why, TargetReason::Regain));
     assert!(has(&p, "exam:CPC"), "the exam again: {:?}", ids(&p));
 }
+
+/// CCS requires only a diploma; AHIMA recommends a year of work with the CCA. The
+/// recommendation is followed unless a target date needs the exam sooner, and then the
+/// plan sits it now and warns of the topics not taught.
+#[test]
+fn a_near_target_date_takes_the_bare_requirement() {
+    let yaml = |by: &str| {
+        format!(
+            "name: P\neducation: certificate\nexperience_months: 8\nmemberships: [AHIMA]\ncredentials: [{{ id: CCA, earned: 2024-03-15 }}]\ncompleted: [medical_terminology, anatomy_physiology, icd10cm]\ntarget: {{ setting: hospital_inpatient, credential: CCS{by} }}\n"
+        )
+    };
+    let p = plan_for(&yaml(""));
+    let r = p.route.as_ref().unwrap();
+    assert!(r.chosen.recommended);
+    assert!(matches!(r.rule, RouteRule::Recommended));
+    let soon = plan_for(&yaml(", by: 2027-02-15"));
+    let r = soon.route.as_ref().unwrap();
+    assert!(!r.chosen.recommended, "{:?}", r.chosen.asks);
+    assert!(r.chosen.exam_date <= d("2027-02-15"));
+    assert!(codes(&soon).contains(&"exam_not_prepared".to_string()));
+}

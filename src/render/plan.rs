@@ -201,7 +201,7 @@ impl PlanView {
         ];
         if let Some(r) = &plan.route {
             let prepared = plan.programme.is_some();
-            summary.push(pair("Route", route_words::route(r, t.credential, prepared)));
+            summary.push(pair("Route", route_words::route(r, t, prepared)));
         }
         if let Some(step) = t.first_step {
             summary.push(pair(

@@ -3,7 +3,6 @@
 
 use super::plan_words::{conditions, ids};
 use super::words::{count, fee_kind, num, usd, usd_range};
-use crate::data::catalog::Credential;
 use crate::data::model::Payer;
 use crate::plan::{
     BudgetFit, CostItem, Length, ProgrammeChoice, RouteChoice, RouteOption, RouteRule, Target,
@@ -12,7 +11,8 @@ use crate::plan::{
 
 /// The chosen route, why, and the runner-up.
 /// `prepared`: the plan takes a programme before the exam.
-pub fn route(r: &RouteChoice, target: &Credential, prepared: bool) -> String {
+pub fn route(r: &RouteChoice, t: &Target, prepared: bool) -> String {
+    let (target, by) = (t.credential, t.by);
     let c = &r.chosen;
     let whose = if c.recommended {
         format!("what {} recommends, not requires", target.body.as_str())
@@ -33,6 +33,15 @@ pub fn route(r: &RouteChoice, target: &Credential, prepared: bool) -> String {
         }
         RouteRule::Earliest => ": the earliest exam".to_string(),
         RouteRule::Cheapest => ": no route fits the budget, so the cheapest".to_string(),
+        RouteRule::Recommended => format!(
+            ": {}'s advice on being prepared, {}; sitting sooner is allowed",
+            target.body.as_str(),
+            if by.is_some() {
+                "and it meets the target date"
+            } else {
+                "and no target date asks for sooner"
+            }
+        ),
     });
     if let Some(step) = c.first_step {
         out.push_str(&format!(
