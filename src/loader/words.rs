@@ -78,11 +78,25 @@ pub fn did_you_mean(word: &str, options: &[&str]) -> String {
     })
 }
 
-/// The option nearest to `word`, if it is near enough to be a likely typo.
+/// The option nearest to `word`, if it is near enough to be a likely typo, or whose words'
+/// initials it is (`rn` for `registered_nurse`).
 pub fn closest<'a>(word: &str, options: &[&'a str]) -> Option<&'a str> {
     let word = word.to_lowercase();
     if word.chars().count() > 64 {
         return None;
+    }
+    let initials = |o: &str| -> String {
+        o.split(['_', '-', ' '])
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    if word.len() >= 2
+        && let Some(o) = options
+            .iter()
+            .find(|o| o.contains(['_', '-', ' ']) && initials(o) == word)
+    {
+        return Some(o);
     }
     options
         .iter()
@@ -204,6 +218,10 @@ mod tests {
         );
         assert_eq!(closest("zzz", &["programmes", "credentials"]), None);
         assert_eq!(closest("aapc", &["AAPC", "AHIMA"]), Some("AAPC"));
+        let bg = ["registered_nurse", "licensed_practical_nurse", "medical_assistant"];
+        assert_eq!(closest("rn", &bg), Some("registered_nurse"));
+        assert_eq!(closest("LPN", &bg), Some("licensed_practical_nurse"));
+        assert_eq!(closest("x", &bg), None);
     }
 
     #[test]
