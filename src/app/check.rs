@@ -148,12 +148,15 @@ fn profile_check_files(
             match Roster::load(&src, global.allow_outside) {
                 Ok((_, clients)) => {
                     for client in clients {
-                        problems.extend(check_profile(
-                            &client,
-                            &data,
-                            as_of,
-                            global.allow_outside,
-                        )?);
+                        match client.problem {
+                            Some(d) => problems.push(d),
+                            None => problems.extend(check_profile(
+                                &client.path,
+                                &data,
+                                as_of,
+                                global.allow_outside,
+                            )?),
+                        }
                     }
                 }
                 Err(ds) => problems.extend(ds),

@@ -222,17 +222,11 @@ fn clients(input: &Path, allow_outside: bool) -> Result<Input, Error> {
     }
     note_input(input);
     let src = Source::read(input)?;
-    let (roster, paths) = Roster::load(&src, allow_outside).map_err(Error::Inputs)?;
+    let (roster, clients) = Roster::load(&src, allow_outside).map_err(Error::Inputs)?;
     Ok(Input {
         roster: Some(roster),
         base: input.parent().map(Path::to_path_buf).unwrap_or_default(),
-        clients: paths
-            .into_iter()
-            .map(|path| Found {
-                path,
-                outside: None,
-            })
-            .collect(),
+        clients,
     })
 }
 
@@ -349,6 +343,9 @@ fn load_client<'c>(
     as_of: NaiveDate,
     allow_outside: bool,
 ) -> Result<Loaded<'c>, Failure> {
+    if let Some(d) = &c.problem {
+        return Err(Failure::Located(d.clone()));
+    }
     if let Some(why) = &c.outside {
         return Err(Failure::Other(format!(
             "{} {why}; it is not read (--allow-outside reads it)",

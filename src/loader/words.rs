@@ -218,7 +218,11 @@ mod tests {
         );
         assert_eq!(closest("zzz", &["programmes", "credentials"]), None);
         assert_eq!(closest("aapc", &["AAPC", "AHIMA"]), Some("AAPC"));
-        let bg = ["registered_nurse", "licensed_practical_nurse", "medical_assistant"];
+        let bg = [
+            "registered_nurse",
+            "licensed_practical_nurse",
+            "medical_assistant",
+        ];
         assert_eq!(closest("rn", &bg), Some("registered_nurse"));
         assert_eq!(closest("LPN", &bg), Some("licensed_practical_nurse"));
         assert_eq!(closest("x", &bg), None);

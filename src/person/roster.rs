@@ -37,16 +37,20 @@ pub struct Found {
     pub path: PathBuf,
     /// Why the file is not followed: it resolves outside the folder.
     pub outside: Option<String>,
+    /// A roster entry that cannot be followed (no such file, outside the folder, a glob
+    /// that matches nothing), located in the roster: it costs only that client.
+    pub problem: Option<Diagnostic>,
 }
 
 impl Roster {
     /// Parses a roster and expands its client list into profile paths, in listed order
     /// (each glob's matches sorted), without duplicates. Globs skip CEU logs
-    /// (`*.ceus.yaml`), hidden files and the roster itself.
+    /// (`*.ceus.yaml`), hidden files and the roster itself. An entry that cannot be
+    /// followed is listed with its problem; only an unreadable roster is an error.
     pub fn load(
         src: &Source,
         allow_outside: bool,
-    ) -> Result<(Roster, Vec<PathBuf>), Vec<Diagnostic>> {
+    ) -> Result<(Roster, Vec<Found>), Vec<Diagnostic>> {
         let roster: Roster = src.parse()?;
         let dir = match Path::new(src.name()).parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
@@ -54,17 +58,23 @@ impl Roster {
         };
         // The roster itself, named as its folder's entries are (a glob may match it).
         let roster_path = dir.join(Path::new(src.name()).file_name().unwrap_or_default());
-        let mut paths = Vec::new();
+        let mut listed = Vec::new();
         let mut seen = HashSet::new();
-        let mut out = Vec::new();
         if roster.clients.is_empty() {
-            out.push(
+            return Err(vec![
                 src.at("clients", "the roster lists no clients")
                     .expected("profile paths or globs"),
-            );
+            ]);
         }
         for (i, pattern) in roster.clients.iter().enumerate() {
             let at = format!("clients[{i}]");
+            let mut problem = |d: Diagnostic| {
+                listed.push(Found {
+                    path: dir.join(pattern),
+                    outside: None,
+                    problem: Some(d),
+                })
+            };
             let outside = |o: Outside| {
                 src.at(&at, o.message("client path"))
                     .expected(Outside::expected(dir))
@@ -73,11 +83,11 @@ impl Roster {
                 match glob_files(dir, pattern, allow_outside) {
                     Ok(found) => found,
                     Err(GlobError::Outside(o)) => {
-                        out.push(outside(o));
+                        problem(outside(o));
                         continue;
                     }
                     Err(GlobError::Pattern(msg)) => {
-                        out.push(src.at(&at, format!("bad pattern: {msg}")));
+                        problem(src.at(&at, format!("bad pattern: {msg}")));
                         continue;
                     }
                 }
@@ -86,10 +96,11 @@ impl Roster {
                     Ok(p) if p.is_file() => vec![Found {
                         path: p,
                         outside: None,
+                        problem: None,
                     }],
                     Ok(_) => vec![],
                     Err(o) => {
-                        out.push(outside(o));
+                        problem(outside(o));
                         continue;
                     }
                 }
@@ -99,27 +110,24 @@ impl Roster {
                 .filter(|f| f.path != roster_path)
                 .collect();
             if found.is_empty() {
-                out.push(
+                problem(
                     src.at(&at, format!("`{pattern}` matches no file"))
                         .expected("a profile path relative to the roster"),
                 );
             }
             for f in found {
-                if let Some(why) = f.outside {
-                    out.push(outside(Outside {
-                        written: f.path.display().to_string(),
-                        why,
-                    }));
+                if let Some(why) = f.outside.clone() {
+                    let written = f.path.display().to_string();
+                    listed.push(Found {
+                        problem: Some(outside(Outside { written, why })),
+                        ..f
+                    });
                 } else if seen.insert(f.path.clone()) {
-                    paths.push(f.path);
+                    listed.push(f);
                 }
             }
         }
-        if out.is_empty() {
-            Ok((roster, paths))
-        } else {
-            Err(out)
-        }
+        Ok((roster, listed))
     }
 }
 
@@ -188,7 +196,11 @@ pub fn glob_files(dir: &Path, pattern: &str, allow_outside: bool) -> Result<Vec<
                 within::check_real(dir, &path).err()
             };
             if kind.is_file() || kind.is_symlink() {
-                found.push(Found { path, outside });
+                found.push(Found {
+                    path,
+                    outside,
+                    problem: None,
+                });
             }
         }
     }
@@ -221,7 +233,11 @@ pub fn folder_profiles(dir: &Path, allow_outside: bool) -> std::io::Result<Vec<F
         } else {
             within::check_real(dir, &path).err()
         };
-        found.push(Found { path, outside });
+        found.push(Found {
+            path,
+            outside,
+            problem: None,
+        });
     }
     found.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(found)
@@ -291,11 +307,14 @@ mod tests {
 
     #[test]
     fn a_roster_refuses_paths_that_leave_its_folder() {
+        // Each such entry is a located problem of its own; the other clients are followed.
         let top = tree();
         let d = top.path().join("team");
         let text = "clients:\n  - clients/a.yaml\n  - ../outside.yaml\n  - /etc/passwd\n  - clients/*.yaml\n";
         let name = d.join("roster.yaml").display().to_string();
-        let ds = Roster::load(&Source::new(name.clone(), text), false).unwrap_err();
+        let (_, found) = Roster::load(&Source::new(name.clone(), text), false).unwrap();
+        let ds: Vec<&Diagnostic> = found.iter().filter_map(|f| f.problem.as_ref()).collect();
+        assert_eq!(found.len() - ds.len(), 2, "a.yaml and b.yaml are followed");
         let messages: Vec<String> = ds
             .iter()
             .map(|d| format!("{}:{}", d.line, d.message))
@@ -319,6 +338,7 @@ mod tests {
         );
         let (_, paths) = Roster::load(&Source::new(name, text), true).unwrap();
         assert_eq!(paths.len(), 5);
+        assert!(paths.iter().all(|f| f.problem.is_none()));
     }
 
     #[test]

@@ -145,27 +145,37 @@ pub struct Deadline {
     pub what: String,
 }
 
-/// The next deadline of each body the client tracks: the end of the cycle that leads (during
-/// a lapse window, its last day); none once revoked.
+/// The next deadline of each body the client tracks: the end of the cycle that leads;
+/// during a lapse window, its last day before revocation; once revoked, the last day of
+/// reinstatement without a new exam (none after it).
 pub fn deadlines(status: &Status, as_of: NaiveDate) -> Vec<Deadline> {
+    let num = crate::render::words::num;
     status
         .bodies
         .iter()
         .filter_map(|b| {
             let lead = b.lead();
-            let date = match lead.state {
-                CycleState::Lapsed { until, .. } => until,
-                CycleState::Revoked { .. } => return None,
-                _ => lead.cycle.end,
-            };
-            (date >= as_of).then(|| Deadline {
-                date,
-                what: format!(
-                    "{} CEUs due ({} to go)",
-                    b.body.as_str(),
-                    crate::render::words::num(lead.remaining)
+            let body = b.body.as_str();
+            let (date, what) = match lead.state {
+                CycleState::Lapsed { until, .. } => (
+                    until,
+                    format!(
+                        "{body}: last day before revocation ({} CEUs missing)",
+                        num(lead.remaining)
+                    ),
                 ),
-            })
+                CycleState::Revoked {
+                    reinstate_until, ..
+                } => (
+                    reinstate_until?,
+                    format!("{body}: revoked; last day to reinstate without an exam"),
+                ),
+                _ => (
+                    lead.cycle.end,
+                    format!("{body} CEUs due ({} to go)", num(lead.remaining)),
+                ),
+            };
+            (date >= as_of).then_some(Deadline { date, what })
         })
         .collect()
 }
