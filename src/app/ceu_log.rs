@@ -283,6 +283,9 @@ pub(super) fn import(global: &Global, as_of: NaiveDate, args: &CeuImportArgs) ->
     let found = import::import(csv.name(), csv.text(), &map, &catalog.topic_ids(), as_of)
         .map_err(Error::Inputs)?;
     let t = target(global, &catalog, as_of, &args.profile)?;
+    // Appended oldest first, as the log is kept.
+    let mut found = found;
+    found.entries.sort_by_key(|(line, e)| (e.date, *line));
     let entries: Vec<NewEntry> = found.entries.iter().map(|(_, e)| e.clone()).collect();
     let done = if args.dry_run {
         appended_checked(&current(&t.log)?, &entries, &catalog, Duplicates::Skip)?
@@ -304,12 +307,12 @@ pub(super) fn import(global: &Global, as_of: NaiveDate, args: &CeuImportArgs) ->
         .iter()
         .map(|s| {
             let (line, e) = &found.entries[s.index];
-            format!(
-                "{}:{line}  {}: already at {}",
-                csv.name(),
-                entry_line(e),
-                s.at
-            )
+            // An earlier row of the same file is named by its CSV line.
+            let at = s
+                .earlier
+                .and_then(|i| found.entries.get(i))
+                .map_or(s.at.clone(), |(l, _)| format!("{}:{l}", csv.name()));
+            format!("{}:{line}  {}: already at {at}", csv.name(), entry_line(e))
         })
         .collect();
     out.push_str(&block(

@@ -35,6 +35,8 @@ pub enum Duplicates {
 pub struct Skipped {
     pub index: usize,
     pub at: String,
+    /// The index of the earlier new entry it repeats, when not a line of the log.
+    pub earlier: Option<usize>,
 }
 
 /// The log's text after an append, and what was left out.
@@ -74,15 +76,16 @@ pub fn appended_checked(
 ) -> Result<Appended, Error> {
     let before = Log::load(old, catalog).map_err(Error::Inputs)?;
     // Where each course already is: a line of the log, or an earlier new entry.
-    let mut seen: std::collections::HashMap<dedup::Key, (String, &str, &str)> = before
-        .entries
-        .iter()
-        .map(|e| {
-            let key = dedup::key(&e.title, e.date, &e.provider);
-            let at = format!("{}:{}", old.name(), e.line);
-            (key, (at, e.title.as_str(), e.provider.as_str()))
-        })
-        .collect();
+    let mut seen: std::collections::HashMap<dedup::Key, (String, &str, &str, Option<usize>)> =
+        before
+            .entries
+            .iter()
+            .map(|e| {
+                let key = dedup::key(&e.title, e.date, &e.provider);
+                let at = format!("{}:{}", old.name(), e.line);
+                (key, (at, e.title.as_str(), e.provider.as_str(), None))
+            })
+            .collect();
     let mut kept = Vec::with_capacity(entries.len());
     let mut skipped = Vec::new();
     for (i, e) in entries.iter().enumerate() {
@@ -93,15 +96,17 @@ pub fn appended_checked(
                     format!("new entry {}", i + 1),
                     e.title.as_str(),
                     e.provider.as_str(),
+                    Some(i),
                 );
                 seen.insert(key, here);
                 kept.push(e.clone());
             }
-            Some((at, _, _)) if duplicates == Duplicates::Skip => skipped.push(Skipped {
+            Some((at, _, _, earlier)) if duplicates == Duplicates::Skip => skipped.push(Skipped {
                 index: i,
                 at: at.clone(),
+                earlier: *earlier,
             }),
-            Some((at, title, provider)) => {
+            Some((at, title, provider, _)) => {
                 return Err(Error::Usage(format!(
                     "{at} already has \"{}\" from {} on {}; a course counts once",
                     terminal_line(title),

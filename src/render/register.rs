@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use super::table::Table;
 use super::words::num;
 use crate::track::RejectReason;
-use crate::track::register::{CycleFilter, CycleKind, Filter, Place, Register, Row, Standing};
+use crate::track::register::{
+    CheckpointRow, CycleFilter, CycleKind, Filter, Place, Register, Row, Standing,
+};
 
 /// The register as a table: one row per entry, one column per body.
 pub fn table(r: &Register, filter: &Filter) -> Table {
@@ -16,7 +18,19 @@ pub fn table(r: &Register, filter: &Filter) -> Table {
         .map(|b| b.body.as_str().to_string())
         .collect();
     columns.extend(heads.iter().map(String::as_str));
-    let rows = r.entries.iter().map(|row| cells(row, r.as_of)).collect();
+    // Entries and checkpoints in log order.
+    let mut lines: Vec<(usize, Vec<String>)> = r
+        .entries
+        .iter()
+        .map(|row| (row.entry.line, cells(row, r.as_of)))
+        .collect();
+    lines.extend(
+        r.checkpoints
+            .iter()
+            .map(|c| (c.checkpoint.line, checkpoint_cells(c, r))),
+    );
+    lines.sort_by_key(|(line, _)| *line);
+    let rows = lines.into_iter().map(|(_, cells)| cells).collect();
     let mut t = Table::new(
         format!("CEU log of {} (as of {})", r.person, r.as_of),
         &columns,
@@ -36,6 +50,31 @@ fn cells(row: &Row, as_of: NaiveDate) -> Vec<String> {
         num(e.ceus),
     ];
     out.extend(row.standing.iter().map(|s| standing(s, as_of)));
+    out
+}
+
+fn checkpoint_cells(c: &CheckpointRow, r: &Register) -> Vec<String> {
+    let cp = c.checkpoint;
+    let mut out = vec![
+        cp.line.to_string(),
+        cp.date.to_string(),
+        format!(
+            "Checkpoint: the {} portal showed {} CEUs",
+            cp.body.as_str(),
+            num(cp.earned)
+        ),
+        String::new(),
+        String::new(),
+    ];
+    out.extend(r.bodies.iter().map(|b| {
+        if b.body != cp.body {
+            String::new()
+        } else if c.used {
+            "used as the cycle's figure (more than the log)".into()
+        } else {
+            "checkpoint (the log shows as much)".into()
+        }
+    }));
     out
 }
 
@@ -103,7 +142,10 @@ fn note(r: &Register, f: &Filter) -> String {
         "Each body's column says whether the entry counts there, in which cycle, or why not."
             .into(),
     );
-    let shown = format!("{} of {} entries", r.entries.len(), r.total_entries);
+    let mut shown = format!("{} of {} entries", r.entries.len(), r.total_entries);
+    if !r.checkpoints.is_empty() {
+        shown.push_str(&format!(", {} checkpoints", r.checkpoints.len()));
+    }
     lines.push(if parts.is_empty() {
         shown
     } else {

@@ -302,7 +302,7 @@ pub fn totals(status: &crate::track::Status) -> Vec<String> {
         .iter()
         .map(|b| {
             let c = b.lead();
-            format!(
+            let mut line = format!(
                 "{}: {} of {} CEUs, {} to go; {}; due {}",
                 b.body.as_str(),
                 num(c.earned),
@@ -310,7 +310,14 @@ pub fn totals(status: &crate::track::Status) -> Vec<String> {
                 num(c.remaining),
                 state(&c.state).0.to_lowercase(),
                 deadline(c, status.as_of)
-            )
+            );
+            if let Some(e) = b.ended.as_ref().filter(|e| e.state == CycleState::NotInLog) {
+                line.push_str(&format!(
+                    "; the cycle that ended {} is not in the log (unknown)",
+                    e.cycle.end
+                ));
+            }
+            line
         })
         .collect()
 }

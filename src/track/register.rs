@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{BodyStatus, RejectReason, Status};
 use crate::data::model::Body;
-use crate::person::log::{Entry, Log};
+use crate::person::log::{Checkpoint, Entry, Log};
 use crate::rules::Cycle;
 
 /// Which entries to list.
@@ -43,8 +43,19 @@ pub struct Register<'l> {
     pub person: String,
     pub bodies: Vec<BodyCycles>,
     pub entries: Vec<Row<'l>>,
+    /// Checkpoints of the bodies shown (none when filtering by provider or topic).
+    pub checkpoints: Vec<CheckpointRow<'l>>,
     /// Entries the log holds in all (before filtering).
     pub total_entries: usize,
+}
+
+/// A checkpoint: what a portal showed on a date, and whether the status uses it as the
+/// figure (it showed more than the log).
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckpointRow<'l> {
+    pub checkpoint: &'l Checkpoint,
+    pub cycle: Option<CycleKind>,
+    pub used: bool,
 }
 
 /// A body's current and previous cycle.
@@ -139,6 +150,33 @@ pub fn register<'l>(status: &Status, log: &'l Log, filter: &Filter) -> Register<
             row.standing.iter().any(|s| s.cycle == Some(kind))
         })
         .collect();
+    let checkpoints = if filter.provider.is_some() || filter.topic.is_some() {
+        Vec::new()
+    } else {
+        log.checkpoints
+            .iter()
+            .filter_map(|c| {
+                let b = bodies.iter().find(|b| b.status.body == c.body)?;
+                let cycle = b.cycle_of(c.date);
+                let used = b
+                    .status
+                    .ended
+                    .iter()
+                    .chain(std::iter::once(&b.status.current))
+                    .any(|x| x.evidence.is_some_and(|e| e.line == c.line));
+                let wanted = match filter.cycle {
+                    CycleFilter::All => true,
+                    CycleFilter::Current => cycle == Some(CycleKind::Current),
+                    CycleFilter::Previous => cycle == Some(CycleKind::Previous),
+                };
+                wanted.then_some(CheckpointRow {
+                    checkpoint: c,
+                    cycle,
+                    used,
+                })
+            })
+            .collect()
+    };
     Register {
         schema_version: super::SCHEMA_VERSION,
         as_of: status.as_of,
@@ -152,6 +190,7 @@ pub fn register<'l>(status: &Status, log: &'l Log, filter: &Filter) -> Register<
             })
             .collect(),
         entries,
+        checkpoints,
         total_entries: log.entries.len(),
     }
 }
@@ -196,17 +235,23 @@ impl<'s, 'c> Judged<'s, 'c> {
         }
     }
 
-    /// Where `e` stands with this body.
-    fn standing(&self, e: &Entry, as_of: NaiveDate) -> Standing {
+    /// The body's cycle `date` falls in, when it is the current or the previous one.
+    fn cycle_of(&self, date: NaiveDate) -> Option<CycleKind> {
         let b = self.status;
-        let within = |c: &Cycle| e.date >= c.start && e.date <= c.end;
-        let cycle = if within(&b.current.cycle) {
+        let within = |c: &Cycle| date >= c.start && date <= c.end;
+        if within(&b.current.cycle) {
             Some(CycleKind::Current)
         } else if b.previous.as_ref().is_some_and(within) {
             Some(CycleKind::Previous)
         } else {
             None
-        };
+        }
+    }
+
+    /// Where `e` stands with this body.
+    fn standing(&self, e: &Entry, as_of: NaiveDate) -> Standing {
+        let b = self.status;
+        let cycle = self.cycle_of(e.date);
         let place = if e.date > as_of {
             Place::AfterAsOf
         } else {

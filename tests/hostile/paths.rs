@@ -133,7 +133,10 @@ fn h06_a_glob_match_linked_outside_is_refused() {
         1,
         &["roster.yaml:1:11", "z.yaml` is a link to", FLAG],
     );
-    assert!(s.dir.join("out/clients/good.html").is_file(), "the good client is reported");
+    assert!(
+        s.dir.join("out/clients/good.html").is_file(),
+        "the good client is reported"
+    );
     s.assert_no_secret();
 }
 
