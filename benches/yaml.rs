@@ -4,6 +4,13 @@
 //! `ceu status` runs it. `cargo bench --bench yaml`; `ENTRIES=N` changes the size, `CASE=text` runs only the cases
 //! whose name holds `text`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 use std::hint::black_box;
 use std::time::Instant;
 

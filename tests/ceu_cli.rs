@@ -1,5 +1,12 @@
 //! `ceu status | add | check | calendar | what-if` from the command line.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,13 @@
 //! Conventions and discoverability: help headings, `-q` and `-v`, `data show`, the default
 //! profile, man pages for every command, completions that offer the data's ids.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,13 @@
 //! What users expect of a command-line tool: help with examples, completions, a man page,
 //! starter files, template override and eject, colour switches, quiet closed pipes.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 mod common;
 
 use std::io::Read;

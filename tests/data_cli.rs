@@ -1,5 +1,12 @@
 //! `data check` and `data list` from the command line.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 mod common;
 
 use predicates::prelude::PredicateBooleanExt;

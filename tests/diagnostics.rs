@@ -1,6 +1,13 @@
 //! What a user sees when inputs are wrong: every problem of a file, in plain words, as text
 //! or JSON; input quoted briefly and escaped; only regular files read, never blocking.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 mod common;
 
 use std::path::Path;

@@ -7,6 +7,13 @@
 //! every format, killed and concurrent writers. Each runs in its own scratch folder and
 //! checks that nothing outside it changed.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 mod common;
 #[path = "hostile/crash.rs"]
 mod crash;

@@ -4,6 +4,13 @@
 //! data-label that names its column when rows become cards on a phone; the roadmap keeps the
 //! plan before its details and folds its sources in a <details> that still prints.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 mod common;
 
 use std::path::Path;

@@ -1,5 +1,12 @@
 //! `plan` and `readiness` from the command line: formats, files, escaping, calendar.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 mod common;
 
 use common::{AS_OF, coderpath, stdout_of};

@@ -1,5 +1,12 @@
 //! `profile check` on the examples and on broken person files.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 mod common;
 
 use common::{assert_located, coderpath};

@@ -2,6 +2,13 @@
 //! files of the repository shows exactly what the command prints (a block ending in `…`
 //! shows its first lines). `scripts/update-readme.py` rewrites them after a change.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 use std::path::Path;
 
 use assert_cmd::Command;

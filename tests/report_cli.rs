@@ -2,6 +2,13 @@
 //! folder it writes (readable names, links back, failed section, BOM), directory runs,
 //! stale pages, isolation of a client that crashes.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 mod common;
 
 use std::collections::BTreeMap;

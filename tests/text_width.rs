@@ -1,6 +1,13 @@
 //! Text output fits the width (COLUMNS, else 100 when piped) and never splits a word: every
 //! token printed at a narrow width is a whole word of the same output printed unconstrained.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // test code
+
 mod common;
 
 use std::collections::HashSet;

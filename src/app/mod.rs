@@ -1,6 +1,15 @@
 //! One function per subcommand: the only code that reads the clock, touches files, stdout
 //! and stderr.
 
+// The edge of the program: printing is its job, and the few `expect`s here guard
+// invariants of its own making (see each).
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
+
 mod ceu;
 mod ceu_log;
 mod check;
@@ -37,6 +46,20 @@ use crate::person::profile::{Person, Profile};
 use crate::person::within::{self, Outside};
 use crate::render::escape::terminal_line;
 use crate::render::templates::Templates;
+
+/// The program: parses the command line, runs the command and prints an error that stopped
+/// it; the exit code follows README's "Exit codes".
+pub fn main() -> std::process::ExitCode {
+    let cli = crate::cli::parse();
+    let color = cli.global.stderr_color();
+    match run(cli) {
+        Ok(code) => std::process::ExitCode::from(code),
+        Err(e) => {
+            eprintln!("{}", e.render(color));
+            std::process::ExitCode::from(e.exit_code())
+        }
+    }
+}
 
 /// Runs the command; returns the exit code for a command that ran.
 pub fn run(cli: Cli) -> Result<u8, Error> {

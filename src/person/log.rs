@@ -111,7 +111,7 @@ impl Log {
         let mut out = Vec::new();
         let known = catalog.topic_ids();
         let lines = src.item_lines(items.len());
-        for (i, item) in items.into_iter().enumerate() {
+        for (i, mut item) in items.into_iter().enumerate() {
             let at = |field: &str, msg: String| src.at(&format!("[{i}].{field}"), msg);
             let line = lines[i];
             if let Some(date) = item.checkpoint {
@@ -140,22 +140,25 @@ impl Log {
                 }
                 continue;
             }
-            let missing: Vec<&str> = [
-                ("date", item.date.is_none()),
-                (
-                    "title",
-                    item.title.as_deref().is_none_or(|t| t.trim().is_empty()),
-                ),
-                (
-                    "provider",
-                    item.provider.as_deref().is_none_or(|t| t.trim().is_empty()),
-                ),
-                ("ceus", item.ceus.is_none()),
-            ]
-            .into_iter()
-            .filter_map(|(k, m)| m.then_some(k))
-            .collect();
-            if !missing.is_empty() {
+            let text = |t: Option<String>| t.filter(|t| !t.trim().is_empty());
+            let (date, title, provider, ceus) = (
+                item.date,
+                text(item.title.take()),
+                text(item.provider.take()),
+                item.ceus,
+            );
+            let (Some(date), Some(title), Some(provider), Some(ceus)) =
+                (date, title.clone(), provider.clone(), ceus)
+            else {
+                let missing: Vec<&str> = [
+                    ("date", date.is_none()),
+                    ("title", title.is_none()),
+                    ("provider", provider.is_none()),
+                    ("ceus", ceus.is_none()),
+                ]
+                .into_iter()
+                .filter_map(|(k, m)| m.then_some(k))
+                .collect();
                 out.push(
                     src.at(
                         &format!("[{i}]"),
@@ -164,8 +167,7 @@ impl Log {
                     .expected("date, title, provider and ceus on every entry"),
                 );
                 continue;
-            }
-            let (date, ceus) = (item.date.expect("checked"), item.ceus.expect("checked"));
+            };
             if !(ceus.is_finite() && ceus > 0.0 && ceus <= MAX_ENTRY_CEUS) {
                 out.push(
                     at(
@@ -187,8 +189,8 @@ impl Log {
             log.entries.push(Entry {
                 line,
                 date,
-                title: item.title.expect("checked"),
-                provider: item.provider.expect("checked"),
+                title,
+                provider,
                 ceus,
                 aapc_index: item.aapc_index.filter(|s| !s.trim().is_empty()),
                 topics: item.topics,
