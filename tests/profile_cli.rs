@@ -179,3 +179,18 @@ fn a_roster_checks_its_clients() {
     assert!(stderr.contains("did you mean `high_school`?"), "{stderr}");
     assert!(!stderr.contains("a.profile.yaml"), "{stderr}");
 }
+
+#[test]
+fn enumerations_are_read_in_any_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.yaml");
+    std::fs::write(
+        &p,
+        "name: M\neducation: GED\nmemberships: [aapc]\ntarget: { setting: physician_office }\npreferences: { delivery: [Online, ON_CAMPUS] }\n",
+    )
+    .unwrap();
+    common::coderpath()
+        .args(["profile", "check", p.to_str().unwrap()])
+        .assert()
+        .code(0);
+}

@@ -394,7 +394,12 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_, '_> {
                 return self.stand_in().deserialize_enum("", variants, v);
             }
         };
-        if !variants.contains(&word) {
+        // Case does not matter (`GED` is `ged`, `aapc` is `AAPC`): the variant as spelt.
+        let Some(word) = variants
+            .iter()
+            .find(|x| x.eq_ignore_ascii_case(word))
+            .copied()
+        else {
             self.record(
                 Code::UnknownValue,
                 format!(
@@ -406,7 +411,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_, '_> {
                 one_of(variants),
             );
             return self.stand_in().deserialize_enum("", variants, v);
-        }
+        };
         v.visit_enum(Variant {
             word,
             value,
