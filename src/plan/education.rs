@@ -187,10 +187,19 @@ fn length(p: &mut Planner, x: &Programme, hours: f64) -> (f64, Length) {
     }
 }
 
-/// Warnings about the chosen programme: unknown cost or length, too few study hours, and a
-/// residency price caveat for a campus outside the person's state (or when no state is given).
-pub(super) fn caveats<'c>(p: &mut Planner<'_, 'c>, c: &ProgrammeChoice<'c>) {
+/// Warnings about the chosen programme: aimed at another exam, unknown cost or length, too
+/// few study hours, and a residency price caveat for a campus outside the person's state (or
+/// when no state is given).
+pub(super) fn caveats<'c>(p: &mut Planner<'_, 'c>, c: &ProgrammeChoice<'c>, exam: &'c Credential) {
     let x = c.programme;
+    let aims: Vec<&'c Credential> = x.prepares_for.iter().map(|i| p.catalog.get(*i)).collect();
+    if !aims.is_empty() && !aims.contains(&exam) {
+        p.warn(Warning::AimsElsewhere {
+            programme: x,
+            prepares_for: aims,
+            exam,
+        });
+    }
     if c.cost_usd.is_none() {
         p.warn(Warning::UnknownCost { programme: x });
     }

@@ -432,6 +432,13 @@ pub enum Warning<'c> {
     UnknownCost {
         programme: &'c Programme,
     },
+    /// The programme chosen prepares for other exams than the target's (it teaches topics
+    /// the target's exam asks, but is not aimed at it).
+    AimsElsewhere {
+        programme: &'c Programme,
+        prepares_for: Vec<&'c Credential>,
+        exam: &'c Credential,
+    },
     UnknownLength {
         programme: &'c Programme,
         months: f64,

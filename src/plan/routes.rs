@@ -404,7 +404,7 @@ fn take_programme<'c>(
     let mut ranked = education::rank(p, need, s, t)?;
     let chosen = ranked.remove(0);
     ranked.truncate(3);
-    education::caveats(p, &chosen);
+    education::caveats(p, &chosen, need.exam);
     p.cite(&chosen.programme.sources);
     let cost = chosen.cost_usd.map_or(Cost::Unknown, Cost::Known);
     lines.push(CostLine {

@@ -675,3 +675,23 @@ fn a_near_target_date_takes_the_bare_requirement() {
     assert!(r.chosen.exam_date <= d("2027-02-15"));
     assert!(codes(&soon).contains(&"exam_not_prepared".to_string()));
 }
+
+/// A tight budget on campus picks a college certificate aimed at the CCA for a CPC target:
+/// the plan says so.
+#[test]
+fn a_programme_aimed_at_another_exam_is_named() {
+    let p = plan_for(
+        "name: R\neducation: ged\nbackgrounds: [medical_assistant]\ntarget: { setting: physician_office }\npreferences: { delivery: [on_campus], budget_usd: 800, hours_per_week: 5 }\n",
+    );
+    assert_eq!(p.target.credential.id, "CPC");
+    let aims = p.programme.as_ref().unwrap().programme.prepares_for.clone();
+    let cpc = EMBEDDED
+        .find::<crate::data::catalog::Credential>("CPC")
+        .unwrap();
+    assert_eq!(
+        codes(&p).contains(&"aims_elsewhere".to_string()),
+        !aims.is_empty() && !aims.contains(&cpc),
+        "{:?}",
+        codes(&p)
+    );
+}

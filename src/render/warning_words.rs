@@ -251,6 +251,21 @@ pub fn warning(w: &Warning) -> (String, String) {
                 body.as_str()
             ),
         ),
+        Warning::AimsElsewhere {
+            programme,
+            prepares_for,
+            exam,
+        } => (
+            "Programme aimed at another exam",
+            format!(
+                "{} prepares for {}, not {}: it teaches topics the {} exam asks, but check that it covers the whole exam (a dedicated {} course may suit better when the budget allows).",
+                programme.name,
+                and_list(&ids(prepares_for)),
+                exam.id,
+                exam.id,
+                exam.id
+            ),
+        ),
         Warning::StaleData { files } => {
             let list: Vec<String> = files.iter().map(|(f, d)| format!("{f} ({d})")).collect();
             (
