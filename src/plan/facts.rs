@@ -118,6 +118,8 @@ pub enum Condition<'c> {
     },
     /// The body asks for no proof.
     Nothing,
+    /// The sources give no eligibility (the plan assumes the exam can be sat).
+    NotInData,
 }
 
 /// The rule that picked the route.

@@ -369,7 +369,7 @@ fn attempt<'c>(
     };
     Reach {
         option: RouteOption {
-            asks: conditions(cat, routes),
+            asks: conditions(cat, c, routes),
             unmet_now,
             recommended,
             exam_date,
@@ -475,7 +475,14 @@ pub(super) fn known(lines: &[CostLine]) -> f64 {
 }
 
 /// What a route combination asks, as conditions.
-fn conditions<'c>(cat: &'c crate::data::Catalog, routes: &[&'c Route]) -> Vec<Condition<'c>> {
+fn conditions<'c>(
+    cat: &'c crate::data::Catalog,
+    c: &Credential,
+    routes: &[&'c Route],
+) -> Vec<Condition<'c>> {
+    if c.eligibility.is_none() {
+        return vec![Condition::NotInData];
+    }
     let mut out = Vec::new();
     for r in routes {
         if let Some(level) = r.education {

@@ -310,6 +310,7 @@ pub fn conditions(cs: &[Condition]) -> String {
                 format!("coursework in {}", and_list(&names))
             }
             Condition::Nothing => "no proof of education or experience".into(),
+            Condition::NotInData => "eligibility not found in the sources".into(),
         })
         .collect();
     and_list(&each)

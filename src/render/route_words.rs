@@ -5,8 +5,8 @@ use super::plan_words::{conditions, ids};
 use super::words::{count, fee_kind, num, usd, usd_range};
 use crate::data::model::Payer;
 use crate::plan::{
-    BudgetFit, CostItem, Length, ProgrammeChoice, RouteChoice, RouteOption, RouteRule, Target,
-    TargetReason,
+    BudgetFit, Condition, CostItem, Length, ProgrammeChoice, RouteChoice, RouteOption, RouteRule,
+    Target, TargetReason,
 };
 
 /// The chosen route, why, and the runner-up.
@@ -14,6 +14,14 @@ use crate::plan::{
 pub fn route(r: &RouteChoice, t: &Target, prepared: bool) -> String {
     let (target, by) = (t.credential, t.by);
     let c = &r.chosen;
+    if c.asks.contains(&Condition::NotInData) {
+        return format!(
+            "{}'s eligibility was not found in the sources, so the plan assumes it can be sat (check with {}); exam by {}",
+            target.id,
+            target.body.as_str(),
+            c.exam_date
+        );
+    }
     let whose = if c.recommended {
         format!("what {} recommends, not requires", target.body.as_str())
     } else {
