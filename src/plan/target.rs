@@ -14,7 +14,10 @@ pub(super) fn choose<'c>(p: &Planner<'_, 'c>) -> Result<Target<'c>, Problem> {
             (Some(c), _) => (
                 c,
                 TargetReason::Named {
-                    fits: t.setting.credentials.iter().any(|x| cat.get(*x) == c),
+                    // Either file may say so: the setting's credentials, or the credential's
+                    // settings.
+                    fits: t.setting.credentials.iter().any(|x| cat.get(*x) == c)
+                        || c.settings.iter().any(|x| cat.get(*x) == t.setting),
                 },
             ),
             (None, Some(c)) => (c, TargetReason::BestFit),
