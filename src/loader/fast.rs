@@ -35,13 +35,21 @@ pub fn read(text: &str) -> Option<Node<'_>> {
 /// The items of the top-level list of `text`, read one at a time: `Some(item)`, or `None`
 /// once `text` turns out to be outside the subset (after which reading stops).
 pub struct Items<'a> {
-    lines: std::iter::Enumerate<std::str::Split<'a, char>>,
+    text: &'a str,
+    /// Byte offset of the next line (past the end once the last line is read).
+    pos: usize,
+    /// Number of the last line read.
+    no: usize,
     /// The `- ` line that starts the next item, once read.
     stash: Option<Line<'a>>,
     /// Line of the first item (0 before it is found).
     pub first_line: usize,
     /// Pairs in the last item (the next one likely has as many).
     width: usize,
+    /// Storage of an item handed back with [`Items::recycle`], for the next item.
+    spare: Option<Vec<(Node<'a>, Node<'a>)>>,
+    /// Keys of the item being read (a key may not repeat).
+    keys: Vec<&'a str>,
     done: bool,
 }
 
@@ -49,65 +57,36 @@ impl<'a> Items<'a> {
     /// Starts reading `text`.
     pub fn new(text: &'a str) -> Self {
         Items {
-            lines: text.split('\n').enumerate(),
+            text,
+            pos: 0,
+            no: 0,
             stash: None,
             first_line: 0,
             width: 8,
+            spare: None,
+            keys: Vec::new(),
             done: false,
         }
     }
 
-    /// The next line that is not blank or a comment, or `Err` for a line outside the subset.
-    fn line(&mut self) -> Result<Option<Line<'a>>, ()> {
-        for (i, raw) in self.lines.by_ref() {
-            let text = raw.strip_suffix('\r').unwrap_or(raw);
-            let ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b));
-            if !ascii && !safe_unicode(text) {
-                return Err(());
-            }
-            let trimmed = text.trim_start_matches(' ');
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
-            }
-            return Ok(Some(Line {
-                text,
-                no: i + 1,
-                ascii,
-            }));
+    /// Takes back an item this reader gave out, once it is read, so that its storage is
+    /// reused for the next item instead of allocating again.
+    pub fn recycle(&mut self, item: Node<'a>) {
+        if let Kind::Map(mut pairs) = item.kind {
+            pairs.clear();
+            self.spare = Some(pairs);
         }
-        Ok(None)
     }
 
-    /// The item starting at `first` (a `- ` line), with the pairs on the lines below it.
-    fn item(&mut self, first: Line<'a>) -> Option<Node<'a>> {
-        let mut pairs = Vec::with_capacity(self.width);
-        let start = first.no;
-        pair(&first, &mut pairs)?;
-        loop {
-            match self.line().ok()? {
-                None => {
-                    self.done = true;
-                    break;
-                }
-                Some(l) if l.text.starts_with("- ") => {
-                    self.stash = Some(l);
-                    break;
-                }
-                Some(l) if l.text.starts_with("  ") && !l.text[2..].starts_with(' ') => {
-                    pair(&l, &mut pairs)?;
-                }
-                Some(_) => return None,
-            }
-        }
-        self.width = pairs.len();
-        Some(Node::new(start, 3, Kind::Map(pairs)))
-    }
-}
-
-impl<'a> Iterator for Items<'a> {
-    type Item = Option<Node<'a>>;
-
-    fn next(&mut self) -> Option<Option<Node<'a>>> {
+    /// Reads the next item without building it: each pair goes to `sink` as the line it is
+    /// on, its key (at column 3 of that line) and its value, as soon as the pair is read.
+    /// `None` when there are no more items; `Some(None)` once the text turns out to be
+    /// outside the subset or `sink` declines a pair (`None`), after which reading stops;
+    /// else `Some(Some(line))`, the line where the item starts.
+    pub fn next_with(
+        &mut self,
+        sink: &mut impl FnMut(usize, &'a str, Node<'a>) -> Option<()>,
+    ) -> Option<Option<usize>> {
         let first = match self.stash.take() {
             Some(l) => l,
             None if self.done => return None,
@@ -124,36 +103,131 @@ impl<'a> Iterator for Items<'a> {
                 }
             }
         };
-        let item = self.item(first);
+        let item = self.item(first, sink);
         if item.is_none() {
             self.done = true;
             self.stash = None;
         }
         Some(item)
     }
+
+    /// The next line that is not blank or a comment, or `Err` for a line outside the subset.
+    fn line(&mut self) -> Result<Option<Line<'a>>, ()> {
+        // Lines as `text.split('\n')` gives them, each scanned once for its end and for
+        // whether it is printable ASCII.
+        while self.pos <= self.text.len() {
+            let rest = &self.text.as_bytes()[self.pos..];
+            let mut ascii = true;
+            let mut len = rest.len();
+            for (i, &b) in rest.iter().enumerate() {
+                if b == b'\n' {
+                    len = i;
+                    break;
+                }
+                ascii &= b.wrapping_sub(0x20) < 0x5f;
+            }
+            let raw = self.text.get(self.pos..self.pos + len).ok_or(())?;
+            self.pos += len + 1;
+            self.no += 1;
+            let text = match raw.strip_suffix('\r') {
+                Some(t) => {
+                    ascii = t.bytes().all(|b| b.wrapping_sub(0x20) < 0x5f);
+                    t
+                }
+                None => raw,
+            };
+            if !ascii && !safe_unicode(text) {
+                return Err(());
+            }
+            let trimmed = text.trim_start_matches(' ');
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            return Ok(Some(Line {
+                text,
+                no: self.no,
+                ascii,
+            }));
+        }
+        Ok(None)
+    }
+
+    /// Reads the item starting at `first` (a `- ` line) and the pairs on the lines below it
+    /// into `sink`; the line where it starts.
+    fn item(
+        &mut self,
+        first: Line<'a>,
+        sink: &mut impl FnMut(usize, &'a str, Node<'a>) -> Option<()>,
+    ) -> Option<usize> {
+        self.keys.clear();
+        let (key, value) = pair(&first, &mut self.keys)?;
+        sink(first.no, key, value)?;
+        loop {
+            match self.line().ok()? {
+                None => {
+                    self.done = true;
+                    break;
+                }
+                Some(l) if l.text.starts_with("- ") => {
+                    self.stash = Some(l);
+                    break;
+                }
+                Some(l) if l.text.starts_with("  ") && !l.text[2..].starts_with(' ') => {
+                    let (key, value) = pair(&l, &mut self.keys)?;
+                    sink(l.no, key, value)?;
+                }
+                Some(_) => return None,
+            }
+        }
+        Some(first.no)
+    }
 }
 
-/// Reads `KEY: VALUE` after the line's two-character indent (`- ` or two spaces) into `pairs`.
-fn pair<'a>(line: &Line<'a>, pairs: &mut Vec<(Node<'a>, Node<'a>)>) -> Option<()> {
+impl<'a> Iterator for Items<'a> {
+    type Item = Option<Node<'a>>;
+
+    fn next(&mut self) -> Option<Option<Node<'a>>> {
+        let mut pairs = match self.spare.take() {
+            Some(pairs) => pairs,
+            None => Vec::with_capacity(self.width),
+        };
+        let read = self.next_with(&mut |line, key, value| {
+            let key = Node::new(
+                line,
+                3,
+                Kind::Scalar {
+                    text: Cow::Borrowed(key),
+                    plain: true,
+                },
+            );
+            pairs.push((key, value));
+            Some(())
+        });
+        match read {
+            None => None,
+            Some(None) => Some(None),
+            Some(Some(line)) => {
+                self.width = pairs.len();
+                Some(Some(Node::new(line, 3, Kind::Map(pairs))))
+            }
+        }
+    }
+}
+
+/// Reads `KEY: VALUE` after the line's two-character indent (`- ` or two spaces), a key
+/// not among `keys` (the item's keys so far, which it joins).
+fn pair<'a>(line: &Line<'a>, keys: &mut Vec<&'a str>) -> Option<(&'a str, Node<'a>)> {
     let body = &line.text[2..];
     let key_len = body
         .bytes()
         .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
         .count();
     let (key, value) = (&body[..key_len], body[key_len..].strip_prefix(": ")?);
-    if key.is_empty() || pairs.iter().any(|(k, _)| k.scalar() == Some(key)) {
+    if key.is_empty() || keys.contains(&key) {
         return None;
     }
-    let key_node = Node::new(
-        line.no,
-        3,
-        Kind::Scalar {
-            text: Cow::Borrowed(key),
-            plain: true,
-        },
-    );
-    pairs.push((key_node, value_node(line, value, 3 + key_len + 2)?));
-    Some(())
+    keys.push(key);
+    Some((key, value_node(line, value, 3 + key_len + 2)?))
 }
 
 /// A line being read.
@@ -232,18 +306,27 @@ fn value_node<'a>(line: &Line<'a>, value: &'a str, col: usize) -> Option<Node<'a
         }
         s
     } else {
-        plain(cut_comment(value))?
+        plain(plain_text(value)?)?
     };
     Some(Node::new(line.no, col, kind))
 }
 
-/// A plain value without its comment (` #…`) and trailing spaces.
-fn cut_comment(value: &str) -> &str {
+/// A plain value without its comment (` #…`) and trailing spaces, or `None` when it holds
+/// `: ` before the comment (the text would be a key); one pass over the value.
+fn plain_text(value: &str) -> Option<&str> {
     let b = value.as_bytes();
-    let end = (1..b.len())
-        .find(|&i| b[i] == b'#' && b[i - 1] == b' ')
-        .unwrap_or(b.len());
-    value[..end].trim_end_matches(' ')
+    let mut end = b.len();
+    for i in 1..b.len() {
+        match (b[i - 1], b[i]) {
+            (b' ', b'#') => {
+                end = i;
+                break;
+            }
+            (b':', b' ') => return None,
+            _ => {}
+        }
+    }
+    Some(value[..end].trim_end_matches(' '))
 }
 
 /// What may follow a value: spaces, then nothing or a comment.
@@ -274,6 +357,20 @@ fn plain(text: &str) -> Option<Kind<'_>> {
 fn quoted(text: &str) -> Option<(Kind<'_>, usize)> {
     let double = text.starts_with('"');
     let body = &text[1..];
+    // Most quoted values hold no escape: their text is borrowed as it stands.
+    let special = |b: &u8| {
+        if double {
+            matches!(b, b'"' | b'\\')
+        } else {
+            *b == b'\''
+        }
+    };
+    if let Some(i) = body.bytes().position(|b| special(&b)) {
+        let escaped = body.as_bytes().get(i + 1) == Some(&b'\'');
+        if body.as_bytes()[i] != b'\\' && (double || !escaped) {
+            return Some((finish(body, i, None), i + 2));
+        }
+    }
     let mut owned: Option<String> = None;
     let mut chars = body.char_indices();
     while let Some((i, c)) = chars.next() {

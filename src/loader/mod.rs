@@ -7,6 +7,7 @@
 //! deserializer ([`de`]) reads that tree into the target type, collecting every problem.
 
 mod de;
+pub(crate) mod direct;
 pub(crate) mod fast;
 pub(crate) mod full;
 mod node;
@@ -186,6 +187,13 @@ impl Source {
                 Err(self.diagnostics(problems))
             }
         }
+    }
+
+    /// Hands the items of a top-level list in the fast reader's layout straight to `reader`
+    /// (see [`direct`]); false when the fast reader or `reader` declined, and the document is
+    /// then to be read with [`Source::parse`].
+    pub(crate) fn each_item(&self, reader: &mut impl direct::Read) -> bool {
+        direct::each_item(self.body(), reader)
     }
 
     /// Parses a top-level list into `Vec<T>` (the same as `parse::<Vec<T>>()`).

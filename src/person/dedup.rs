@@ -8,6 +8,10 @@
 //! decomposition again — so `Straße` = `STRASSE`, `ÉTUDE` = `étude` whether the accent is
 //! one character or two).
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::{BuildHasher, RandomState};
+
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
@@ -21,14 +25,78 @@ pub fn key(title: &str, date: NaiveDate, provider: &str) -> Key {
 
 /// `s` as compared for duplicates (see the module comment).
 pub fn fold(s: &str) -> String {
-    let folded: String = if s.is_ascii() {
-        s.to_ascii_lowercase()
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Appends [`fold`]`(s)` to `out`. ASCII text (the usual case) is folded in place, without
+/// any allocation of its own.
+fn fold_into(s: &str, out: &mut String) {
+    let start = out.len();
+    if s.is_ascii() {
+        push_words(s, out);
+        out[start..].make_ascii_lowercase();
     } else {
-        caseless::Caseless::default_case_fold(s.nfd())
+        let folded: String = caseless::Caseless::default_case_fold(s.nfd())
             .nfd()
-            .collect()
+            .collect();
+        push_words(&folded, out);
+    }
+}
+
+/// Appends the words of `s` (split at any whitespace) to `out`, one space between them.
+fn push_words(s: &str, out: &mut String) {
+    let mut words = s.split_whitespace();
+    if let Some(w) = words.next() {
+        out.push_str(w);
+    }
+    for w in words {
+        out.push(' ');
+        out.push_str(w);
+    }
+}
+
+/// For each item (title, date, provider), the index of the first item with the same
+/// [`key`] — its own index when no earlier item has it. Keys are compared by a hash of the
+/// folded text, and a matching hash is confirmed by comparing the folded text itself, so
+/// only one reusable buffer is allocated for the folding, however long the list.
+pub fn first_of_each<T>(items: &[T], key_of: impl Fn(&T) -> (&str, NaiveDate, &str)) -> Vec<usize> {
+    let hasher = RandomState::new();
+    let mut buf = String::new();
+    // The first item of each hash; items whose hash was taken by a different key, which is
+    // all but impossible, go to `exact`.
+    let mut by_hash: HashMap<u64, usize> = HashMap::with_capacity(items.len());
+    let mut exact: HashMap<Key, usize> = HashMap::new();
+    let fold_key = |buf: &mut String, item: &T| {
+        let (title, date, provider) = key_of(item);
+        buf.clear();
+        fold_into(title, buf);
+        // The title's length keeps the two texts apart whatever they hold.
+        let split = buf.len();
+        fold_into(provider, buf);
+        (split, date)
     };
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut first = Vec::with_capacity(items.len());
+    let mut other = String::new();
+    for (i, item) in items.iter().enumerate() {
+        let (split, date) = fold_key(&mut buf, item);
+        let hash = hasher.hash_one((split, date, buf.as_str()));
+        let j = match by_hash.entry(hash) {
+            Entry::Vacant(v) => *v.insert(i),
+            Entry::Occupied(o) => {
+                let j = *o.get();
+                if fold_key(&mut other, &items[j]) == (split, date) && other == buf {
+                    j
+                } else {
+                    let (title, date, provider) = key_of(item);
+                    *exact.entry(key(title, date, provider)).or_insert(i)
+                }
+            }
+        };
+        first.push(j);
+    }
+    first
 }
 
 #[cfg(test)]
@@ -47,5 +115,23 @@ mod tests {
         assert_ne!(fold("Coding 1"), fold("Coding 2"));
         let d = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
         assert_eq!(key("Webinar", d, "AAPC"), key(" WEBINAR ", d, "aapc"));
+        assert_eq!(fold("a\u{b}b\u{c}c"), "a b c");
+        assert_eq!(fold(" \t "), "");
+    }
+
+    #[test]
+    fn first_of_each_finds_the_first_with_the_same_key() {
+        let d = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        let e = NaiveDate::from_ymd_opt(2026, 1, 6).unwrap();
+        let items = [
+            ("Webinar", d, "AAPC"),
+            ("webinar ", d, "aapc"),
+            ("Webinar", e, "AAPC"),
+            ("Webi", d, "narAAPC"),
+            ("Straße", d, "X"),
+            ("STRASSE", d, "x"),
+            ("WEBINAR", d, "AAPC"),
+        ];
+        assert_eq!(first_of_each(&items, |k| *k), vec![0, 0, 2, 3, 4, 4, 0]);
     }
 }
