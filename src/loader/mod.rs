@@ -220,16 +220,9 @@ impl Source {
 
     /// Adds the diagnostic's line to it.
     fn excerpt(&self, d: Diagnostic) -> Diagnostic {
-        let starts = self.lines.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        let Some(&start) = starts.get(d.line.saturating_sub(1)) else {
+        let Some(line) = self.line_text(d.line.max(1)) else {
             return d;
         };
-        let end = starts.get(d.line).map_or(self.text.len(), |e| e - 1);
-        let line = &self.text[start..end];
         // Columns on the first line do not count a byte-order mark.
         let line = if d.line == 1 {
             line.strip_prefix('\u{feff}').unwrap_or(line)
@@ -237,6 +230,29 @@ impl Source {
             line
         };
         d.with_line(line)
+    }
+
+    /// `d` with the text of its line, exactly as [`Diagnostic::with_excerpt`] adds it, but
+    /// found through an index of line starts built once for the source, so that a diagnostic
+    /// on every line of a large file takes linear time, not quadratic.
+    pub fn with_excerpt(&self, d: Diagnostic) -> Diagnostic {
+        match self.line_text(d.line.max(1)) {
+            Some(line) => d.with_line(line),
+            None => d,
+        }
+    }
+
+    /// The text of 1-based line `n` as `text.split('\n')` gives it (a `\r` before the line
+    /// break kept), if the text has that many lines.
+    fn line_text(&self, n: usize) -> Option<&str> {
+        let starts = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let start = *starts.get(n.checked_sub(1)?)?;
+        let end = starts.get(n).map_or(self.text.len(), |e| e - 1);
+        self.text.get(start..end)
     }
 
     /// Line and column of the node at `path` (e.g. `credentials[3].settings[1]`), else of

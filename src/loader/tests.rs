@@ -425,3 +425,24 @@ fn a_flood_of_problems_is_bounded() {
     assert!(ds.len() > MAX_PER_FILE && ds.len() <= 1001, "{}", ds.len());
     assert!(ds.iter().all(|d| d.code == Code::DuplicateKey));
 }
+
+#[test]
+fn a_source_adds_the_same_excerpt_as_the_text_does() {
+    for text in [
+        "",
+        "a\n",
+        "\u{feff}a: 1\r\nb: 2\r\n",
+        "x\n\ny\r\nz",
+        "- a: 1\n  b: \u{7f}\n",
+    ] {
+        let src = Source::new("t.yaml", text);
+        for line in 0..7 {
+            let d = || Diagnostic::new("t.yaml", line, 2, "m".into());
+            assert_eq!(
+                src.with_excerpt(d()),
+                d().with_excerpt(text),
+                "{text:?} line {line}"
+            );
+        }
+    }
+}
