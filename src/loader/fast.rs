@@ -112,20 +112,12 @@ impl<'a> Items<'a> {
     }
 
     /// The next line that is not blank or a comment, or `Err` for a line outside the subset.
+    #[inline(always)]
     fn line(&mut self) -> Result<Option<Line<'a>>, ()> {
         // Lines as `text.split('\n')` gives them, each scanned once for its end and for
         // whether it is printable ASCII.
         while self.pos <= self.text.len() {
-            let rest = &self.text.as_bytes()[self.pos..];
-            let mut ascii = true;
-            let mut len = rest.len();
-            for (i, &b) in rest.iter().enumerate() {
-                if b == b'\n' {
-                    len = i;
-                    break;
-                }
-                ascii &= b.wrapping_sub(0x20) < 0x5f;
-            }
+            let (len, mut ascii) = scan_line(&self.text.as_bytes()[self.pos..]);
             let raw = self.text.get(self.pos..self.pos + len).ok_or(())?;
             self.pos += len + 1;
             self.no += 1;
@@ -139,9 +131,10 @@ impl<'a> Items<'a> {
             if !ascii && !safe_unicode(text) {
                 return Err(());
             }
-            let trimmed = text.trim_start_matches(' ');
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
+            // Blank, or a comment: the first byte that is not a space is none or `#`.
+            match text.bytes().find(|b| *b != b' ') {
+                None | Some(b'#') => continue,
+                Some(_) => {}
             }
             return Ok(Some(Line {
                 text,
@@ -160,8 +153,7 @@ impl<'a> Items<'a> {
         sink: &mut impl FnMut(usize, &'a str, Node<'a>) -> Option<()>,
     ) -> Option<usize> {
         self.keys.clear();
-        let (key, value) = pair(&first, &mut self.keys)?;
-        sink(first.no, key, value)?;
+        pair(&first, &mut self.keys, sink)?;
         loop {
             match self.line().ok()? {
                 None => {
@@ -173,8 +165,7 @@ impl<'a> Items<'a> {
                     break;
                 }
                 Some(l) if l.text.starts_with("  ") && !l.text[2..].starts_with(' ') => {
-                    let (key, value) = pair(&l, &mut self.keys)?;
-                    sink(l.no, key, value)?;
+                    pair(&l, &mut self.keys, sink)?;
                 }
                 Some(_) => return None,
             }
@@ -216,7 +207,12 @@ impl<'a> Iterator for Items<'a> {
 
 /// Reads `KEY: VALUE` after the line's two-character indent (`- ` or two spaces), a key
 /// not among `keys` (the item's keys so far, which it joins).
-fn pair<'a>(line: &Line<'a>, keys: &mut Vec<&'a str>) -> Option<(&'a str, Node<'a>)> {
+#[inline(always)]
+fn pair<'a>(
+    line: &Line<'a>,
+    keys: &mut Vec<&'a str>,
+    sink: &mut impl FnMut(usize, &'a str, Node<'a>) -> Option<()>,
+) -> Option<()> {
     let body = &line.text[2..];
     let key_len = body
         .bytes()
@@ -227,7 +223,7 @@ fn pair<'a>(line: &Line<'a>, keys: &mut Vec<&'a str>) -> Option<(&'a str, Node<'
         return None;
     }
     keys.push(key);
-    Some((key, value_node(line, value, 3 + key_len + 2)?))
+    sink(line.no, key, value_node(line, value, 3 + key_len + 2)?)
 }
 
 /// A line being read.
@@ -249,6 +245,35 @@ impl Line<'_> {
     }
 }
 
+/// The length of the line at the start of `bytes` (up to its `\n`, or all of them) and
+/// whether it is printable ASCII (`0x20..=0x7e`). Eight bytes are looked at a time while
+/// they are all printable ASCII, which is most of a usual log.
+#[inline(always)]
+fn scan_line(bytes: &[u8]) -> (usize, bool) {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut i = 0;
+    while let Some((word, _)) = bytes[i..].split_first_chunk::<8>() {
+        let w = u64::from_le_bytes(*word);
+        // A byte below 0x20 (a control character or the line break), or one of 0x7f and
+        // above (DEL, or part of a multi-byte character), sets that byte's high bit.
+        let low = w.wrapping_sub(ONES * 0x20) & !w;
+        let high = w.wrapping_add(ONES) | w;
+        if (low | high) & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    let mut ascii = true;
+    for (j, &b) in bytes[i..].iter().enumerate() {
+        if b == b'\n' {
+            return (i + j, ascii);
+        }
+        ascii &= b.wrapping_sub(0x20) < 0x5f;
+    }
+    (bytes.len(), ascii)
+}
+
 /// Whether a line with non-ASCII text holds only characters the subset allows.
 fn safe_unicode(line: &str) -> bool {
     line.chars().all(|c| {
@@ -261,58 +286,69 @@ fn safe_unicode(line: &str) -> bool {
 }
 
 /// The value that starts at 1-based byte column `col` (ASCII up to there) of the line.
+#[inline(always)]
 fn value_node<'a>(line: &Line<'a>, value: &'a str, col: usize) -> Option<Node<'a>> {
-    let start = value.len() - value.trim_start_matches(' ').len();
+    let start = value.bytes().take_while(|b| *b == b' ').count();
     let value = &value[start..];
     let col = col + start;
-    if let Some(inner) = value.strip_prefix('[') {
-        let close = inner.find(']')?;
-        if !tail_ok(&inner[close + 1..]) {
-            return None;
-        }
-        let list = &inner[..close];
-        if list
-            .bytes()
-            .any(|b| matches!(b, b'[' | b'{' | b'}' | b'#' | b':'))
-        {
-            return None;
-        }
-        let mut items = Vec::new();
-        if !list.trim_matches(' ').is_empty() {
-            let mut offset = line.text.len() - inner.len();
-            for part in list.split(',') {
-                let lead = part.len() - part.trim_start_matches(' ').len();
-                let text = part.trim_matches(' ');
-                let at = offset + lead;
-                offset += part.len() + 1;
-                let node = if text.starts_with(['"', '\'']) {
-                    let (s, end) = quoted(text)?;
-                    if end != text.len() {
-                        return None;
-                    }
-                    s
-                } else {
-                    plain(text)?
-                };
-                items.push(Node::new(line.no, line.column(at), node));
+    let (text, plain) = match value.as_bytes().first() {
+        Some(b'[') => return flow_list(line, &value[1..], col),
+        Some(b'"' | b'\'') => {
+            let (text, end) = quoted(value)?;
+            if !tail_ok(&value[end..]) {
+                return None;
             }
+            (text, false)
         }
-        return Some(Node::new(line.no, col, Kind::Seq(items)));
-    }
-    let kind = if value.starts_with(['"', '\'']) {
-        let (s, end) = quoted(value)?;
-        if !tail_ok(&value[end..]) {
-            return None;
-        }
-        s
-    } else {
-        plain(plain_text(value)?)?
+        _ => (Cow::Borrowed(plain(plain_text(value)?)?), true),
     };
-    Some(Node::new(line.no, col, kind))
+    Some(Node::new(line.no, col, Kind::Scalar { text, plain }))
+}
+
+/// The flow list whose text after `[` is `inner`, starting at column `col` of the line.
+fn flow_list<'a>(line: &Line<'a>, inner: &'a str, col: usize) -> Option<Node<'a>> {
+    let close = inner.find(']')?;
+    if !tail_ok(&inner[close + 1..]) {
+        return None;
+    }
+    let list = &inner[..close];
+    // No `:` and no `#` in the list, so no item holds `: ` or ` #` (see `plain`).
+    if list
+        .bytes()
+        .any(|b| matches!(b, b'[' | b'{' | b'}' | b'#' | b':'))
+    {
+        return None;
+    }
+    let mut items = Vec::new();
+    if !list.trim_matches(' ').is_empty() {
+        let mut offset = line.text.len() - inner.len();
+        for part in list.split(',') {
+            let lead = part.len() - part.trim_start_matches(' ').len();
+            let text = part.trim_matches(' ');
+            let at = offset + lead;
+            offset += part.len() + 1;
+            let (text, plain) = if text.starts_with(['"', '\'']) {
+                let (s, end) = quoted(text)?;
+                if end != text.len() {
+                    return None;
+                }
+                (s, false)
+            } else {
+                (Cow::Borrowed(plain(text)?), true)
+            };
+            items.push(Node::new(
+                line.no,
+                line.column(at),
+                Kind::Scalar { text, plain },
+            ));
+        }
+    }
+    Some(Node::new(line.no, col, Kind::Seq(items)))
 }
 
 /// A plain value without its comment (` #…`) and trailing spaces, or `None` when it holds
 /// `: ` before the comment (the text would be a key); one pass over the value.
+#[inline(always)]
 fn plain_text(value: &str) -> Option<&str> {
     let b = value.as_bytes();
     let mut end = b.len();
@@ -330,13 +366,17 @@ fn plain_text(value: &str) -> Option<&str> {
 }
 
 /// What may follow a value: spaces, then nothing or a comment.
+#[inline(always)]
 fn tail_ok(tail: &str) -> bool {
     let t = tail.trim_start_matches(' ');
     t.is_empty() || (t.starts_with('#') && t.len() < tail.len())
 }
 
-/// A plain scalar (already cut at its end), if the subset allows it.
-fn plain(text: &str) -> Option<Kind<'_>> {
+/// `text` as a plain scalar, if the subset allows it: it starts with a letter, a digit or
+/// one of the few safe signs, and does not end with `:`. The callers have made sure it holds
+/// no `: ` (a key) and no ` #` (a comment) and is cut at its end.
+#[inline(always)]
+fn plain(text: &str) -> Option<&str> {
     let b = text.as_bytes();
     let starts_ok = match b.first()? {
         c if c.is_ascii_alphanumeric() => true,
@@ -345,16 +385,11 @@ fn plain(text: &str) -> Option<Kind<'_>> {
         c if *c >= 0x80 => text.chars().next().is_some_and(char::is_alphanumeric),
         _ => false,
     };
-    // `: ` or a final `:` would make a key; ` #` a comment.
-    let clean = !b.windows(2).any(|w| w == b": " || w == b" #") && b.last() != Some(&b':');
-    (starts_ok && clean).then_some(Kind::Scalar {
-        text: Cow::Borrowed(text),
-        plain: true,
-    })
+    (starts_ok && b.last() != Some(&b':')).then_some(text)
 }
 
 /// A quoted scalar at the start of `text` and the byte offset just past its closing quote.
-fn quoted(text: &str) -> Option<(Kind<'_>, usize)> {
+fn quoted(text: &str) -> Option<(Cow<'_, str>, usize)> {
     let double = text.starts_with('"');
     let body = &text[1..];
     // Most quoted values hold no escape: their text is borrowed as it stands.
@@ -421,16 +456,33 @@ fn quoted(text: &str) -> Option<(Kind<'_>, usize)> {
     None
 }
 
-fn finish(body: &str, end: usize, owned: Option<String>) -> Kind<'_> {
-    Kind::Scalar {
-        text: owned.map_or(Cow::Borrowed(&body[..end]), Cow::Owned),
-        plain: false,
-    }
+fn finish(body: &str, end: usize, owned: Option<String>) -> Cow<'_, str> {
+    owned.map_or(Cow::Borrowed(&body[..end]), Cow::Owned)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::read;
+    use super::{read, scan_line};
+
+    #[test]
+    fn scanning_a_line_finds_its_end_and_whether_it_is_printable_ascii() {
+        let naive = |b: &[u8]| {
+            let len = b.iter().position(|c| *c == b'\n').unwrap_or(b.len());
+            (len, b[..len].iter().all(|c| (0x20..0x7f).contains(c)))
+        };
+        for len in 0..26 {
+            for at in 0..len {
+                for byte in 0..=255u8 {
+                    let mut line = vec![b'a'; len];
+                    line[at] = byte;
+                    line.extend_from_slice(b"\nb\x01");
+                    assert_eq!(scan_line(&line), naive(&line), "{line:?}");
+                    line.truncate(len);
+                    assert_eq!(scan_line(&line), naive(&line), "{line:?}");
+                }
+            }
+        }
+    }
 
     /// The fast reader gives up or builds exactly the full reader's tree.
     fn agrees(text: &str) -> bool {
