@@ -395,30 +395,42 @@ fn unprintable(text: &str) -> Vec<(usize, char)> {
 
 /// Byte offset where flow brackets (`[`, `{`) nest deeper than [`MAX_DEPTH`], if they do.
 /// Quoted strings and comments are skipped; block nesting is checked as the tree is built.
+///
+/// A quote opens a string unless it follows a letter or digit, and `#` starts a comment
+/// when it follows white space (or starts the text). Only ASCII bytes matter here, so the
+/// text is read byte by byte, and the character before a quote or `#` is decoded only when
+/// one is met.
 fn too_deep(text: &str) -> Option<usize> {
-    let (mut depth, mut quote, mut comment, mut prev) = (0usize, None::<char>, false, ' ');
-    let mut chars = text.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match (quote, comment, c) {
-            (_, true, '\n') => comment = false,
-            (_, true, _) => {}
-            (Some('"'), _, '\\') => {
-                chars.next();
+    let b = text.as_bytes();
+    let before = |i: usize| text[..i].chars().next_back().unwrap_or(' ');
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'"' | b'\'' if !before(i).is_alphanumeric() => {
+                // To the closing quote; in double quotes a backslash escapes what follows
+                // (a byte of a longer character never looks like a quote or a backslash).
+                i += 1;
+                while let Some(&d) = b.get(i) {
+                    if d == c {
+                        break;
+                    }
+                    i += if c == b'"' && d == b'\\' { 2 } else { 1 };
+                }
             }
-            (Some(q), _, c) if c == q => quote = None,
-            (Some(_), _, _) => {}
-            (None, _, '"' | '\'') if !prev.is_alphanumeric() => quote = Some(c),
-            (None, _, '#') if prev.is_whitespace() => comment = true,
-            (None, _, '[' | '{') => {
+            b'#' if before(i).is_whitespace() => {
+                i = text[i..].find('\n').map_or(b.len(), |n| i + n);
+            }
+            b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     return Some(i);
                 }
             }
-            (None, _, ']' | '}') => depth = depth.saturating_sub(1),
+            b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        prev = c;
+        i += 1;
     }
     None
 }
