@@ -8,11 +8,9 @@
 //! decomposition again — so `Straße` = `STRASSE`, `ÉTUDE` = `étude` whether the accent is
 //! one character or two).
 
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasher, RandomState};
-
-use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
 /// The key two duplicate entries share.
@@ -35,7 +33,19 @@ pub fn fold(s: &str) -> String {
 fn fold_into(s: &str, out: &mut String) {
     let start = out.len();
     if s.is_ascii() {
-        push_words(s, out);
+        // Usually the words are already apart by single spaces, with none around them.
+        let b = s.as_bytes();
+        let spaced = b.first() != Some(&b' ')
+            && b.last() != Some(&b' ')
+            && !b.windows(2).any(|w| w == b"  ")
+            && !b
+                .iter()
+                .any(|c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'));
+        if spaced {
+            out.push_str(s);
+        } else {
+            push_words(s, out);
+        }
         out[start..].make_ascii_lowercase();
     } else {
         let folded: String = caseless::Caseless::default_case_fold(s.nfd())
@@ -62,7 +72,15 @@ fn push_words(s: &str, out: &mut String) {
 /// folded text, and a matching hash is confirmed by comparing the folded text itself, so
 /// only one reusable buffer is allocated for the folding, however long the list.
 pub fn first_of_each<T>(items: &[T], key_of: impl Fn(&T) -> (&str, NaiveDate, &str)) -> Vec<usize> {
-    let hasher = RandomState::new();
+    first_by_hash(items, key_of, quick_hash)
+}
+
+/// [`first_of_each`] with the hash of (title length, date, folded title and provider).
+fn first_by_hash<T>(
+    items: &[T],
+    key_of: impl Fn(&T) -> (&str, NaiveDate, &str),
+    hash_of: impl Fn(usize, NaiveDate, &[u8]) -> u64,
+) -> Vec<usize> {
     let mut buf = String::new();
     // The first item of each hash; items whose hash was taken by a different key, which is
     // all but impossible, go to `exact`.
@@ -81,7 +99,7 @@ pub fn first_of_each<T>(items: &[T], key_of: impl Fn(&T) -> (&str, NaiveDate, &s
     let mut other = String::new();
     for (i, item) in items.iter().enumerate() {
         let (split, date) = fold_key(&mut buf, item);
-        let hash = hasher.hash_one((split, date, buf.as_str()));
+        let hash = hash_of(split, date, buf.as_bytes());
         let j = match by_hash.entry(hash) {
             Entry::Vacant(v) => *v.insert(i),
             Entry::Occupied(o) => {
@@ -97,6 +115,26 @@ pub fn first_of_each<T>(items: &[T], key_of: impl Fn(&T) -> (&str, NaiveDate, &s
         first.push(j);
     }
     first
+}
+
+/// A quick hash of a folded key (FxHash's word mixing), not keyed: the map of hashes in
+/// [`first_of_each`] places them with its own random keys, and every match is confirmed by
+/// the text, so keys made to collide only go the slower exact way, one by one.
+fn quick_hash(split: usize, date: NaiveDate, text: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut h = mix(
+        split as u64,
+        u64::from(date.num_days_from_ce().unsigned_abs()),
+    );
+    let mut chunks = text.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, c.iter().rev().fold(0, |w, b| w << 8 | u64::from(*b)));
+    }
+    for b in chunks.remainder() {
+        h = mix(h, u64::from(*b));
+    }
+    h
 }
 
 #[cfg(test)]
@@ -117,6 +155,26 @@ mod tests {
         assert_eq!(key("Webinar", d, "AAPC"), key(" WEBINAR ", d, "aapc"));
         assert_eq!(fold("a\u{b}b\u{c}c"), "a b c");
         assert_eq!(fold(" \t "), "");
+        for s in [
+            "",
+            " ",
+            "A",
+            "A b",
+            "A  b",
+            " A",
+            "A ",
+            "a\rb",
+            "a\x1fb",
+            "AbC dEf 1",
+        ] {
+            assert_eq!(
+                fold(s),
+                s.to_lowercase()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+        }
     }
 
     #[test]
@@ -133,5 +191,10 @@ mod tests {
             ("WEBINAR", d, "AAPC"),
         ];
         assert_eq!(first_of_each(&items, |k| *k), vec![0, 0, 2, 3, 4, 4, 0]);
+        // Every hash equal: the text still tells the keys apart.
+        assert_eq!(
+            first_by_hash(&items, |k| *k, |_, _, _| 7),
+            vec![0, 0, 2, 3, 4, 4, 0]
+        );
     }
 }
