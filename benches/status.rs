@@ -1,7 +1,9 @@
 //! In-process timing of each phase of `ceu status` on a synthetic CEU log (the layout of
 //! `scripts/gen-ceu-log.py`, the profile it writes): reading the embedded reference data,
-//! checking it into the catalog, the profile, the log (parsed, then validated by
-//! `Log::load`), the duplicate keys, tracking and the JSON output.
+//! checking it into the catalog, the command line, the profile, reading the log file, the log
+//! (parsed by the deserializer, and loaded by `Log::load` as `ceu status` loads it), the
+//! duplicate keys, tracking and the JSON output. Memory is reused from run to run here, so
+//! the cost of first touching fresh pages, large in a short process, is not in these figures.
 //! `cargo bench --bench status`; `ENTRIES=N` changes the size (10,000 by default), `RUNS=N`
 //! the number of runs (medians are printed), `CASE=text` runs only the phases whose name
 //! holds `text`.
@@ -10,6 +12,8 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use chrono::NaiveDate;
+use clap::Parser;
+use coderpath::cli::Cli;
 use coderpath::data::{Catalog, DataSet};
 use coderpath::loader::Source;
 use coderpath::person::dedup;
@@ -77,6 +81,17 @@ fn main() {
             println!("{name:42} {:8.3} ms", median(runs, f));
         }
     };
+    row("command line (clap)", &mut || {
+        let args = [
+            "coderpath",
+            "--as-of",
+            "2026-11-27",
+            "ceu",
+            "status",
+            "big.yaml",
+        ];
+        black_box(Cli::try_parse_from(args).expect("parses"));
+    });
     row("reference data: parse (DataSet::load)", &mut || {
         black_box(DataSet::load(None).expect("loads"));
     });
@@ -87,7 +102,13 @@ fn main() {
         let src = Source::new("big.yaml", PROFILE);
         black_box(Person::load(&src, &catalog, as_of).expect("loads"));
     });
-    row("log: parse into items", &mut || {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("big.ceus.yaml");
+    std::fs::write(&path, &text).expect("the log is written");
+    row("log: read the file (Source::read)", &mut || {
+        black_box(Source::read(&path).expect("reads"));
+    });
+    row("log: parse into items (deserializer)", &mut || {
         let src = Source::new("big.ceus.yaml", text.as_str());
         black_box(src.parse_list::<Item>().expect("parses"));
     });
