@@ -33,15 +33,7 @@ pub fn fold(s: &str) -> String {
 fn fold_into(s: &str, out: &mut String) {
     let start = out.len();
     if s.is_ascii() {
-        // Usually the words are already apart by single spaces, with none around them.
-        let b = s.as_bytes();
-        let spaced = b.first() != Some(&b' ')
-            && b.last() != Some(&b' ')
-            && !b.windows(2).any(|w| w == b"  ")
-            && !b
-                .iter()
-                .any(|c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'));
-        if spaced {
+        if spaced(s.as_bytes()) {
             out.push_str(s);
         } else {
             push_words(s, out);
@@ -53,6 +45,21 @@ fn fold_into(s: &str, out: &mut String) {
             .collect();
         push_words(&folded, out);
     }
+}
+
+/// Whether ASCII text is already folded as to white space: words apart by single spaces, with
+/// none before or after them (usually so).
+fn spaced(b: &[u8]) -> bool {
+    let mut after_space = true;
+    for &c in b {
+        match c {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
+            _ => after_space = false,
+        }
+    }
+    !(after_space && !b.is_empty())
 }
 
 /// Appends the words of `s` (split at any whitespace) to `out`, one space between them.

@@ -330,11 +330,10 @@ impl<'s> Check<'s> {
 /// [`super::dedup`].
 fn mark_duplicates(entries: &mut [Entry]) {
     let first = super::dedup::first_of_each(entries, |e| (&e.title, e.date, &e.provider));
-    let lines: Vec<Option<usize>> = first
-        .into_iter()
-        .map(|j| entries.get(j).map(|e| e.line))
-        .collect();
-    for (e, line) in entries.iter_mut().zip(lines) {
-        e.duplicate_of = line.filter(|l| *l != e.line);
+    for (i, j) in first.into_iter().enumerate() {
+        let line = entries.get(j).map(|e| e.line);
+        if let Some(e) = entries.get_mut(i) {
+            e.duplicate_of = line.filter(|l| *l != e.line);
+        }
     }
 }
