@@ -59,7 +59,7 @@ fn spaced(b: &[u8]) -> bool {
             _ => after_space = false,
         }
     }
-    !(after_space && !b.is_empty())
+    !after_space || b.is_empty()
 }
 
 /// Appends the words of `s` (split at any whitespace) to `out`, one space between them.
@@ -74,58 +74,89 @@ fn push_words(s: &str, out: &mut String) {
     }
 }
 
-/// For each item (title, date, provider), the index of the first item with the same
-/// [`key`] — its own index when no earlier item has it. Keys are compared by a hash of the
-/// folded text, and a matching hash is confirmed by comparing the folded text itself, so
-/// only one reusable buffer is allocated for the folding, however long the list.
-pub fn first_of_each<T>(items: &[T], key_of: impl Fn(&T) -> (&str, NaiveDate, &str)) -> Vec<usize> {
-    first_by_hash(items, key_of, quick_hash)
+/// Finds, item by item, the first earlier item with the same [`key`]. Keys are compared by
+/// a hash of the folded text, and a matching hash is confirmed by folding the earlier item
+/// again and comparing the text, so no key is kept: two reusable buffers serve any number
+/// of items. Adding each item as it is read, while its text is fresh in the cache, costs
+/// less than a pass over a long list afterwards.
+pub struct Firsts {
+    /// The first item of each hash.
+    by_hash: HashMap<u64, usize>,
+    /// Items whose hash was taken by a different key (all but impossible by chance).
+    exact: HashMap<Key, usize>,
+    buf: String,
+    other: String,
+    hash_of: fn(usize, NaiveDate, &[u8]) -> u64,
 }
 
-/// [`first_of_each`] with the hash of (title length, date, folded title and provider).
-fn first_by_hash<T>(
-    items: &[T],
-    key_of: impl Fn(&T) -> (&str, NaiveDate, &str),
-    hash_of: impl Fn(usize, NaiveDate, &[u8]) -> u64,
-) -> Vec<usize> {
-    let mut buf = String::new();
-    // The first item of each hash; items whose hash was taken by a different key, which is
-    // all but impossible, go to `exact`.
-    let mut by_hash: HashMap<u64, usize> = HashMap::with_capacity(items.len());
-    let mut exact: HashMap<Key, usize> = HashMap::new();
-    let fold_key = |buf: &mut String, item: &T| {
-        let (title, date, provider) = key_of(item);
-        buf.clear();
-        fold_into(title, buf);
-        // The title's length keeps the two texts apart whatever they hold.
-        let split = buf.len();
-        fold_into(provider, buf);
-        (split, date)
-    };
-    let mut first = Vec::with_capacity(items.len());
-    let mut other = String::new();
-    for (i, item) in items.iter().enumerate() {
-        let (split, date) = fold_key(&mut buf, item);
-        let hash = hash_of(split, date, buf.as_bytes());
-        let j = match by_hash.entry(hash) {
+impl Default for Firsts {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Firsts {
+    /// No items yet.
+    pub fn new() -> Self {
+        Self::with_hash(quick_hash)
+    }
+
+    /// [`Firsts::new`] hashing (title length, date, folded title and provider) with `hash_of`.
+    fn with_hash(hash_of: fn(usize, NaiveDate, &[u8]) -> u64) -> Self {
+        Firsts {
+            by_hash: HashMap::new(),
+            exact: HashMap::new(),
+            buf: String::new(),
+            other: String::new(),
+            hash_of,
+        }
+    }
+
+    /// Adds item `i` (the items are added in order, from 0); `key_of(j)` gives the key of
+    /// item `j` for any `j` up to `i`. Returns the index of the first item with `i`'s key.
+    pub fn add<'k>(
+        &mut self,
+        i: usize,
+        key_of: impl Fn(usize) -> Option<(&'k str, NaiveDate, &'k str)>,
+    ) -> usize {
+        let Some((split, date)) = fold_key(&mut self.buf, key_of(i)) else {
+            return i;
+        };
+        let hash = (self.hash_of)(split, date, self.buf.as_bytes());
+        match self.by_hash.entry(hash) {
             Entry::Vacant(v) => *v.insert(i),
             Entry::Occupied(o) => {
                 let j = *o.get();
-                if fold_key(&mut other, &items[j]) == (split, date) && other == buf {
+                if fold_key(&mut self.other, key_of(j)) == Some((split, date))
+                    && self.other == self.buf
+                {
                     j
                 } else {
-                    let (title, date, provider) = key_of(item);
-                    *exact.entry(key(title, date, provider)).or_insert(i)
+                    match key_of(i) {
+                        Some((title, date, provider)) => {
+                            *self.exact.entry(key(title, date, provider)).or_insert(i)
+                        }
+                        None => i,
+                    }
                 }
             }
-        };
-        first.push(j);
+        }
     }
-    first
+}
+
+/// Folds a key into `buf` (title, then provider); the length of the folded title, which
+/// keeps the two texts apart whatever they hold, and the date.
+fn fold_key(buf: &mut String, key: Option<(&str, NaiveDate, &str)>) -> Option<(usize, NaiveDate)> {
+    let (title, date, provider) = key?;
+    buf.clear();
+    fold_into(title, buf);
+    let split = buf.len();
+    fold_into(provider, buf);
+    Some((split, date))
 }
 
 /// A quick hash of a folded key (FxHash's word mixing), not keyed: the map of hashes in
-/// [`first_of_each`] places them with its own random keys, and every match is confirmed by
+/// [`Firsts`] places them with its own random keys, and every match is confirmed by
 /// the text, so keys made to collide only go the slower exact way, one by one.
 fn quick_hash(split: usize, date: NaiveDate, text: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -185,7 +216,7 @@ mod tests {
     }
 
     #[test]
-    fn first_of_each_finds_the_first_with_the_same_key() {
+    fn firsts_finds_the_first_with_the_same_key() {
         let d = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
         let e = NaiveDate::from_ymd_opt(2026, 1, 6).unwrap();
         let items = [
@@ -197,11 +228,47 @@ mod tests {
             ("STRASSE", d, "x"),
             ("WEBINAR", d, "AAPC"),
         ];
-        assert_eq!(first_of_each(&items, |k| *k), vec![0, 0, 2, 3, 4, 4, 0]);
+        let firsts_of = |mut firsts: Firsts| -> Vec<usize> {
+            (0..items.len())
+                .map(|i| firsts.add(i, |j| items.get(j).copied()))
+                .collect()
+        };
+        assert_eq!(firsts_of(Firsts::new()), vec![0, 0, 2, 3, 4, 4, 0]);
         // Every hash equal: the text still tells the keys apart.
-        assert_eq!(
-            first_by_hash(&items, |k| *k, |_, _, _| 7),
-            vec![0, 0, 2, 3, 4, 4, 0]
-        );
+        let found = firsts_of(Firsts::with_hash(|_, _, _| 7));
+        assert_eq!(found, vec![0, 0, 2, 3, 4, 4, 0]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn firsts_agree_with_a_map_of_keys(
+            items in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["Webinar", " webinar", "WEBINAR  ", "Web inar", "Straße", "STRASSE", "é", "e\u{301}", ""]),
+                    0u64..3,
+                    proptest::sample::select(vec!["AAPC", "aapc", "AAPC\t", "AHIMA", "x"]),
+                ),
+                0..40,
+            )
+        ) {
+            let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+            let items: Vec<(&str, NaiveDate, &str)> = items
+                .into_iter()
+                .map(|(t, d, p)| (t, day + chrono::Days::new(d), p))
+                .collect();
+            let mut seen = std::collections::HashMap::new();
+            let naive: Vec<usize> = items
+                .iter()
+                .enumerate()
+                .map(|(i, (t, d, p))| *seen.entry(key(t, *d, p)).or_insert(i))
+                .collect();
+            for hash in [quick_hash, |_: usize, _: NaiveDate, _: &[u8]| 7] {
+                let mut firsts = Firsts::with_hash(hash);
+                let found: Vec<usize> = (0..items.len())
+                    .map(|i| firsts.add(i, |j| items.get(j).copied()))
+                    .collect();
+                proptest::prop_assert_eq!(&found, &naive);
+            }
+        }
     }
 }

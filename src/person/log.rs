@@ -205,6 +205,8 @@ struct Check<'s> {
     dir: &'s Path,
     /// Index of the next item in the file.
     index: usize,
+    /// Duplicates among the entries so far.
+    firsts: super::dedup::Firsts,
     log: Log,
     problems: Vec<Diagnostic>,
 }
@@ -217,6 +219,7 @@ impl<'s> Check<'s> {
             known: topics.iter().copied().collect(),
             dir: Path::new(src.name()).parent().unwrap_or(Path::new(".")),
             index: 0,
+            firsts: super::dedup::Firsts::new(),
             log: Log::default(),
             problems: Vec::new(),
         }
@@ -299,11 +302,20 @@ impl<'s> Check<'s> {
                     .expected("`checkpoint: DATE` on this item, or no body/earned"),
             );
         }
+        let title = item.title.unwrap_or_default();
+        let provider = item.provider.unwrap_or_default();
+        // The first entry with the same title, date and provider (a course counts once).
+        let entries = &self.log.entries;
+        let first = self.firsts.add(entries.len(), |j| match entries.get(j) {
+            Some(e) => Some((&e.title, e.date, &e.provider)),
+            None => Some((&title, date, &provider)),
+        });
+        let duplicate_of = entries.get(first).map(|e| e.line).filter(|l| *l != line);
         self.log.entries.push(Entry {
             line,
             date,
-            title: item.title.unwrap_or_default(),
-            provider: item.provider.unwrap_or_default(),
+            title,
+            provider,
             ceus,
             aapc_index: item.aapc_index.filter(|s| !s.trim().is_empty()),
             topics: item.topics,
@@ -311,29 +323,16 @@ impl<'s> Check<'s> {
             ahima_sourced: item.ahima_sourced,
             certificate: item.certificate.map(|c| self.dir.join(c)),
             self_assessment: item.self_assessment,
-            duplicate_of: None,
+            duplicate_of,
         });
     }
 
-    /// The log with its duplicates marked, or every problem found.
-    fn finish(mut self) -> Result<Log, Vec<Diagnostic>> {
-        mark_duplicates(&mut self.log.entries);
+    /// The log, or every problem found.
+    fn finish(self) -> Result<Log, Vec<Diagnostic>> {
         if self.problems.is_empty() {
             Ok(self.log)
         } else {
             Err(self.problems)
-        }
-    }
-}
-
-/// Sets `duplicate_of` on every entry that repeats an earlier one by the duplicate rule of
-/// [`super::dedup`].
-fn mark_duplicates(entries: &mut [Entry]) {
-    let first = super::dedup::first_of_each(entries, |e| (&e.title, e.date, &e.provider));
-    for (i, j) in first.into_iter().enumerate() {
-        let line = entries.get(j).map(|e| e.line);
-        if let Some(e) = entries.get_mut(i) {
-            e.duplicate_of = line.filter(|l| *l != e.line);
         }
     }
 }
