@@ -5,6 +5,9 @@
 //! One grammar: the full reader ([`full`], on `saphyr-parser`) and a fast reader for the
 //! usual layout of large CEU logs ([`fast`]) build the same positioned tree ([`node`]); one
 //! deserializer ([`de`]) reads that tree into the target type, collecting every problem.
+//! For the bulk of a large CEU log, [`direct`] reads the fast reader's values straight into
+//! typed fields — exactly what the deserializer would give, or it declines and the
+//! deserializer reads the document.
 
 mod de;
 pub(crate) mod direct;
