@@ -77,8 +77,7 @@ fn push_words(s: &str, out: &mut String) {
 /// Finds, item by item, the first earlier item with the same [`key`]. Keys are compared by
 /// a hash of the folded text, and a matching hash is confirmed by folding the earlier item
 /// again and comparing the text, so no key is kept: two reusable buffers serve any number
-/// of items. Adding each item as it is read, while its text is fresh in the cache, costs
-/// less than a pass over a long list afterwards.
+/// of items. Items are added as they are read, so a long list needs no second pass.
 pub struct Firsts {
     /// The first item of each hash.
     by_hash: HashMap<u64, usize>,
