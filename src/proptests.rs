@@ -244,6 +244,119 @@ fn log_like() -> impl Strategy<Value = String> {
     })
 }
 
+/// Values a CEU log's field may take: mostly ones its type reads (first list), and ones it
+/// refuses or that resolve to another type (quoted numbers, nulls, words that are not
+/// variants, lists for text).
+fn log_field(key: &'static str) -> BoxedStrategy<(&'static str, &'static str)> {
+    let (good, odd): (&[&str], &[&str]) = match key {
+        "date" | "checkpoint" => (
+            &["2026-01-05", "'2026-01-06'", "\"2016-03-01\"", "~", "null"],
+            &["2026-02-30", "2026-1-5", "''", "[]"],
+        ),
+        "ceus" | "earned" => (
+            &[
+                "1",
+                "1.5",
+                "0",
+                "-2",
+                "61",
+                "1e3",
+                ".5",
+                ".inf",
+                "-.inf",
+                ".nan",
+                "0x1F",
+                "0o17",
+                "~",
+                "99999999999999999999999999999999999999999",
+            ],
+            &["\"1.5\"", "true", "abc", "[]"],
+        ),
+        "topics" => (
+            &[
+                "[]",
+                "[cpt]",
+                "[cpt, icd10cm]",
+                "[CPC, \"CPMA\", 'x']",
+                "[ ]",
+                "[cpt, cpt]",
+                "[1, true]",
+            ],
+            &["[~]", "[null, cpt]", "~", "cpt"],
+        ),
+        "domain" => (
+            &["hiim", "other", "\"hiim\"", "'other'", "~"],
+            &["Hiim", "HIIM", "1", "[hiim]"],
+        ),
+        "ahima_sourced" | "self_assessment" => (
+            &["true", "false", "True", "FALSE", "TRUE"],
+            &["yes", "~", "1", "\"true\""],
+        ),
+        "body" => (
+            &["AAPC", "AHIMA", "'AHIMA'", "~"],
+            &["aapc", "Ahima", "[AAPC]"],
+        ),
+        "nmae" => (&[], &["x"]),
+        _ => (
+            &[
+                "Course 1",
+                "\"Course: 2\"",
+                "'It''s'",
+                "~",
+                "NULL",
+                "''",
+                "\"  \"",
+                "1.5",
+                "true",
+                "é",
+                "x # comment",
+                "\"\\t\"",
+                "../up.pdf",
+                "COURSE  1",
+                "Provider 2",
+            ],
+            &["[a]"],
+        ),
+    };
+    let value = if good.is_empty() {
+        prop::sample::select(odd).boxed()
+    } else {
+        prop_oneof![6 => prop::sample::select(good), 1 => prop::sample::select(odd)].boxed()
+    };
+    value.prop_map(move |v| (key, v)).boxed()
+}
+
+/// CEU logs in the usual layout whose entries mostly read cleanly: the fields of an entry or
+/// a checkpoint in any order, sometimes an unknown key.
+fn log_entries() -> impl Strategy<Value = String> {
+    const FIELDS: &[&str] = &[
+        "date",
+        "title",
+        "provider",
+        "ceus",
+        "aapc_index",
+        "topics",
+        "domain",
+        "ahima_sourced",
+        "certificate",
+        "self_assessment",
+        "checkpoint",
+        "body",
+        "earned",
+        "nmae",
+    ];
+    let item = prop::sample::subsequence(FIELDS, 1..7)
+        .prop_shuffle()
+        .prop_flat_map(|keys| keys.into_iter().map(log_field).collect::<Vec<_>>());
+    prop::collection::vec(item, 1..6).prop_map(|items| {
+        let items: Vec<Vec<(&str, &str, &str)>> = items
+            .into_iter()
+            .map(|kv| kv.into_iter().map(|(k, v)| (k, v, "")).collect())
+            .collect();
+        block_list(&items)
+    })
+}
+
 /// The two readers agree: the fast reader gives up, or builds the full reader's tree.
 fn readers_agree(text: &str) -> Result<(), TestCaseError> {
     if let Some(fast) = crate::loader::fast::read(text) {
@@ -307,6 +420,52 @@ proptest! {
         let without = src.parse_full::<Profile>().map(|p| format!("{p:?}"));
         prop_assert_eq!(with, without, "{:?}", text);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn reading_a_log_directly_gives_the_same_log(text in prop_oneof![log_entries().boxed(), log_like().boxed()]) {
+        DATA.with(|data| {
+            let direct = Log::load_with(&Source::new("t.ceus.yaml", text.as_str()), data, true);
+            let general = Log::load_with(&Source::new("t.ceus.yaml", text.as_str()), data, false);
+            prop_assert_eq!(format!("{direct:?}"), format!("{general:?}"), "{:?}", text);
+            Ok(())
+        })?;
+    }
+}
+
+#[test]
+fn the_entry_strategy_reaches_the_direct_reader() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    /// Counts the items read.
+    struct Count(usize, crate::person::log::Item);
+    impl crate::loader::direct::Read for Count {
+        fn pair(&mut self, key: &str, value: crate::loader::direct::Value<'_, '_>) -> Option<()> {
+            self.1.set(key, value)
+        }
+        fn end(&mut self, _: usize) -> Option<()> {
+            self.0 += 1;
+            Some(())
+        }
+    }
+    let (mut direct, mut partly) = (0, 0);
+    for _ in 0..300 {
+        let text = log_entries().new_tree(&mut runner).unwrap().current();
+        let src = Source::new("t.ceus.yaml", text.as_str());
+        let mut count = Count(0, Default::default());
+        if src.each_item(&mut count) {
+            direct += 1;
+        } else if count.0 > 0 {
+            partly += 1;
+        }
+    }
+    assert!(
+        direct >= 30 && partly >= 30,
+        "of 300 generated logs {direct} were read directly, {partly} partly"
+    );
 }
 
 #[test]

@@ -35,13 +35,21 @@ pub fn read(text: &str) -> Option<Node<'_>> {
 /// The items of the top-level list of `text`, read one at a time: `Some(item)`, or `None`
 /// once `text` turns out to be outside the subset (after which reading stops).
 pub struct Items<'a> {
-    lines: std::iter::Enumerate<std::str::Split<'a, char>>,
+    text: &'a str,
+    /// Byte offset of the next line (past the end once the last line is read).
+    pos: usize,
+    /// Number of the last line read.
+    no: usize,
     /// The `- ` line that starts the next item, once read.
     stash: Option<Line<'a>>,
     /// Line of the first item (0 before it is found).
     pub first_line: usize,
     /// Pairs in the last item (the next one likely has as many).
     width: usize,
+    /// Storage of an item handed back with [`Items::recycle`], for the next item.
+    spare: Option<Vec<(Node<'a>, Node<'a>)>>,
+    /// Keys of the item being read (a key may not repeat).
+    keys: Vec<&'a str>,
     done: bool,
 }
 
@@ -49,65 +57,36 @@ impl<'a> Items<'a> {
     /// Starts reading `text`.
     pub fn new(text: &'a str) -> Self {
         Items {
-            lines: text.split('\n').enumerate(),
+            text,
+            pos: 0,
+            no: 0,
             stash: None,
             first_line: 0,
             width: 8,
+            spare: None,
+            keys: Vec::new(),
             done: false,
         }
     }
 
-    /// The next line that is not blank or a comment, or `Err` for a line outside the subset.
-    fn line(&mut self) -> Result<Option<Line<'a>>, ()> {
-        for (i, raw) in self.lines.by_ref() {
-            let text = raw.strip_suffix('\r').unwrap_or(raw);
-            let ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b));
-            if !ascii && !safe_unicode(text) {
-                return Err(());
-            }
-            let trimmed = text.trim_start_matches(' ');
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
-            }
-            return Ok(Some(Line {
-                text,
-                no: i + 1,
-                ascii,
-            }));
+    /// Takes back an item this reader gave out, once it is read, so that its storage is
+    /// reused for the next item instead of allocating again.
+    pub fn recycle(&mut self, item: Node<'a>) {
+        if let Kind::Map(mut pairs) = item.kind {
+            pairs.clear();
+            self.spare = Some(pairs);
         }
-        Ok(None)
     }
 
-    /// The item starting at `first` (a `- ` line), with the pairs on the lines below it.
-    fn item(&mut self, first: Line<'a>) -> Option<Node<'a>> {
-        let mut pairs = Vec::with_capacity(self.width);
-        let start = first.no;
-        pair(&first, &mut pairs)?;
-        loop {
-            match self.line().ok()? {
-                None => {
-                    self.done = true;
-                    break;
-                }
-                Some(l) if l.text.starts_with("- ") => {
-                    self.stash = Some(l);
-                    break;
-                }
-                Some(l) if l.text.starts_with("  ") && !l.text[2..].starts_with(' ') => {
-                    pair(&l, &mut pairs)?;
-                }
-                Some(_) => return None,
-            }
-        }
-        self.width = pairs.len();
-        Some(Node::new(start, 3, Kind::Map(pairs)))
-    }
-}
-
-impl<'a> Iterator for Items<'a> {
-    type Item = Option<Node<'a>>;
-
-    fn next(&mut self) -> Option<Option<Node<'a>>> {
+    /// Reads the next item without building it: each pair goes to `sink` as the line it is
+    /// on, its key (at column 3 of that line) and its value, as soon as the pair is read.
+    /// `None` when there are no more items; `Some(None)` once the text turns out to be
+    /// outside the subset or `sink` declines a pair (`None`), after which reading stops;
+    /// else `Some(Some(line))`, the line where the item starts.
+    pub fn next_with(
+        &mut self,
+        sink: &mut impl FnMut(usize, &'a str, Node<'a>) -> Option<()>,
+    ) -> Option<Option<usize>> {
         let first = match self.stash.take() {
             Some(l) => l,
             None if self.done => return None,
@@ -124,36 +103,127 @@ impl<'a> Iterator for Items<'a> {
                 }
             }
         };
-        let item = self.item(first);
+        let item = self.item(first, sink);
         if item.is_none() {
             self.done = true;
             self.stash = None;
         }
         Some(item)
     }
+
+    /// The next line that is not blank or a comment, or `Err` for a line outside the subset.
+    #[inline(always)]
+    fn line(&mut self) -> Result<Option<Line<'a>>, ()> {
+        // Lines as `text.split('\n')` gives them, each scanned once for its end and for
+        // whether it is printable ASCII.
+        while self.pos <= self.text.len() {
+            let (len, mut ascii) = scan_line(&self.text.as_bytes()[self.pos..]);
+            let raw = self.text.get(self.pos..self.pos + len).ok_or(())?;
+            self.pos += len + 1;
+            self.no += 1;
+            let text = match raw.strip_suffix('\r') {
+                Some(t) => {
+                    ascii = t.bytes().all(|b| b.wrapping_sub(0x20) < 0x5f);
+                    t
+                }
+                None => raw,
+            };
+            if !ascii && !safe_unicode(text) {
+                return Err(());
+            }
+            // Blank, or a comment: the first byte that is not a space is none or `#`.
+            match text.bytes().find(|b| *b != b' ') {
+                None | Some(b'#') => continue,
+                Some(_) => {}
+            }
+            return Ok(Some(Line {
+                text,
+                no: self.no,
+                ascii,
+            }));
+        }
+        Ok(None)
+    }
+
+    /// Reads the item starting at `first` (a `- ` line) and the pairs on the lines below it
+    /// into `sink`; the line where it starts.
+    fn item(
+        &mut self,
+        first: Line<'a>,
+        sink: &mut impl FnMut(usize, &'a str, Node<'a>) -> Option<()>,
+    ) -> Option<usize> {
+        self.keys.clear();
+        pair(&first, &mut self.keys, sink)?;
+        loop {
+            match self.line().ok()? {
+                None => {
+                    self.done = true;
+                    break;
+                }
+                Some(l) if l.text.starts_with("- ") => {
+                    self.stash = Some(l);
+                    break;
+                }
+                Some(l) if l.text.starts_with("  ") && !l.text[2..].starts_with(' ') => {
+                    pair(&l, &mut self.keys, sink)?;
+                }
+                Some(_) => return None,
+            }
+        }
+        Some(first.no)
+    }
 }
 
-/// Reads `KEY: VALUE` after the line's two-character indent (`- ` or two spaces) into `pairs`.
-fn pair<'a>(line: &Line<'a>, pairs: &mut Vec<(Node<'a>, Node<'a>)>) -> Option<()> {
+impl<'a> Iterator for Items<'a> {
+    type Item = Option<Node<'a>>;
+
+    fn next(&mut self) -> Option<Option<Node<'a>>> {
+        let mut pairs = match self.spare.take() {
+            Some(pairs) => pairs,
+            None => Vec::with_capacity(self.width),
+        };
+        let read = self.next_with(&mut |line, key, value| {
+            let key = Node::new(
+                line,
+                3,
+                Kind::Scalar {
+                    text: Cow::Borrowed(key),
+                    plain: true,
+                },
+            );
+            pairs.push((key, value));
+            Some(())
+        });
+        match read {
+            None => None,
+            Some(None) => Some(None),
+            Some(Some(line)) => {
+                self.width = pairs.len();
+                Some(Some(Node::new(line, 3, Kind::Map(pairs))))
+            }
+        }
+    }
+}
+
+/// Reads `KEY: VALUE` after the line's two-character indent (`- ` or two spaces), a key
+/// not among `keys` (the item's keys so far, which it joins).
+#[inline(always)]
+fn pair<'a>(
+    line: &Line<'a>,
+    keys: &mut Vec<&'a str>,
+    sink: &mut impl FnMut(usize, &'a str, Node<'a>) -> Option<()>,
+) -> Option<()> {
     let body = &line.text[2..];
     let key_len = body
         .bytes()
         .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
         .count();
     let (key, value) = (&body[..key_len], body[key_len..].strip_prefix(": ")?);
-    if key.is_empty() || pairs.iter().any(|(k, _)| k.scalar() == Some(key)) {
+    if key.is_empty() || keys.contains(&key) {
         return None;
     }
-    let key_node = Node::new(
-        line.no,
-        3,
-        Kind::Scalar {
-            text: Cow::Borrowed(key),
-            plain: true,
-        },
-    );
-    pairs.push((key_node, value_node(line, value, 3 + key_len + 2)?));
-    Some(())
+    keys.push(key);
+    sink(line.no, key, value_node(line, value, 3 + key_len + 2)?)
 }
 
 /// A line being read.
@@ -175,6 +245,35 @@ impl Line<'_> {
     }
 }
 
+/// The length of the line at the start of `bytes` (up to its `\n`, or all of them) and
+/// whether it is printable ASCII (`0x20..=0x7e`). Eight bytes are looked at a time while
+/// they are all printable ASCII, which is most of a usual log.
+#[inline(always)]
+fn scan_line(bytes: &[u8]) -> (usize, bool) {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut i = 0;
+    while let Some((word, _)) = bytes[i..].split_first_chunk::<8>() {
+        let w = u64::from_le_bytes(*word);
+        // A byte below 0x20 (a control character or the line break), or one of 0x7f and
+        // above (DEL, or part of a multi-byte character), sets that byte's high bit.
+        let low = w.wrapping_sub(ONES * 0x20) & !w;
+        let high = w.wrapping_add(ONES) | w;
+        if (low | high) & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    let mut ascii = true;
+    for (j, &b) in bytes[i..].iter().enumerate() {
+        if b == b'\n' {
+            return (i + j, ascii);
+        }
+        ascii &= b.wrapping_sub(0x20) < 0x5f;
+    }
+    (bytes.len(), ascii)
+}
+
 /// Whether a line with non-ASCII text holds only characters the subset allows.
 fn safe_unicode(line: &str) -> bool {
     line.chars().all(|c| {
@@ -187,73 +286,97 @@ fn safe_unicode(line: &str) -> bool {
 }
 
 /// The value that starts at 1-based byte column `col` (ASCII up to there) of the line.
+#[inline(always)]
 fn value_node<'a>(line: &Line<'a>, value: &'a str, col: usize) -> Option<Node<'a>> {
-    let start = value.len() - value.trim_start_matches(' ').len();
+    let start = value.bytes().take_while(|b| *b == b' ').count();
     let value = &value[start..];
     let col = col + start;
-    if let Some(inner) = value.strip_prefix('[') {
-        let close = inner.find(']')?;
-        if !tail_ok(&inner[close + 1..]) {
-            return None;
-        }
-        let list = &inner[..close];
-        if list
-            .bytes()
-            .any(|b| matches!(b, b'[' | b'{' | b'}' | b'#' | b':'))
-        {
-            return None;
-        }
-        let mut items = Vec::new();
-        if !list.trim_matches(' ').is_empty() {
-            let mut offset = line.text.len() - inner.len();
-            for part in list.split(',') {
-                let lead = part.len() - part.trim_start_matches(' ').len();
-                let text = part.trim_matches(' ');
-                let at = offset + lead;
-                offset += part.len() + 1;
-                let node = if text.starts_with(['"', '\'']) {
-                    let (s, end) = quoted(text)?;
-                    if end != text.len() {
-                        return None;
-                    }
-                    s
-                } else {
-                    plain(text)?
-                };
-                items.push(Node::new(line.no, line.column(at), node));
+    let (text, plain) = match value.as_bytes().first() {
+        Some(b'[') => return flow_list(line, &value[1..], col),
+        Some(b'"' | b'\'') => {
+            let (text, end) = quoted(value)?;
+            if !tail_ok(&value[end..]) {
+                return None;
             }
+            (text, false)
         }
-        return Some(Node::new(line.no, col, Kind::Seq(items)));
-    }
-    let kind = if value.starts_with(['"', '\'']) {
-        let (s, end) = quoted(value)?;
-        if !tail_ok(&value[end..]) {
-            return None;
-        }
-        s
-    } else {
-        plain(cut_comment(value))?
+        _ => (Cow::Borrowed(plain(plain_text(value)?)?), true),
     };
-    Some(Node::new(line.no, col, kind))
+    Some(Node::new(line.no, col, Kind::Scalar { text, plain }))
 }
 
-/// A plain value without its comment (` #…`) and trailing spaces.
-fn cut_comment(value: &str) -> &str {
+/// The flow list whose text after `[` is `inner`, starting at column `col` of the line.
+fn flow_list<'a>(line: &Line<'a>, inner: &'a str, col: usize) -> Option<Node<'a>> {
+    let close = inner.find(']')?;
+    if !tail_ok(&inner[close + 1..]) {
+        return None;
+    }
+    let list = &inner[..close];
+    // No `:` and no `#` in the list, so no item holds `: ` or ` #` (see `plain`).
+    if list
+        .bytes()
+        .any(|b| matches!(b, b'[' | b'{' | b'}' | b'#' | b':'))
+    {
+        return None;
+    }
+    let mut items = Vec::new();
+    if !list.trim_matches(' ').is_empty() {
+        let mut offset = line.text.len() - inner.len();
+        for part in list.split(',') {
+            let lead = part.len() - part.trim_start_matches(' ').len();
+            let text = part.trim_matches(' ');
+            let at = offset + lead;
+            offset += part.len() + 1;
+            let (text, plain) = if text.starts_with(['"', '\'']) {
+                let (s, end) = quoted(text)?;
+                if end != text.len() {
+                    return None;
+                }
+                (s, false)
+            } else {
+                (Cow::Borrowed(plain(text)?), true)
+            };
+            items.push(Node::new(
+                line.no,
+                line.column(at),
+                Kind::Scalar { text, plain },
+            ));
+        }
+    }
+    Some(Node::new(line.no, col, Kind::Seq(items)))
+}
+
+/// A plain value without its comment (` #…`) and trailing spaces, or `None` when it holds
+/// `: ` before the comment (the text would be a key); one pass over the value.
+#[inline(always)]
+fn plain_text(value: &str) -> Option<&str> {
     let b = value.as_bytes();
-    let end = (1..b.len())
-        .find(|&i| b[i] == b'#' && b[i - 1] == b' ')
-        .unwrap_or(b.len());
-    value[..end].trim_end_matches(' ')
+    let mut end = b.len();
+    for i in 1..b.len() {
+        match (b[i - 1], b[i]) {
+            (b' ', b'#') => {
+                end = i;
+                break;
+            }
+            (b':', b' ') => return None,
+            _ => {}
+        }
+    }
+    Some(value[..end].trim_end_matches(' '))
 }
 
 /// What may follow a value: spaces, then nothing or a comment.
+#[inline(always)]
 fn tail_ok(tail: &str) -> bool {
     let t = tail.trim_start_matches(' ');
     t.is_empty() || (t.starts_with('#') && t.len() < tail.len())
 }
 
-/// A plain scalar (already cut at its end), if the subset allows it.
-fn plain(text: &str) -> Option<Kind<'_>> {
+/// `text` as a plain scalar, if the subset allows it: it starts with a letter, a digit or
+/// one of the few safe signs, and does not end with `:`. The callers have made sure it holds
+/// no `: ` (a key) and no ` #` (a comment) and is cut at its end.
+#[inline(always)]
+fn plain(text: &str) -> Option<&str> {
     let b = text.as_bytes();
     let starts_ok = match b.first()? {
         c if c.is_ascii_alphanumeric() => true,
@@ -262,18 +385,27 @@ fn plain(text: &str) -> Option<Kind<'_>> {
         c if *c >= 0x80 => text.chars().next().is_some_and(char::is_alphanumeric),
         _ => false,
     };
-    // `: ` or a final `:` would make a key; ` #` a comment.
-    let clean = !b.windows(2).any(|w| w == b": " || w == b" #") && b.last() != Some(&b':');
-    (starts_ok && clean).then_some(Kind::Scalar {
-        text: Cow::Borrowed(text),
-        plain: true,
-    })
+    (starts_ok && b.last() != Some(&b':')).then_some(text)
 }
 
 /// A quoted scalar at the start of `text` and the byte offset just past its closing quote.
-fn quoted(text: &str) -> Option<(Kind<'_>, usize)> {
+fn quoted(text: &str) -> Option<(Cow<'_, str>, usize)> {
     let double = text.starts_with('"');
     let body = &text[1..];
+    // Most quoted values hold no escape: their text is borrowed as it stands.
+    let special = |b: &u8| {
+        if double {
+            matches!(b, b'"' | b'\\')
+        } else {
+            *b == b'\''
+        }
+    };
+    if let Some(i) = body.bytes().position(|b| special(&b)) {
+        let escaped = body.as_bytes().get(i + 1) == Some(&b'\'');
+        if body.as_bytes()[i] != b'\\' && (double || !escaped) {
+            return Some((finish(body, i, None), i + 2));
+        }
+    }
     let mut owned: Option<String> = None;
     let mut chars = body.char_indices();
     while let Some((i, c)) = chars.next() {
@@ -324,16 +456,33 @@ fn quoted(text: &str) -> Option<(Kind<'_>, usize)> {
     None
 }
 
-fn finish(body: &str, end: usize, owned: Option<String>) -> Kind<'_> {
-    Kind::Scalar {
-        text: owned.map_or(Cow::Borrowed(&body[..end]), Cow::Owned),
-        plain: false,
-    }
+fn finish(body: &str, end: usize, owned: Option<String>) -> Cow<'_, str> {
+    owned.map_or(Cow::Borrowed(&body[..end]), Cow::Owned)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::read;
+    use super::{read, scan_line};
+
+    #[test]
+    fn scanning_a_line_finds_its_end_and_whether_it_is_printable_ascii() {
+        let naive = |b: &[u8]| {
+            let len = b.iter().position(|c| *c == b'\n').unwrap_or(b.len());
+            (len, b[..len].iter().all(|c| (0x20..0x7f).contains(c)))
+        };
+        for len in 0..26 {
+            for at in 0..len {
+                for byte in 0..=255u8 {
+                    let mut line = vec![b'a'; len];
+                    line[at] = byte;
+                    line.extend_from_slice(b"\nb\x01");
+                    assert_eq!(scan_line(&line), naive(&line), "{line:?}");
+                    line.truncate(len);
+                    assert_eq!(scan_line(&line), naive(&line), "{line:?}");
+                }
+            }
+        }
+    }
 
     /// The fast reader gives up or builds exactly the full reader's tree.
     fn agrees(text: &str) -> bool {

@@ -5,8 +5,12 @@
 //! One grammar: the full reader ([`full`], on `saphyr-parser`) and a fast reader for the
 //! usual layout of large CEU logs ([`fast`]) build the same positioned tree ([`node`]); one
 //! deserializer ([`de`]) reads that tree into the target type, collecting every problem.
+//! For the bulk of a large CEU log, [`direct`] reads the fast reader's values straight into
+//! typed fields — exactly what the deserializer would give, or it declines and the
+//! deserializer reads the document.
 
 mod de;
+pub(crate) mod direct;
 pub(crate) mod fast;
 pub(crate) mod full;
 mod node;
@@ -188,6 +192,13 @@ impl Source {
         }
     }
 
+    /// Hands the items of a top-level list in the fast reader's layout straight to `reader`
+    /// (see [`direct`]); false when the fast reader or `reader` declined, and the document is
+    /// then to be read with [`Source::parse`].
+    pub(crate) fn each_item(&self, reader: &mut impl direct::Read) -> bool {
+        direct::each_item(self.body(), reader)
+    }
+
     /// Parses a top-level list into `Vec<T>` (the same as `parse::<Vec<T>>()`).
     pub fn parse_list<T: DeserializeOwned>(&self) -> Result<Vec<T>, Vec<Diagnostic>> {
         self.parse()
@@ -212,16 +223,9 @@ impl Source {
 
     /// Adds the diagnostic's line to it.
     fn excerpt(&self, d: Diagnostic) -> Diagnostic {
-        let starts = self.lines.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        let Some(&start) = starts.get(d.line.saturating_sub(1)) else {
+        let Some(line) = self.line_text(d.line.max(1)) else {
             return d;
         };
-        let end = starts.get(d.line).map_or(self.text.len(), |e| e - 1);
-        let line = &self.text[start..end];
         // Columns on the first line do not count a byte-order mark.
         let line = if d.line == 1 {
             line.strip_prefix('\u{feff}').unwrap_or(line)
@@ -229,6 +233,29 @@ impl Source {
             line
         };
         d.with_line(line)
+    }
+
+    /// `d` with the text of its line, exactly as [`Diagnostic::with_excerpt`] adds it, but
+    /// found through an index of line starts built once for the source, so that a diagnostic
+    /// on every line of a large file takes linear time, not quadratic.
+    pub fn with_excerpt(&self, d: Diagnostic) -> Diagnostic {
+        match self.line_text(d.line.max(1)) {
+            Some(line) => d.with_line(line),
+            None => d,
+        }
+    }
+
+    /// The text of 1-based line `n` as `text.split('\n')` gives it (a `\r` before the line
+    /// break kept), if the text has that many lines.
+    fn line_text(&self, n: usize) -> Option<&str> {
+        let starts = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let start = *starts.get(n.checked_sub(1)?)?;
+        let end = starts.get(n).map_or(self.text.len(), |e| e - 1);
+        self.text.get(start..end)
     }
 
     /// Line and column of the node at `path` (e.g. `credentials[3].settings[1]`), else of
@@ -371,30 +398,42 @@ fn unprintable(text: &str) -> Vec<(usize, char)> {
 
 /// Byte offset where flow brackets (`[`, `{`) nest deeper than [`MAX_DEPTH`], if they do.
 /// Quoted strings and comments are skipped; block nesting is checked as the tree is built.
+///
+/// A quote opens a string unless it follows a letter or digit, and `#` starts a comment
+/// when it follows white space (or starts the text). Only ASCII bytes matter here, so the
+/// text is read byte by byte, and the character before a quote or `#` is decoded only when
+/// one is met.
 fn too_deep(text: &str) -> Option<usize> {
-    let (mut depth, mut quote, mut comment, mut prev) = (0usize, None::<char>, false, ' ');
-    let mut chars = text.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match (quote, comment, c) {
-            (_, true, '\n') => comment = false,
-            (_, true, _) => {}
-            (Some('"'), _, '\\') => {
-                chars.next();
+    let b = text.as_bytes();
+    let before = |i: usize| text[..i].chars().next_back().unwrap_or(' ');
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'"' | b'\'' if !before(i).is_alphanumeric() => {
+                // To the closing quote; in double quotes a backslash escapes what follows
+                // (a byte of a longer character never looks like a quote or a backslash).
+                i += 1;
+                while let Some(&d) = b.get(i) {
+                    if d == c {
+                        break;
+                    }
+                    i += if c == b'"' && d == b'\\' { 2 } else { 1 };
+                }
             }
-            (Some(q), _, c) if c == q => quote = None,
-            (Some(_), _, _) => {}
-            (None, _, '"' | '\'') if !prev.is_alphanumeric() => quote = Some(c),
-            (None, _, '#') if prev.is_whitespace() => comment = true,
-            (None, _, '[' | '{') => {
+            b'#' if before(i).is_whitespace() => {
+                i = text[i..].find('\n').map_or(b.len(), |n| i + n);
+            }
+            b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     return Some(i);
                 }
             }
-            (None, _, ']' | '}') => depth = depth.saturating_sub(1),
+            b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        prev = c;
+        i += 1;
     }
     None
 }

@@ -21,13 +21,22 @@ pub fn regular_file(path: &Path, name: &str) -> Result<Vec<u8>, Error> {
     }
     let file = open(path).map_err(io)?;
     // The path may have been swapped for something else between the two looks.
-    refuse_special(file.metadata().map_err(io)?.file_type(), name)?;
-    limited(file, name)
+    let meta = file.metadata().map_err(io)?;
+    refuse_special(meta.file_type(), name)?;
+    // Room for the size the file claims (plus the byte that would tell it grew past the
+    // limit), so a large file is read into one buffer instead of a chain of doubling copies.
+    let expected = meta.len().min(MAX_FILE_BYTES) as usize + 1;
+    limited_with(file, name, expected)
 }
 
 /// At most [`MAX_FILE_BYTES`] + 1 bytes of `input` (one more tells that it is too large).
 pub fn limited(input: impl Read, name: &str) -> Result<Vec<u8>, Error> {
-    let mut bytes = Vec::new();
+    limited_with(input, name, 0)
+}
+
+/// [`limited`], starting with room for `capacity` bytes (a hint; more are read if they come).
+fn limited_with(input: impl Read, name: &str, capacity: usize) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::with_capacity(capacity);
     input
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)

@@ -425,3 +425,66 @@ fn a_flood_of_problems_is_bounded() {
     assert!(ds.len() > MAX_PER_FILE && ds.len() <= 1001, "{}", ds.len());
     assert!(ds.iter().all(|d| d.code == Code::DuplicateKey));
 }
+
+#[test]
+fn a_source_adds_the_same_excerpt_as_the_text_does() {
+    for text in [
+        "",
+        "a\n",
+        "\u{feff}a: 1\r\nb: 2\r\n",
+        "x\n\ny\r\nz",
+        "- a: 1\n  b: \u{7f}\n",
+    ] {
+        let src = Source::new("t.yaml", text);
+        for line in 0..7 {
+            let d = || Diagnostic::new("t.yaml", line, 2, "m".into());
+            assert_eq!(
+                src.with_excerpt(d()),
+                d().with_excerpt(text),
+                "{text:?} line {line}"
+            );
+        }
+    }
+}
+
+/// The character-by-character scan that `too_deep` replaced, kept as its oracle.
+fn too_deep_by_chars(text: &str) -> Option<usize> {
+    let (mut depth, mut quote, mut comment, mut prev) = (0usize, None::<char>, false, ' ');
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match (quote, comment, c) {
+            (_, true, '\n') => comment = false,
+            (_, true, _) => {}
+            (Some('"'), _, '\\') => {
+                chars.next();
+            }
+            (Some(q), _, c) if c == q => quote = None,
+            (Some(_), _, _) => {}
+            (None, _, '"' | '\'') if !prev.is_alphanumeric() => quote = Some(c),
+            (None, _, '#') if prev.is_whitespace() => comment = true,
+            (None, _, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            (None, _, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = c;
+    }
+    None
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn the_nesting_scan_finds_what_the_character_scan_finds(
+        deep in 120usize..129,
+        text in "([\"'#\\[\\]{}\\\\ \\n\\ta1é\u{a0}\u{3000}x]){0,60}"
+    ) {
+        let text = format!("{}{text}", "[".repeat(deep));
+        proptest::prop_assert_eq!(too_deep(&text), too_deep_by_chars(&text), "{:?}", text);
+    }
+}

@@ -1,7 +1,7 @@
 //! `*.ceus.yaml`: a CEU log — a YAML list of entries and checkpoints, oldest first, so a new
 //! entry is appended at the end without touching what is already there.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -11,7 +11,7 @@ use crate::data::Catalog;
 use crate::data::model::Body;
 use crate::data::units::plain;
 use crate::error::Diagnostic;
-use crate::loader::Source;
+use crate::loader::{Source, direct};
 
 /// The most CEUs one entry may claim; more is a typo.
 pub const MAX_ENTRY_CEUS: f64 = 60.0;
@@ -99,120 +99,240 @@ impl Log {
     /// Parses and validates a log; problems are located in `src`. An empty file is an empty log.
     /// Entries dated after `as_of` are kept (the tracker leaves them out and says so).
     pub fn load(src: &Source, catalog: &Catalog) -> Result<Log, Vec<Diagnostic>> {
+        Self::load_with(src, catalog, true)
+    }
+
+    /// [`Log::load`]; `direct` lets a log in the usual layout be read straight into items
+    /// (see [`crate::loader::direct`]) instead of through the deserializer. Both ways give
+    /// the same log and the same diagnostics.
+    pub(crate) fn load_with(
+        src: &Source,
+        catalog: &Catalog,
+        direct: bool,
+    ) -> Result<Log, Vec<Diagnostic>> {
         if src.text().trim_start_matches('\u{feff}').lines().all(|l| {
             let t = l.trim();
             t.is_empty() || t.starts_with('#')
         }) {
             return Ok(Log::default());
         }
-        let items: Vec<Item> = src.parse_list()?;
-        let dir = Path::new(src.name()).parent().unwrap_or(Path::new("."));
-        let mut log = Log::default();
-        let mut out = Vec::new();
-        let known = catalog.topic_ids();
-        let lines = src.item_lines(items.len());
-        for (i, mut item) in items.into_iter().enumerate() {
-            let at = |field: &str, msg: String| src.at(&format!("[{i}].{field}"), msg);
-            let line = lines[i];
-            if let Some(date) = item.checkpoint {
-                let Some(body) = item.body else {
-                    out.push(
-                        at("checkpoint", "a checkpoint needs `body`".into())
-                            .expected("body: AAPC or body: AHIMA"),
-                    );
-                    continue;
-                };
-                match item.earned {
-                    Some(e) if e.is_finite() && e >= 0.0 => log.checkpoints.push(Checkpoint {
-                        line,
-                        date,
-                        body,
-                        earned: e,
-                    }),
-                    Some(e) => out.push(
-                        at("earned", format!("`{}` CEUs is not a total", plain(e)))
-                            .expected("a non-negative number"),
-                    ),
-                    None => out.push(
-                        at("checkpoint", "a checkpoint needs `earned`".into())
-                            .expected("the CEU total the portal showed"),
-                    ),
-                }
-                continue;
-            }
-            let text = |t: Option<String>| t.filter(|t| !t.trim().is_empty());
-            let (date, title, provider, ceus) = (
-                item.date,
-                text(item.title.take()),
-                text(item.provider.take()),
-                item.ceus,
-            );
-            let (Some(date), Some(title), Some(provider), Some(ceus)) =
-                (date, title.clone(), provider.clone(), ceus)
-            else {
-                let missing: Vec<&str> = [
-                    ("date", date.is_none()),
-                    ("title", title.is_none()),
-                    ("provider", provider.is_none()),
-                    ("ceus", ceus.is_none()),
-                ]
-                .into_iter()
-                .filter_map(|(k, m)| m.then_some(k))
-                .collect();
-                out.push(
-                    src.at(
-                        &format!("[{i}]"),
-                        format!("entry lacks {}", missing.join(", ")),
-                    )
-                    .expected("date, title, provider and ceus on every entry"),
-                );
-                continue;
+        let topics = catalog.topic_ids();
+        if direct {
+            let mut reader = Direct {
+                item: Item::default(),
+                check: Check::new(src, &topics),
             };
-            if !(ceus.is_finite() && ceus > 0.0 && ceus <= MAX_ENTRY_CEUS) {
-                out.push(
-                    at(
-                        "ceus",
-                        format!("`{}` CEUs is not plausible for one entry", plain(ceus)),
-                    )
-                    .expected(format!("more than 0 and at most {MAX_ENTRY_CEUS}")),
-                );
+            if src.each_item(&mut reader) {
+                return reader.check.finish();
             }
-            for (j, t) in item.topics.iter().enumerate() {
-                out.extend(src.unknown(&format!("[{i}].topics[{j}]"), t, &known, "topic"));
-            }
-            if item.body.is_some() || item.earned.is_some() {
-                out.push(
-                    at("body", "`body` and `earned` belong to checkpoints".into())
-                        .expected("`checkpoint: DATE` on this item, or no body/earned"),
-                );
-            }
-            log.entries.push(Entry {
-                line,
-                date,
-                title,
-                provider,
-                ceus,
-                aapc_index: item.aapc_index.filter(|s| !s.trim().is_empty()),
-                topics: item.topics,
-                domain: item.domain,
-                ahima_sourced: item.ahima_sourced,
-                certificate: item.certificate.map(|c| dir.join(c)),
-                self_assessment: item.self_assessment,
-                duplicate_of: None,
-            });
         }
-        mark_duplicates(&mut log.entries);
-        if out.is_empty() { Ok(log) } else { Err(out) }
+        let items: Vec<Item> = src.parse_list()?;
+        let lines = src.item_lines(items.len());
+        let mut check = Check::new(src, &topics);
+        for (item, line) in items.into_iter().zip(lines) {
+            check.item(line, item);
+        }
+        check.finish()
     }
 }
 
-/// Sets `duplicate_of` on every entry that repeats an earlier one by the duplicate rule of
-/// [`super::dedup`].
-fn mark_duplicates(entries: &mut [Entry]) {
-    let mut first: HashMap<super::dedup::Key, usize> = HashMap::with_capacity(entries.len());
-    for e in entries {
-        let key = super::dedup::key(&e.title, e.date, &e.provider);
-        let line = *first.entry(key).or_insert(e.line);
-        e.duplicate_of = (line != e.line).then_some(line);
+impl Item {
+    /// Sets the field `key` to `value` read as the deserializer reads it (see
+    /// [`crate::loader::direct`]); `None` for a key that is not a field, or a value the
+    /// deserializer would report.
+    pub(crate) fn set(&mut self, key: &str, value: direct::Value<'_, '_>) -> Option<()> {
+        match key {
+            "date" => self.date = value.date()?,
+            "title" => self.title = value.text()?.map(str::to_string),
+            "provider" => self.provider = value.text()?.map(str::to_string),
+            "ceus" => self.ceus = value.number()?,
+            "aapc_index" => self.aapc_index = value.text()?.map(str::to_string),
+            "topics" => self.topics = value.texts()?,
+            "domain" => {
+                self.domain = match value.word()? {
+                    None => None,
+                    Some("hiim") => Some(Domain::Hiim),
+                    Some("other") => Some(Domain::Other),
+                    Some(_) => return None,
+                }
+            }
+            "ahima_sourced" => self.ahima_sourced = value.flag()?,
+            "certificate" => self.certificate = value.text()?.map(PathBuf::from),
+            "self_assessment" => self.self_assessment = value.flag()?,
+            "checkpoint" => self.checkpoint = value.date()?,
+            "body" => {
+                self.body = match value.word()? {
+                    None => None,
+                    Some("AAPC") => Some(Body::AAPC),
+                    Some("AHIMA") => Some(Body::AHIMA),
+                    Some(_) => return None,
+                }
+            }
+            "earned" => self.earned = value.number()?,
+            _ => return None,
+        }
+        Some(())
+    }
+}
+
+/// Reads a log in the usual layout straight into the checks, item by item (see
+/// [`crate::loader::direct`]).
+struct Direct<'s> {
+    /// The item being read.
+    item: Item,
+    check: Check<'s>,
+}
+
+impl direct::Read for Direct<'_> {
+    fn pair(&mut self, key: &str, value: direct::Value<'_, '_>) -> Option<()> {
+        self.item.set(key, value)
+    }
+
+    fn end(&mut self, line: usize) -> Option<()> {
+        self.check.item(line, std::mem::take(&mut self.item));
+        Some(())
+    }
+}
+
+/// The checks of [`Log::load`], item by item, building the log and its diagnostics.
+struct Check<'s> {
+    src: &'s Source,
+    /// Competency and credential ids, as listed for "did you mean".
+    topics: &'s [&'s str],
+    /// The same ids, for a quick look-up.
+    known: HashSet<&'s str>,
+    /// The log's folder, which certificates are relative to.
+    dir: &'s Path,
+    /// Index of the next item in the file.
+    index: usize,
+    /// Duplicates among the entries so far.
+    firsts: super::dedup::Firsts,
+    log: Log,
+    problems: Vec<Diagnostic>,
+}
+
+impl<'s> Check<'s> {
+    fn new(src: &'s Source, topics: &'s [&'s str]) -> Self {
+        Check {
+            src,
+            topics,
+            known: topics.iter().copied().collect(),
+            dir: Path::new(src.name()).parent().unwrap_or(Path::new(".")),
+            index: 0,
+            firsts: super::dedup::Firsts::new(),
+            log: Log::default(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Checks the next item, which starts on `line`, and keeps it if it is sound.
+    fn item(&mut self, line: usize, item: Item) {
+        let (src, i) = (self.src, self.index);
+        self.index += 1;
+        let at = |field: &str, msg: String| src.at(&format!("[{i}].{field}"), msg);
+        let out = &mut self.problems;
+        if let Some(date) = item.checkpoint {
+            let Some(body) = item.body else {
+                out.push(
+                    at("checkpoint", "a checkpoint needs `body`".into())
+                        .expected("body: AAPC or body: AHIMA"),
+                );
+                return;
+            };
+            match item.earned {
+                Some(e) if e.is_finite() && e >= 0.0 => self.log.checkpoints.push(Checkpoint {
+                    line,
+                    date,
+                    body,
+                    earned: e,
+                }),
+                Some(e) => out.push(
+                    at("earned", format!("`{}` CEUs is not a total", plain(e)))
+                        .expected("a non-negative number"),
+                ),
+                None => out.push(
+                    at("checkpoint", "a checkpoint needs `earned`".into())
+                        .expected("the CEU total the portal showed"),
+                ),
+            }
+            return;
+        }
+        let blank = |t: &Option<String>| t.as_deref().is_none_or(|t| t.trim().is_empty());
+        let (Some(date), false, false, Some(ceus)) = (
+            item.date,
+            blank(&item.title),
+            blank(&item.provider),
+            item.ceus,
+        ) else {
+            let missing: Vec<&str> = [
+                ("date", item.date.is_none()),
+                ("title", blank(&item.title)),
+                ("provider", blank(&item.provider)),
+                ("ceus", item.ceus.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(k, m)| m.then_some(k))
+            .collect();
+            out.push(
+                src.at(
+                    &format!("[{i}]"),
+                    format!("entry lacks {}", missing.join(", ")),
+                )
+                .expected("date, title, provider and ceus on every entry"),
+            );
+            return;
+        };
+        if !(ceus.is_finite() && ceus > 0.0 && ceus <= MAX_ENTRY_CEUS) {
+            out.push(
+                at(
+                    "ceus",
+                    format!("`{}` CEUs is not plausible for one entry", plain(ceus)),
+                )
+                .expected(format!("more than 0 and at most {MAX_ENTRY_CEUS}")),
+            );
+        }
+        for (j, t) in item.topics.iter().enumerate() {
+            if !self.known.contains(t.as_str()) {
+                out.extend(src.unknown(&format!("[{i}].topics[{j}]"), t, self.topics, "topic"));
+            }
+        }
+        if item.body.is_some() || item.earned.is_some() {
+            out.push(
+                at("body", "`body` and `earned` belong to checkpoints".into())
+                    .expected("`checkpoint: DATE` on this item, or no body/earned"),
+            );
+        }
+        let title = item.title.unwrap_or_default();
+        let provider = item.provider.unwrap_or_default();
+        // The first entry with the same title, date and provider (a course counts once).
+        let entries = &self.log.entries;
+        let first = self.firsts.add(entries.len(), |j| match entries.get(j) {
+            Some(e) => Some((&e.title, e.date, &e.provider)),
+            None => Some((&title, date, &provider)),
+        });
+        let duplicate_of = entries.get(first).map(|e| e.line).filter(|l| *l != line);
+        self.log.entries.push(Entry {
+            line,
+            date,
+            title,
+            provider,
+            ceus,
+            aapc_index: item.aapc_index.filter(|s| !s.trim().is_empty()),
+            topics: item.topics,
+            domain: item.domain,
+            ahima_sourced: item.ahima_sourced,
+            certificate: item.certificate.map(|c| self.dir.join(c)),
+            self_assessment: item.self_assessment,
+            duplicate_of,
+        });
+    }
+
+    /// The log, or every problem found.
+    fn finish(self) -> Result<Log, Vec<Diagnostic>> {
+        if self.problems.is_empty() {
+            Ok(self.log)
+        } else {
+            Err(self.problems)
+        }
     }
 }

@@ -120,13 +120,14 @@ impl<'de> SeqAccess<'de> for StreamItems<'_, '_> {
             }
             Some(Some(node)) => {
                 self.index += 1;
-                child(
+                let value = child(
                     seed,
                     &node,
                     &Path::Index(&Path::Root, self.index - 1),
                     self.ctx,
-                )
-                .map(Some)
+                );
+                self.items.recycle(node);
+                value.map(Some)
             }
         }
     }
