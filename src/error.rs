@@ -275,6 +275,11 @@ pub fn cap_per_file(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out = Vec::with_capacity(diagnostics.len().min(64));
     let mut last_shown: Vec<Diagnostic> = Vec::new();
     for d in diagnostics {
+        // A note from an earlier cap stays as it is (capping twice changes nothing).
+        if d.code == Code::MoreProblems {
+            out.push(d);
+            continue;
+        }
         let i = match counts.iter().position(|(f, _)| *f == d.file) {
             Some(i) => i,
             None => {
@@ -575,6 +580,9 @@ mod tests {
         assert_eq!(capped[20].code, Code::MoreProblems);
         assert!(capped[20].message.starts_with("5 more problems"));
         assert_eq!(capped[21].file, "b");
+        let twice = cap_per_file(capped.clone());
+        assert_eq!(twice.len(), 22, "capping twice changes nothing");
+        assert!(twice[20].message.starts_with("5 more problems"));
     }
 
     #[test]
