@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{
-    deliver, emit, html_page, json, load_catalog, load_log, load_profile, located, report_color,
-    templates, text_width,
+    deliver, emit, html_page, json, load_catalog, load_log, load_profile, located, render_one,
+    report_color, text_width,
 };
 use crate::cli::{CheckFormat, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat};
 use crate::data::Catalog;
@@ -88,7 +88,7 @@ pub(super) fn ceu_status(
     let view = StatusView::new(&status);
     let text = match format {
         ReportFormat::Text => view.to_text(text_width(), report_color(global, &args.output)),
-        ReportFormat::Md => templates(global)?.render("status.md", &view)?,
+        ReportFormat::Md => render_one(global, "status.md", &view)?,
         ReportFormat::Html => html_page(global, &view.title, "status.html", &view)?,
         ReportFormat::Json => json(&status),
         ReportFormat::Context => json(&view),

@@ -11,7 +11,9 @@ use super::ceu::{load_person, track_status};
 use super::log_edit::{
     Appended, Duplicates, append_entries, appended_checked, item_range, remove_item,
 };
-use super::{deliver, emit, json, load_catalog, load_profile, log_location, templates, text_width};
+use super::{
+    deliver, emit, json, load_catalog, load_profile, log_location, render_one, text_width,
+};
 use crate::cli::{
     AddArgs, CeuImportArgs, CeuListArgs, CeuRemoveArgs, CycleArg, DomainArg, Global, ListFormat,
 };
@@ -250,7 +252,7 @@ pub(super) fn list(global: &Global, as_of: NaiveDate, args: &CeuListArgs) -> Res
             text_width(),
             args.output.is_none() && global.color_for(std::io::stdout().is_terminal()),
         ),
-        ListFormat::Md => templates(global)?.render("list.md", &table.md_escaped())?,
+        ListFormat::Md => render_one(global, "list.md", &table.md_escaped())?,
         ListFormat::Csv => table.to_csv(),
         ListFormat::Json => json(&reg),
     };

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{emit, json, load_catalog, load_log, report, templates, text_width};
+use super::{emit, json, load_catalog, load_log, render_one, report, text_width};
 use crate::cli::{CheckFormat, Global, ListArgs, ListFormat};
 use crate::data::{Catalog, DataSet};
 use crate::error::{Diagnostic, EXIT_PROBLEMS, EXIT_USAGE, Error, Severity, cap_per_file};
@@ -105,7 +105,7 @@ pub(super) fn data_list(global: &Global, as_of: NaiveDate, args: &ListArgs) -> R
             text_width(),
             global.color_for(std::io::stdout().is_terminal()),
         ),
-        ListFormat::Md => templates(global)?.render("list.md", &listing.table.md_escaped())?,
+        ListFormat::Md => render_one(global, "list.md", &listing.table.md_escaped())?,
         ListFormat::Csv => listing.table.to_csv(),
         ListFormat::Json => {
             serde_json::to_string_pretty(&listing.records).unwrap_or_default() + "\n"

@@ -294,17 +294,23 @@ fn html_page(
     section: &str,
     model: &impl serde::Serialize,
 ) -> Result<String, Error> {
-    let t = templates(global)?;
+    let t = templates(global, Some(&[section]))?;
     t.page(title, &[t.render(section, model)?])
 }
 
-fn templates(global: &Global) -> Result<Templates, Error> {
+/// One template (a Markdown report or listing) rendered alone.
+fn render_one(global: &Global, name: &str, model: &impl serde::Serialize) -> Result<String, Error> {
+    templates(global, Some(&[name]))?.render(name, model)
+}
+
+/// The templates `names` (all when `None`), with those in `--templates DIR` replacing them.
+fn templates(global: &Global, names: Option<&[&str]>) -> Result<Templates, Error> {
     if let Some(dir) = &global.templates {
         for (name, _) in crate::render::templates::EMBEDDED {
             files::note_input(&dir.join(name));
         }
     }
-    Templates::new(global.templates.as_deref())
+    Templates::only(global.templates.as_deref(), names)
 }
 
 fn json(value: &impl serde::Serialize) -> String {

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use super::whatif;
 use super::{
-    deliver, html_page, json, load_catalog, load_log, load_profile, located, report_color,
-    templates, text_width, write_replace,
+    deliver, html_page, json, load_catalog, load_log, load_profile, located, render_one,
+    report_color, text_width, write_replace,
 };
 use crate::cli::{Global, OutputArgs, PlanArgs, PlanChanges, ReportArgs, ReportFormat};
 use crate::data::Catalog;
@@ -114,7 +114,7 @@ fn plan_text(
     let view = PlanView::new(plan);
     Ok(match format {
         ReportFormat::Text => view.to_text(text_width(), report_color(global, out)),
-        ReportFormat::Md => templates(global)?.render("plan.md", &view)?,
+        ReportFormat::Md => render_one(global, "plan.md", &view)?,
         ReportFormat::Html => html_page(global, &view.title, "plan.html", &view)?,
         ReportFormat::Json => json(plan),
         ReportFormat::Context => json(&view),
@@ -137,7 +137,7 @@ fn compare_text(
     let view = CompareView::new(&columns, catalog);
     Ok(match format {
         ReportFormat::Text => view.table().to_text(text_width(), false),
-        ReportFormat::Md => templates(global)?.render("compare.md", &view)?,
+        ReportFormat::Md => render_one(global, "compare.md", &view)?,
         ReportFormat::Html => html_page(global, &view.title, "compare.html", &view)?,
         ReportFormat::Json => json(&serde_json::json!({
             "schema_version": plans.first().map_or(2, |p| p.schema_version),
@@ -161,7 +161,7 @@ pub(super) fn readiness_cmd(
     let view = PlanView::new(&plan);
     let text = match format {
         ReportFormat::Text => view.readiness_text(text_width()),
-        ReportFormat::Md => templates(global)?.render("readiness.md", &view)?,
+        ReportFormat::Md => render_one(global, "readiness.md", &view)?,
         ReportFormat::Html => html_page(global, &view.title, "readiness.html", &view)?,
         ReportFormat::Json => json(&serde_json::json!({
             "schema_version": plan.schema_version,

@@ -35,7 +35,7 @@ const CLIENTS: &str = "clients";
 
 pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Result<u8, Error> {
     let data = load_catalog(global, as_of)?;
-    let templates = templates(global)?;
+    let templates = templates(global, None)?;
     let input = clients(&args.input, global.allow_outside)?;
     prepare_out(&args.out, args.force)?;
     let jobs = args.jobs.map_or_else(

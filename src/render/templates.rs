@@ -45,9 +45,16 @@ pub struct Templates {
 impl Templates {
     /// Compiles the embedded templates, replacing any that `dir` holds a file for.
     pub fn new(dir: Option<&Path>) -> Result<Self, Error> {
+        Self::only(dir, None)
+    }
+
+    /// Compiles `layout.html` and the templates `names` (all when `None`): a command that
+    /// renders one section need not compile the rest.
+    pub fn only(dir: Option<&Path>, names: Option<&[&str]>) -> Result<Self, Error> {
         let mut tera = Tera::new();
         tera.register_filter("md", super::escape::md_filter);
-        for (name, text) in EMBEDDED {
+        let wanted = |name: &str| name == "layout.html" || names.is_none_or(|n| n.contains(&name));
+        for (name, text) in EMBEDDED.into_iter().filter(|(name, _)| wanted(name)) {
             let path = dir.map(|d| d.join(name)).filter(|p| p.is_file());
             let text = match &path {
                 Some(p) => std::fs::read_to_string(p).map_err(|source| Error::Read {
