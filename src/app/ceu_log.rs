@@ -117,6 +117,34 @@ fn totals_with(
     Ok(totals(&status))
 }
 
+/// `entries` appended to `log` under its lock, or with `dry_run` only checked.
+fn append(
+    log: &Path,
+    entries: &[NewEntry],
+    catalog: &Catalog,
+    duplicates: Duplicates,
+    dry_run: bool,
+) -> Result<Appended, Error> {
+    if dry_run {
+        appended_checked(&current(log)?, entries, catalog, duplicates)
+    } else {
+        append_entries(log, entries, catalog, duplicates)
+    }
+}
+
+/// Prints `out` followed by the totals (under `heading`) the log's new `text` gives.
+fn finish(
+    mut out: String,
+    heading: &str,
+    t: &Target,
+    text: &str,
+    catalog: &Catalog,
+    as_of: NaiveDate,
+) -> Result<u8, Error> {
+    out.push_str(&block(heading, &totals_with(t, text, catalog, as_of)?));
+    emit(&terminal(&out))
+}
+
 /// `lines` as an indented block under `heading`, or nothing.
 fn block(heading: &str, lines: &[String]) -> String {
     if lines.is_empty() {
@@ -172,14 +200,10 @@ pub(super) fn add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u
         })?;
     }
     let one = std::slice::from_ref(&entry);
-    let done = if args.dry_run {
-        appended_checked(&current(&t.log)?, one, &catalog, Duplicates::Refuse)?
-    } else {
-        append_entries(&t.log, one, &catalog, Duplicates::Refuse)?
-    };
+    let done = append(&t.log, one, &catalog, Duplicates::Refuse, args.dry_run)?;
     let line = last_line(&t.log, &done, &catalog)?;
     let log = t.log.display();
-    let mut out = if args.dry_run {
+    let out = if args.dry_run {
         format!(
             "Would add to {log} at line {line} (dry run: nothing written):\n{}",
             entry.to_yaml("\n")
@@ -192,11 +216,7 @@ pub(super) fn add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u
     } else {
         "New totals:"
     };
-    out.push_str(&block(
-        heading,
-        &totals_with(&t, &done.text, &catalog, as_of)?,
-    ));
-    emit(&terminal(&out))
+    finish(out, heading, &t, &done.text, &catalog, as_of)
 }
 
 /// The line the last entry of the new text starts on.
@@ -289,11 +309,7 @@ pub(super) fn import(global: &Global, as_of: NaiveDate, args: &CeuImportArgs) ->
     let mut found = found;
     found.entries.sort_by_key(|(line, e)| (e.date, *line));
     let entries: Vec<NewEntry> = found.entries.iter().map(|(_, e)| e.clone()).collect();
-    let done = if args.dry_run {
-        appended_checked(&current(&t.log)?, &entries, &catalog, Duplicates::Skip)?
-    } else {
-        append_entries(&t.log, &entries, &catalog, Duplicates::Skip)?
-    };
+    let done = append(&t.log, &entries, &catalog, Duplicates::Skip, args.dry_run)?;
     let log = t.log.display();
     let rows = found.entries.len();
     let mut out = if args.dry_run {
@@ -338,11 +354,7 @@ pub(super) fn import(global: &Global, as_of: NaiveDate, args: &CeuImportArgs) ->
     } else {
         "New totals:"
     };
-    out.push_str(&block(
-        heading,
-        &totals_with(&t, &done.text, &catalog, as_of)?,
-    ));
-    emit(&terminal(&out))
+    finish(out, heading, &t, &done.text, &catalog, as_of)
 }
 
 pub(super) fn remove(global: &Global, as_of: NaiveDate, args: &CeuRemoveArgs) -> Result<u8, Error> {
@@ -364,12 +376,8 @@ pub(super) fn remove(global: &Global, as_of: NaiveDate, args: &CeuRemoveArgs) ->
     }
     remove_item(&t.log, args.line, shown, &catalog)?;
     let text = current(&t.log)?;
-    let mut out = format!("Removed line {} from {name}.\n", args.line);
-    out.push_str(&block(
-        "New totals:",
-        &totals_with(&t, text.text(), &catalog, as_of)?,
-    ));
-    emit(&terminal(&out))
+    let out = format!("Removed line {} from {name}.\n", args.line);
+    finish(out, "New totals:", &t, text.text(), &catalog, as_of)
 }
 
 /// Asks on the terminal; without one, refuses and says how to go ahead.
