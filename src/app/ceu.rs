@@ -7,45 +7,18 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{
-    deliver, emit, html_page, json, load_catalog, load_log, load_profile, located, render_one,
+    Loaded, deliver, emit, html_page, json, load_catalog, load_person, located, render_one,
     report_color, text_width,
 };
 use crate::cli::{CheckFormat, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat};
 use crate::data::Catalog;
 use crate::data::catalog::Credential;
 use crate::error::{Diagnostic, Error, MAX_PER_FILE};
-use crate::loader::Source;
-use crate::person::log::Log;
-use crate::person::profile::Person;
 use crate::person::within::{self, Outside};
 use crate::render::ics::calendar;
 use crate::render::status::StatusView;
 use crate::track;
 use crate::track::audit::Finding;
-
-/// A person's profile and CEU log, loaded and validated.
-pub(super) struct Loaded<'c> {
-    pub profile_src: Source,
-    pub person: Person<'c>,
-    pub log_src: Option<Source>,
-    pub log: Log,
-}
-
-pub(super) fn load_person<'c>(
-    global: &Global,
-    catalog: &'c Catalog,
-    as_of: NaiveDate,
-    path: &Path,
-) -> Result<Loaded<'c>, Error> {
-    let (profile_src, person) = load_profile(path, catalog, as_of)?;
-    let (log_src, log) = load_log(&profile_src, &person, path, catalog, global.allow_outside)?;
-    Ok(Loaded {
-        profile_src,
-        person,
-        log_src,
-        log,
-    })
-}
 
 /// The tracker's status, with its failures pointed at the profile.
 pub(super) fn track_status<'c>(

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::ceu::{load_person, track_status};
+use super::ceu::track_status;
+use super::load_person;
 use super::log_edit::{
     Appended, Duplicates, append_entries, appended_checked, item_range, remove_item,
 };

@@ -209,6 +209,30 @@ fn load_profile<'c>(
     Ok((src, person))
 }
 
+/// A person's profile and CEU log, loaded and validated.
+struct Loaded<'c> {
+    profile_src: Source,
+    person: Person<'c>,
+    log_src: Option<Source>,
+    log: Log,
+}
+
+fn load_person<'c>(
+    global: &Global,
+    catalog: &'c Catalog,
+    as_of: NaiveDate,
+    path: &Path,
+) -> Result<Loaded<'c>, Error> {
+    let (profile_src, person) = load_profile(path, catalog, as_of)?;
+    let (log_src, log) = load_log(&profile_src, &person, path, catalog, global.allow_outside)?;
+    Ok(Loaded {
+        profile_src,
+        person,
+        log_src,
+        log,
+    })
+}
+
 /// A problem that stopped a plan or a status, located at the profile field to change.
 fn located(src: &Source, p: Problem) -> Error {
     let (message, expected) = crate::render::problem(&p);

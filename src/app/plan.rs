@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use super::whatif;
 use super::{
-    deliver, html_page, json, load_catalog, load_log, load_profile, located, render_one,
-    report_color, text_width, write_replace,
+    deliver, html_page, json, load_catalog, load_person, located, render_one, report_color,
+    text_width, write_replace,
 };
 use crate::cli::{Global, OutputArgs, PlanArgs, PlanChanges, ReportArgs, ReportFormat};
 use crate::data::Catalog;
@@ -27,9 +27,9 @@ fn make_plan<'c>(
     as_of: NaiveDate,
     path: &Path,
 ) -> Result<Plan<'c>, Error> {
-    let (src, person) = load_profile(path, catalog, as_of)?;
-    let (_, log) = load_log(&src, &person, path, catalog, global.allow_outside)?;
-    let plan = plan::plan(&person, &log, catalog, as_of).map_err(|e| located(&src, e))?;
+    let p = load_person(global, catalog, as_of, path)?;
+    let plan =
+        plan::plan(&p.person, &p.log, catalog, as_of).map_err(|e| located(&p.profile_src, e))?;
     say_assumptions(std::slice::from_ref(&plan));
     Ok(plan)
 }
@@ -82,11 +82,10 @@ pub(super) fn plan_cmd(global: &Global, as_of: NaiveDate, args: &PlanArgs) -> Re
     }
     let catalog = load_catalog(global, as_of)?;
     let path = &args.report.profile;
-    let (src, person) = load_profile(path, &catalog, as_of)?;
-    let (_, log) = load_log(&src, &person, path, &catalog, global.allow_outside)?;
+    let p = load_person(global, &catalog, as_of, path)?;
     let plans = scenarios
         .iter()
-        .map(|c| plan_with(&catalog, as_of, (&src, &person, &log), c))
+        .map(|c| plan_with(&catalog, as_of, (&p.profile_src, &p.person, &p.log), c))
         .collect::<Result<Vec<_>, _>>()?;
     say_assumptions(&plans);
     let text = if plans.len() > 1 {
