@@ -22,6 +22,8 @@ pub mod standing;
 mod target;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_on_the_path;
 
 use std::collections::BTreeSet;
 

@@ -1,0 +1,121 @@
+//! Planner tests for people already on the path whose standing the CEU log or the target
+//! date changes: overdue and revoked credentials, a near target date against a body's
+//! recommendation, a programme aimed at another exam.
+
+use super::tests::{AS_OF, codes, has, ids, plan_for};
+use super::*;
+use crate::testing::{EMBEDDED, d, person};
+
+fn plan_with_log(yaml: &str, ceus: &str) -> Plan<'static> {
+    let p = person(&EMBEDDED, yaml, d(AS_OF));
+    let l = crate::testing::log(&EMBEDDED, ceus);
+    super::plan(&p, &l, &EMBEDDED, d(AS_OF)).unwrap()
+}
+
+/// Held credentials in trouble: overdue is warned; revoked within the reinstatement window
+/// is warned with its deadline and fee; revoked past it is planned as not held (the exam
+/// again), the revoked credential becoming the target.
+#[test]
+fn lapsed_and_revoked_credentials_shape_the_plan() {
+    let overdue = "name: O\neducation: high_school\ncredentials: [{ id: CPC, earned: 2012-04-20 }]\naapc_renewal: 2026-10-01\nceu_log: o.ceus.yaml\nceu_log_since: 2024-10-01\n";
+    let twenty = "- { date: 2025-03-03, title: a, provider: AAPC, ceus: 20, aapc_index: X1 }\n";
+    let p = plan_with_log(overdue, twenty);
+    assert!(
+        codes(&p).contains(&"renewal_lapsed".to_string()),
+        "{:?}",
+        codes(&p)
+    );
+    assert!(!codes(&p).contains(&"credential_revoked".to_string()));
+
+    // Cycles end 2021-05-31, 2023-05-31, 2025-05-31; nothing logged since 2023-06-01.
+    let revoked = "name: R\neducation: high_school\ncredentials: [{ id: CPC, earned: 2015-05-01 }]\naapc_renewal: 2017-05-31\nceu_log: r.ceus.yaml\nceu_log_since: 2023-06-01\n";
+    let p = plan_with_log(revoked, "");
+    let w = p
+        .warnings
+        .iter()
+        .find_map(|w| match w {
+            Warning::CredentialRevoked {
+                reinstate_until,
+                fee_usd,
+                ..
+            } => Some((*reinstate_until, *fee_usd)),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(w, (Some(d("2028-08-29")), Some(200.0)));
+    assert!(!has(&p, "exam:CPC"), "still reinstatable: {:?}", ids(&p));
+
+    let long_ago = revoked.replace("2023-06-01", "2017-06-01");
+    let p = plan_with_log(&long_ago, "");
+    assert_eq!(p.target.credential.id, "CPC");
+    assert!(matches!(p.target.why, TargetReason::Regain));
+    assert!(has(&p, "exam:CPC"), "the exam again: {:?}", ids(&p));
+}
+
+/// CCS requires only a diploma; AHIMA recommends a year of work with the CCA. The
+/// recommendation is followed unless a target date needs the exam sooner, and then the
+/// plan sits it now and warns of the topics not taught.
+#[test]
+fn a_near_target_date_takes_the_bare_requirement() {
+    let yaml = |by: &str| {
+        format!(
+            "name: P\neducation: certificate\nexperience_months: 8\nmemberships: [AHIMA]\ncredentials: [{{ id: CCA, earned: 2024-03-15 }}]\ncompleted: [medical_terminology, anatomy_physiology, icd10cm]\ntarget: {{ setting: hospital_inpatient, credential: CCS{by} }}\n"
+        )
+    };
+    let p = plan_for(&yaml(""));
+    let r = p.route.as_ref().unwrap();
+    assert!(r.chosen.recommended);
+    assert!(matches!(r.rule, RouteRule::Recommended));
+    let soon = plan_for(&yaml(", by: 2027-02-15"));
+    let r = soon.route.as_ref().unwrap();
+    assert!(!r.chosen.recommended, "{:?}", r.chosen.asks);
+    assert!(r.chosen.exam_date <= d("2027-02-15"));
+    assert!(codes(&soon).contains(&"exam_not_prepared".to_string()));
+}
+
+/// A tight budget on campus picks a college certificate aimed at the CCA for a CPC target:
+/// the plan says so.
+#[test]
+fn a_programme_aimed_at_another_exam_is_named() {
+    let p = plan_for(
+        "name: R\neducation: ged\nbackgrounds: [medical_assistant]\ntarget: { setting: physician_office }\npreferences: { delivery: [on_campus], budget_usd: 800, hours_per_week: 5 }\n",
+    );
+    assert_eq!(p.target.credential.id, "CPC");
+    let aims = p.programme.as_ref().unwrap().programme.prepares_for.clone();
+    let cpc = EMBEDDED
+        .find::<crate::data::catalog::Credential>("CPC")
+        .unwrap();
+    assert_eq!(
+        codes(&p).contains(&"aims_elsewhere".to_string()),
+        !aims.is_empty() && !aims.contains(&cpc),
+        "{:?}",
+        codes(&p)
+    );
+}
+
+/// Case 11: a target date in the past is a warning, not an error.
+#[test]
+fn a_past_target_date_still_plans() {
+    let p = plan_for(
+        "name: T\neducation: high_school\ntarget: { setting: physician_office, by: 2025-01-01 }\n",
+    );
+    assert_eq!(codes(&p)[0], "target_date_passed");
+    assert!(has(&p, "exam:CPC"));
+}
+
+/// A target date too soon names the study hours that would meet it.
+#[test]
+fn a_near_target_date_names_the_fix() {
+    let p = plan_for(
+        "name: U\neducation: high_school\ntarget: { setting: physician_office, by: 2027-06-30 }\npreferences: { hours_per_week: 10, delivery: [online], budget_usd: 4000 }\n",
+    );
+    let w = p
+        .warnings
+        .iter()
+        .find(|w| matches!(w, Warning::MissesTargetDate { .. }))
+        .unwrap();
+    let Warning::MissesTargetDate { hours_needed, .. } = w else {
+        unreachable!()
+    };
+    assert_eq!(*hours_needed, Some(18.0));
+}
