@@ -9,7 +9,7 @@
 //! one character or two).
 
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::collections::hash_map::Entry;
 use unicode_normalization::UnicodeNormalization;
 
@@ -103,8 +103,8 @@ impl Firsts {
     /// [`Firsts::new`] hashing (title length, date, folded title and provider) with `hash_of`.
     fn with_hash(hash_of: fn(usize, NaiveDate, &[u8]) -> u64) -> Self {
         Firsts {
-            by_hash: HashMap::new(),
-            exact: HashMap::new(),
+            by_hash: HashMap::default(),
+            exact: HashMap::default(),
             buf: String::new(),
             other: String::new(),
             hash_of,

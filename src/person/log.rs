@@ -1,7 +1,7 @@
 //! `*.ceus.yaml`: a CEU log — a YAML list of entries and checkpoints, oldest first, so a new
 //! entry is appended at the end without touching what is already there.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

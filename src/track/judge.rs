@@ -2,8 +2,6 @@
 //! sub-requirement, and what is left. Linear in the number of entries: AAPC minimums are met
 //! by a maximum flow over groups of entries that feed the same minimums, not over entries.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::flow::Network;
@@ -12,7 +10,7 @@ use crate::data::catalog::{Credential, Rulebook};
 use crate::data::model::Body;
 use crate::person::log::{Domain, Entry, Log};
 use crate::rules::requirement::round2;
-use crate::rules::{MinimumKind, Required, ShareKind};
+use crate::rules::{Minimum, MinimumKind, Required, ShareKind};
 
 /// Entries dated `from..=to` that count under `book` (in date order), and those that do not
 /// with the reason.
@@ -63,12 +61,15 @@ pub(super) struct Tally<'c> {
 }
 
 /// Tallies `entries` against `req`, with `total` CEUs required in all; `floor` is a portal
-/// figure the total earned cannot fall below (a checkpoint used as evidence).
+/// figure the total earned cannot fall below (a checkpoint used as evidence). Only with
+/// `detail` are the allocations to minimums and the lines tallied filled in (a search for the
+/// fewest entries that complete a cycle needs only the figures).
 pub(super) fn tally<'c>(
     req: &Required<'c>,
     total: f64,
     entries: &[&Entry],
     floor: Option<f64>,
+    detail: bool,
 ) -> Tally<'c> {
     let book = req.rulebook;
     let sum =
@@ -81,12 +82,21 @@ pub(super) fn tally<'c>(
         allocations: Vec::new(),
         capped_other: None,
         unmarked_domain: 0,
-        counted: entries.iter().map(|e| e.line).collect(),
+        counted: if detail {
+            entries.iter().map(|e| e.line).collect()
+        } else {
+            Vec::new()
+        },
     };
     let mut subs = Vec::new();
     match book.body {
         Body::AAPC => {
-            let used = minimums(req, entries, &mut subs, &mut t.allocations);
+            let used = minimums(
+                req,
+                entries,
+                &mut subs,
+                detail.then_some(&mut t.allocations),
+            );
             if !book.specialty_counts_toward_core {
                 let specialty: Vec<usize> = req
                     .minimums
@@ -179,37 +189,43 @@ fn progress(what: Measure<'_>, required: f64, earned: f64) -> Progress<'_> {
 }
 
 /// Meets the AAPC minimums with a maximum flow from groups of entries (entries whose topics
-/// feed the same minimums) to the minimums, then spreads each group's flow over its entries
-/// in log order. Pushes one progress line per minimum; returns the CEUs each minimum got.
+/// feed the same minimums) to the minimums, then (when `allocations` is wanted) spreads each
+/// group's flow over its entries in log order. Pushes one progress line per minimum; returns
+/// the CEUs each minimum got.
 fn minimums<'c>(
     req: &Required<'c>,
     entries: &[&Entry],
     subs: &mut Vec<Progress<'c>>,
-    allocations: &mut Vec<Allocation<'c>>,
+    allocations: Option<&mut Vec<Allocation<'c>>>,
 ) -> Vec<f64> {
     let mins = &req.minimums;
     if mins.is_empty() {
         return Vec::new();
     }
-    let feeds = |e: &Entry| -> Vec<usize> {
-        mins.iter()
-            .enumerate()
-            .filter(|(_, m)| e.topics.contains(&m.credential.id))
-            .map(|(j, _)| j)
-            .collect()
-    };
-    let mut groups: Vec<(Vec<usize>, Vec<&Entry>, f64)> = Vec::new();
-    let mut index: HashMap<Vec<usize>, usize> = HashMap::new();
-    for e in entries {
-        let key = feeds(e);
+    // Each group: the minimums it feeds, the positions of its entries, their CEUs.
+    let mut groups: Vec<(Vec<usize>, Vec<usize>, f64)> = Vec::new();
+    let mut index: foldhash::HashMap<Vec<usize>, usize> = Default::default();
+    let mut key = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        key.clear();
+        key.extend(
+            mins.iter()
+                .enumerate()
+                .filter(|(_, m)| e.topics.contains(&m.credential.id))
+                .map(|(j, _)| j),
+        );
         if key.is_empty() {
             continue;
         }
-        let g = *index.entry(key.clone()).or_insert_with(|| {
-            groups.push((key, Vec::new(), 0.0));
-            groups.len() - 1
-        });
-        groups[g].1.push(e);
+        let g = match index.get(key.as_slice()) {
+            Some(g) => *g,
+            None => {
+                groups.push((key.clone(), Vec::new(), 0.0));
+                index.insert(key.clone(), groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+        groups[g].1.push(i);
         groups[g].2 += e.ceus;
     }
     let (src, sink) = (0, 1);
@@ -217,9 +233,9 @@ fn minimums<'c>(
     let min_node = |j: usize| 2 + groups.len() + j;
     let mut net = Network::new(2 + groups.len() + mins.len());
     let mut edges = Vec::new();
-    for (g, (key, _, ceus)) in groups.iter().enumerate() {
+    for (g, (feeds, _, ceus)) in groups.iter().enumerate() {
         net.edge(src, group_node(g), *ceus);
-        for j in key {
+        for j in feeds {
             edges.push((g, *j, net.edge(group_node(g), min_node(*j), f64::INFINITY)));
         }
     }
@@ -229,43 +245,8 @@ fn minimums<'c>(
         .map(|(j, m)| net.edge(min_node(j), sink, m.ceus))
         .collect();
     net.max_flow(src, sink);
-    // Spread each group's flow to each minimum over its entries, oldest first.
-    let mut shares: HashMap<usize, Vec<(&'c Credential, f64)>> = HashMap::new();
-    let mut left: Vec<Vec<f64>> = groups
-        .iter()
-        .map(|(_, es, _)| es.iter().map(|e| e.ceus).collect())
-        .collect();
-    for (g, j, h) in edges {
-        let mut flow = net.flow_on(h);
-        for (k, e) in groups[g].1.iter().enumerate() {
-            if flow <= 1e-9 {
-                break;
-            }
-            let give = flow.min(left[g][k]);
-            if give > 1e-9 {
-                left[g][k] -= give;
-                flow -= give;
-                shares
-                    .entry(e.line)
-                    .or_default()
-                    .push((mins[j].credential, round2(give)));
-            }
-        }
-    }
-    let mut lines: Vec<(usize, &str)> = entries
-        .iter()
-        .filter(|e| shares.contains_key(&e.line))
-        .map(|e| (e.line, e.title.as_str()))
-        .collect();
-    lines.sort_unstable();
-    for (line, title) in lines {
-        if let Some(s) = shares.remove(&line) {
-            allocations.push(Allocation {
-                line,
-                title: title.to_string(),
-                shares: s,
-            });
-        }
+    if let Some(allocations) = allocations {
+        spread(mins, entries, &groups, &edges, &net, allocations);
     }
     mins.iter()
         .enumerate()
@@ -282,4 +263,41 @@ fn minimums<'c>(
             got
         })
         .collect()
+}
+
+/// Spreads each group's flow to each minimum over the group's entries, oldest first, and
+/// pushes one allocation per entry that gave CEUs, in line order.
+fn spread<'c>(
+    mins: &[Minimum<'c>],
+    entries: &[&Entry],
+    groups: &[(Vec<usize>, Vec<usize>, f64)],
+    edges: &[(usize, usize, (usize, usize))],
+    net: &Network,
+    allocations: &mut Vec<Allocation<'c>>,
+) {
+    let mut shares: Vec<Vec<(&'c Credential, f64)>> = vec![Vec::new(); entries.len()];
+    let mut left: Vec<f64> = entries.iter().map(|e| e.ceus).collect();
+    for &(g, j, h) in edges {
+        let mut flow = net.flow_on(h);
+        for &i in &groups[g].1 {
+            if flow <= 1e-9 {
+                break;
+            }
+            let give = flow.min(left[i]);
+            if give > 1e-9 {
+                left[i] -= give;
+                flow -= give;
+                shares[i].push((mins[j].credential, round2(give)));
+            }
+        }
+    }
+    let mut given: Vec<usize> = (0..entries.len())
+        .filter(|i| !shares[*i].is_empty())
+        .collect();
+    given.sort_unstable_by_key(|i| entries[*i].line);
+    allocations.extend(given.into_iter().map(|i| Allocation {
+        line: entries[i].line,
+        title: entries[i].title.clone(),
+        shares: std::mem::take(&mut shares[i]),
+    }));
 }

@@ -201,27 +201,27 @@ impl<'a, 'c> Life<'a, 'c> {
         let evidence = self.evidence(book.body, e, &counted);
         let floor = evidence.map(|x| x.portal + later_than(&counted, x.date));
         let mut keep = counted.len();
-        let mut tally = judge::tally(&req, total, &counted, floor);
-        if tally.complete && book.cycle.renewal_month_counts_either {
+        if book.cycle.renewal_month_counts_either {
             // Keep the fewest renewal-month entries the cycle needs (oldest first); the rest
             // count toward the next cycle. Entries are in date order.
             let month = dates::month_start(e.end);
             let first_rm = counted.partition_point(|x| x.date < month);
-            if first_rm < counted.len() {
-                let (mut lo, mut hi) = (0, counted.len() - first_rm);
+            let completes =
+                |n: usize| judge::tally(&req, total, &counted[..n], floor, false).complete;
+            if first_rm < counted.len() && completes(counted.len()) {
+                let (mut lo, mut hi) = (first_rm, counted.len());
                 while lo < hi {
                     let mid = (lo + hi) / 2;
-                    let t = judge::tally(&req, total, &counted[..first_rm + mid], floor);
-                    if t.complete {
+                    if completes(mid) {
                         hi = mid;
                     } else {
                         lo = mid + 1;
                     }
                 }
-                keep = first_rm + lo;
-                tally = judge::tally(&req, total, &counted[..keep], floor);
+                keep = lo;
             }
         }
+        let tally = judge::tally(&req, total, &counted[..keep], floor, true);
         let moved: Vec<&Entry> = counted[keep..].to_vec();
         let to_next = round2(moved.iter().map(|x| x.ceus).sum());
         let state = if tally.complete {
@@ -265,7 +265,7 @@ impl<'a, 'c> Life<'a, 'c> {
         let total = self.total(c, req.total);
         let evidence = self.evidence(book.body, c, &counted);
         let floor = evidence.map(|x| x.portal + later_than(&counted, x.date));
-        let tally = judge::tally(&req, total, &counted, floor);
+        let tally = judge::tally(&req, total, &counted, floor, true);
         let days_left = dates::days_between(self.as_of, c.end);
         let state = if tally.complete {
             CycleState::Complete
