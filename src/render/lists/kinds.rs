@@ -3,7 +3,7 @@
 use super::{Found, ListFilter, json};
 use crate::data::Catalog;
 use crate::data::catalog::{Competency, Credential, Setting};
-use crate::data::model::{Exam, Programme};
+use crate::data::model::{Delivery, Exam, Programme};
 use crate::render::plan::tag;
 use crate::render::words::{
     delivery, education, fee_kind, num, rule_fee, thousands, usd, usd_range,
@@ -110,15 +110,7 @@ pub(super) fn programmes(cat: &Catalog, f: &ListFilter) -> Found {
     let rows = items
         .iter()
         .map(|p| {
-            let mut how = p
-                .delivery
-                .iter()
-                .map(|d| delivery(*d))
-                .collect::<Vec<_>>()
-                .join(", ");
-            if p.self_paced {
-                how.push_str(" (self-paced)");
-            }
+            let mut how = how(&p.delivery, p.self_paced);
             if let Some(l) = &p.location {
                 how.push_str(&format!(" ({}, {})", l.city, l.state));
             }
@@ -428,6 +420,19 @@ pub(super) fn fees(e: &Exam) -> String {
         .map(|f| format!("{} {}", fee_kind(f.kind), usd(f.usd.get())))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// How a programme is taught: "online, on campus (self-paced)".
+pub(super) fn how(ways: &[Delivery], self_paced: bool) -> String {
+    let mut how = ways
+        .iter()
+        .map(|d| delivery(*d))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if self_paced {
+        how.push_str(" (self-paced)");
+    }
+    how
 }
 
 pub(super) fn length(p: &Programme) -> String {

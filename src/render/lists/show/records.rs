@@ -1,6 +1,6 @@
 //! The facts `data show` gives for each kind of record.
 
-use super::super::kinds::{exam_summary, fees, length};
+use super::super::kinds::{exam_summary, fees, how, length};
 use super::{Facts, ShowKind, Shown, cite, ids, names, raw, shown, those};
 use crate::data::catalog::{self as rec, Ix};
 use crate::data::model::{ExperienceKind, Source};
@@ -169,16 +169,7 @@ pub(super) fn programme(cat: &Catalog, x: Ix<rec::Programme>) -> Shown<'_> {
     if let Some(l) = &p.location {
         f.add("Location", format!("{}, {}", l.city, l.state));
     }
-    let mut how = p
-        .delivery
-        .iter()
-        .map(|d| delivery(*d))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if p.self_paced {
-        how.push_str(" (self-paced)");
-    }
-    f.add("Delivery", how);
+    f.add("Delivery", how(&p.delivery, p.self_paced));
     f.add("Length", written.map(length).unwrap_or_default());
     f.add(
         "Cost",
