@@ -1,5 +1,6 @@
 //! Apprentice removal (CPC-A, COC-A): every removal route from the person's standing — work
-//! still to do, a course still to take, Practicode still to finish — and the earliest.
+//! still to do, a course still to take, Practicode still to finish (a programme that includes
+//! Practicode gives access, not the finished cases) — and the earliest.
 
 use chrono::NaiveDate;
 
@@ -46,12 +47,18 @@ pub(super) fn stage<'c>(
             let mut done = work_done;
             let mut cost = Cost::None;
             let mut course = None;
+            let mut practicode_from = from;
+            let finished_hours = p.person.courses.iter().map(|c| c.hours).fold(0.0, f64::max);
+            let course_planned = r.course_hours.is_some_and(|h| {
+                finished_hours + 1e-9 < h.get() && s.course_hours + 1e-9 >= h.get()
+            });
             if let Some(h) = r.course_hours.map(|h| h.get())
                 && s.course_hours + 1e-9 < h
             {
                 let (x, end) = course_for(p, h, from)?;
                 course = Some(x);
                 done = done.max(end);
+                practicode_from = end;
                 cost = add(
                     cost,
                     x.cost_usd
@@ -59,10 +66,15 @@ pub(super) fn stage<'c>(
                 );
             }
             let practicode_left = r.practicode && !s.practicode;
+            let practicode_included =
+                practicode_left && (s.practicode_access || course.is_some_and(|x| x.practicode));
             if practicode_left {
+                // Practicode's cases are worked after the course, not on the same hours.
                 let months = p.assume(Assumed::PracticodeMonths);
-                done = done.max(dates::add_fractional_months(from, months));
-                cost = add(cost, Cost::Unknown);
+                done = done.max(dates::add_fractional_months(practicode_from, months));
+                if !practicode_included {
+                    cost = add(cost, Cost::Unknown);
+                }
             }
             Some(RemovalPlan {
                 route: r.id.clone(),
@@ -70,8 +82,10 @@ pub(super) fn stage<'c>(
                 work_left: work_left.ceil() as u32,
                 course_hours: r.course_hours.map(|h| h.get()),
                 course,
+                course_planned,
                 practicode: r.practicode,
                 practicode_left,
+                practicode_included,
                 done,
                 cost,
             })

@@ -289,9 +289,13 @@ pub struct RemovalPlan<'c> {
     pub course_hours: Option<f64>,
     /// A course still to take (none when a finished or planned one counts).
     pub course: Option<&'c Programme>,
+    /// The course that counts is the plan's programme, not one finished already.
+    pub course_planned: bool,
     pub practicode: bool,
     /// Practicode still to finish.
     pub practicode_left: bool,
+    /// Practicode comes with a programme in the plan (no separate purchase).
+    pub practicode_included: bool,
     pub done: NaiveDate,
     pub cost: Cost,
 }

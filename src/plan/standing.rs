@@ -27,7 +27,10 @@ pub struct Standing<'c> {
     pub competencies: BTreeSet<Ix<Competency>>,
     /// Contact hours of the longest finished coding course.
     pub course_hours: f64,
+    /// Practicode finished (all its cases passed).
     pub practicode: bool,
+    /// Practicode comes with a programme taken (finishing it is still to do).
+    pub practicode_access: bool,
 }
 
 /// A condition of a route that is not met, with its figures.
@@ -84,6 +87,7 @@ impl<'c> Standing<'c> {
             competencies,
             course_hours: person.courses.iter().map(|c| c.hours).fold(0.0, f64::max),
             practicode: p.practicode,
+            practicode_access: false,
         };
         for h in &person.credentials {
             s.competencies
@@ -118,7 +122,7 @@ impl<'c> Standing<'c> {
         if let Some(h) = p.apprentice_course_hours {
             s.course_hours = s.course_hours.max(h.get());
         }
-        s.practicode |= p.practicode;
+        s.practicode_access |= p.practicode;
         s
     }
 

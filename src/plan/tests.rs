@@ -180,7 +180,8 @@ fn cca_with_eight_months_works_four_more() {
 }
 
 /// Case 4: a CPC-A with 6 months of work is shown every removal route; the course plus
-/// Practicode route needs no more work and wins.
+/// Practicode route needs no more work and wins: the 80-hour course (8 weeks at 10 hours),
+/// then three months of Practicode cases.
 #[test]
 fn apprentice_removal_shows_every_route() {
     let p = plan_for(
@@ -190,7 +191,8 @@ fn apprentice_removal_shows_every_route() {
         unreachable!()
     };
     assert_eq!(a.chosen.route, "course_and_practicode");
-    assert_eq!(a.chosen.done, d("2027-02-26"));
+    assert_eq!(a.chosen.done, d("2027-04-23"));
+    assert!(a.chosen.practicode_left && a.chosen.practicode_included);
     let others: Vec<&str> = a.others.iter().map(|r| r.route.as_str()).collect();
     assert_eq!(others.len(), 3, "{others:?}");
     let work_only = a.others.iter().find(|r| r.route == "experience").unwrap();

@@ -119,3 +119,27 @@ fn a_near_target_date_names_the_fix() {
     };
     assert_eq!(*hours_needed, Some(18.0));
 }
+
+/// A programme that includes Practicode gives access, not the finished cases: a beginner
+/// planned through the AAPC course still has Practicode to pass after the exam, at no extra
+/// cost, and the course that counts is named as the plan's programme, not as done.
+#[test]
+fn practicode_with_the_course_is_still_to_pass() {
+    let p = plan_for(
+        "name: E\neducation: ged\ntarget: { setting: physician_office }\npreferences: { budget_usd: 1500, hours_per_week: 5 }\n",
+    );
+    let Some(Stage::Apprentice(a)) = p
+        .milestones
+        .iter()
+        .find(|m| m.id == "apprentice:CPC")
+        .map(|m| &m.stage)
+    else {
+        panic!("no apprentice stage in {:?}", ids(&p))
+    };
+    let exam = p.milestones.iter().find(|m| m.id == "exam:CPC").unwrap();
+    assert_eq!(a.chosen.route, "course_and_practicode");
+    assert!(a.chosen.course_planned && a.chosen.course.is_none());
+    assert!(a.chosen.practicode_left && a.chosen.practicode_included);
+    assert!(a.chosen.done > exam.end);
+    assert!(matches!(a.chosen.cost, Cost::None));
+}

@@ -334,14 +334,17 @@ pub fn removal(r: &RemovalPlan) -> String {
         let a = article(&hours);
         parts.push(match r.course {
             Some(c) => format!("{a} {hours} coding course such as {}", c.name),
+            None if r.course_planned => format!("{a} {hours} coding course (the plan's programme)"),
             None => format!("{a} {hours} coding course (done)"),
         });
     }
     if r.practicode {
-        parts.push(if r.practicode_left {
-            "Practicode".into()
-        } else {
-            "Practicode (done)".into()
+        parts.push(match (r.practicode_left, r.practicode_included) {
+            (false, _) => "Practicode (done)".into(),
+            (true, true) => {
+                "Practicode (included with the course; all its cases still to pass)".into()
+            }
+            (true, false) => "Practicode (all its cases still to pass)".into(),
         });
     }
     format!("{}, by {}", and_list(&parts), r.done)
