@@ -440,8 +440,8 @@ fn calendar_parses_back_with_alarms() {
         "AHIMA CEUs due (7 of 20 still to earn)",
         "AHIMA recertification fee (member): $100",
         "AAPC membership renewal (individual): $190",
-        "CPT update takes effect",
-        "ICD-10-CM update takes effect",
+        "CPT (HCPCS Level I) update takes effect",
+        "ICD-10-CM (diagnoses) update takes effect",
     ] {
         assert!(summaries.contains(&s), "{s} in {summaries:?}");
     }
@@ -470,8 +470,8 @@ fn calendar_has_only_the_code_sets_of_credentials_held() {
         .assert()
         .code(0);
     let text = std::fs::read_to_string(&ics).unwrap();
-    assert!(text.contains("CPT update takes effect"));
-    assert!(text.contains("CPT-CAT-III update takes effect"));
+    assert!(text.contains("CPT (HCPCS Level I) update takes effect"));
+    assert!(text.contains("CPT Category III (emerging technology) update takes effect"));
     assert!(
         !text.contains("ICD-10-PCS"),
         "a CPC holder gets no ICD-10-PCS updates"

@@ -28,7 +28,7 @@ use crate::person::profile::Person;
 use crate::person::within::{self, Outside};
 use crate::render::escape::terminal;
 use crate::render::status_words::totals;
-use crate::render::words::num;
+use crate::render::words::ceus;
 use crate::track::register::{CycleFilter, Filter, register};
 
 /// The log a command works on, and the person when a profile was given.
@@ -160,13 +160,7 @@ fn block(heading: &str, lines: &[String]) -> String {
 
 /// An entry on one line.
 fn entry_line(e: &NewEntry) -> String {
-    format!(
-        "{}  {} ({}), {} CEUs",
-        e.date,
-        e.title,
-        e.provider,
-        num(e.ceus)
-    )
+    format!("{}  {} ({}), {}", e.date, e.title, e.provider, ceus(e.ceus))
 }
 
 pub(super) fn add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u8, Error> {

@@ -46,6 +46,7 @@ use crate::person::profile::{Person, Profile};
 use crate::person::within::{self, Outside};
 use crate::render::escape::terminal_line;
 use crate::render::templates::Templates;
+use crate::render::words::count;
 
 /// The program: parses the command line, runs the command and prints an error that stopped
 /// it; the exit code follows README's "Exit codes".
@@ -146,15 +147,25 @@ fn load_catalog(global: &Global, as_of: NaiveDate) -> Result<Catalog, Error> {
     }
     let (catalog, warnings) = Catalog::load(global.data_dir.as_deref(), as_of)?;
     if !say::quiet() {
-        let stale = catalog.raw().stale_files(as_of);
-        if !stale.is_empty() {
-            let names: Vec<String> = stale
+        let raw = catalog.raw();
+        let (stale, newer) = (raw.stale_files(as_of), raw.newer_files(as_of));
+        let names = |files: &[(crate::data::File, NaiveDate)]| {
+            let names: Vec<String> = files
                 .iter()
-                .map(|(f, d)| format!("{} ({d})", catalog.raw().source(*f).name()))
+                .map(|(f, d)| format!("{} ({d})", raw.source(*f).name()))
                 .collect();
+            names.join(", ")
+        };
+        if !stale.is_empty() {
             say::warning(&format!(
                 "reference data more than 2 years old: {}; fees and rules may have changed (`coderpath data check` lists them)",
-                names.join(", ")
+                names(&stale)
+            ));
+        }
+        if let Some(newest) = newer.iter().map(|(_, d)| *d).max() {
+            say::warning(&format!(
+                "{} dated after {as_of} (newest {newest}); it may hold fees and rules that came later (`coderpath data check` lists them)",
+                count(newer.len(), "reference data file", "reference data files")
             ));
         }
         let rest: Vec<Diagnostic> = warnings
@@ -162,7 +173,8 @@ fn load_catalog(global: &Global, as_of: NaiveDate) -> Result<Catalog, Error> {
             .filter(|d| {
                 !stale
                     .iter()
-                    .any(|(f, _)| d.file == catalog.raw().source(*f).name())
+                    .chain(&newer)
+                    .any(|(f, _)| d.file == raw.source(*f).name())
             })
             .collect();
         report(global, &rest);

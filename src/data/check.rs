@@ -116,14 +116,14 @@ pub(super) fn sources(d: &DataSet, out: &mut Vec<Diagnostic>) {
 
 /// Warns about files whose `as_of` is stale on `as_of`, or later than it.
 pub(super) fn stale(d: &DataSet, as_of: NaiveDate, out: &mut Vec<Diagnostic>) {
-    let stale = d.stale_files(as_of);
+    let (stale, newer) = (d.stale_files(as_of), d.newer_files(as_of));
     for (file, date) in d.as_of_dates() {
         let (message, expected) = if stale.iter().any(|(f, _)| *f == file) {
             (
                 format!("reference data dated {date} is more than 2 years old on {as_of}"),
                 "figures checked within the last 2 years; fees and rules change often",
             )
-        } else if date > as_of {
+        } else if newer.iter().any(|(f, _)| *f == file) {
             (
                 format!("as_of {date} is after the --as-of date {as_of}"),
                 "an as_of on or before the date the plan is made for",

@@ -171,6 +171,14 @@ impl DataSet {
             .filter(|(_, d)| *d < limit)
             .collect()
     }
+
+    /// Files dated after `as_of` (a look at a past date): they may hold later rules.
+    pub fn newer_files(&self, as_of: NaiveDate) -> Vec<(File, NaiveDate)> {
+        self.as_of_dates()
+            .into_iter()
+            .filter(|(_, d)| *d > as_of)
+            .collect()
+    }
 }
 
 /// Parses one file, collecting its error instead of stopping.

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::ics::{CalEvent, uid_part};
 use super::status_words as words;
-use super::words::{num, rule_fee};
+use super::words::{ceus, num, rule_fee};
 use crate::data::Catalog;
 use crate::data::catalog::CodeSet;
 use crate::data::model::Anchor;
@@ -42,8 +42,8 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                     &format!("revocation.{lower}"),
                     until,
                     format!(
-                        "{body}: last day before revocation ({} CEUs still to earn)",
-                        num(c.remaining)
+                        "{body}: last day before revocation ({} still to earn)",
+                        ceus(c.remaining)
                     ),
                     words::deadline(c, as_of),
                     left(until),
@@ -70,10 +70,10 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                         let mut pace = event(
                             &format!("pace.{lower}"),
                             first,
-                            format!("{body} CEU pace: about {} CEUs a month", num(per_month)),
+                            format!("{body} CEU pace: about {} a month", ceus(per_month)),
                             format!(
-                                "Behind on the cycle ending {end}; {} CEUs still to earn on {as_of}.",
-                                num(c.remaining)
+                                "Behind on the cycle ending {end}; {} still to earn on {as_of}.",
+                                ceus(c.remaining)
                             ),
                             Vec::new(),
                         );
@@ -123,7 +123,7 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                     out.push(event(
                         &format!("codeset.{}", cs.id.to_lowercase()),
                         date,
-                        format!("{} update takes effect", cs.id),
+                        format!("{} update takes effect", cs.name),
                         format!("{} ({}): {note}", cs.name, cs.maintainer),
                         vec![7],
                     ));

@@ -2,7 +2,8 @@
 //! warnings and cost lines, written from the planner's facts.
 
 use super::words::{
-    and_list, article, count, degree, delivery, education, fee_kind, num, or_list, usd,
+    and_list, article, ceus, count, degree, delivery, education, fee_kind, num, or_list, rulebook,
+    usd,
 };
 use crate::data::catalog::Credential;
 use crate::data::model::{ExperienceKind, Payer, Rounding};
@@ -138,10 +139,10 @@ pub fn why(m: &Milestone) -> String {
         }
         Stage::Renewal(r) => {
             let mut out = format!(
-                "{} CEUs by {} under the {} rules",
-                num(r.ceus),
+                "{} by {} under the {}",
+                ceus(r.ceus),
                 r.due,
-                r.rulebook.id
+                rulebook(r.rulebook)
             );
             for p in &r.prorations {
                 out.push_str(&format!("; {}", proration(p)));

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::table::Table;
-use super::words::num;
+use super::words::{ceus, num};
 use crate::track::RejectReason;
 use crate::track::register::{
     CheckpointRow, CycleFilter, CycleKind, Filter, Place, Register, Row, Standing,
@@ -59,9 +59,9 @@ fn checkpoint_cells(c: &CheckpointRow, r: &Register) -> Vec<String> {
         cp.line.to_string(),
         cp.date.to_string(),
         format!(
-            "Checkpoint: the {} portal showed {} CEUs",
+            "Checkpoint: the {} portal showed {}",
             cp.body.as_str(),
-            num(cp.earned)
+            ceus(cp.earned)
         ),
         String::new(),
         String::new(),

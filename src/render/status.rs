@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::status_words as words;
 use super::table::Table;
-use super::words::{count, num, percent, rule_fee};
+use super::words::{count, num, percent, rule_fee, rulebook};
 use super::wrap::{labelled, wrap};
 use crate::track::{BodyStatus, CycleStatus, Status};
 
@@ -120,7 +120,7 @@ impl StatusView {
                     ("remaining:", c.remaining.clone()),
                     ("deadline:", c.deadline.clone()),
                     ("pace:", c.pace.clone()),
-                    ("rulebook:", c.rulebook.clone()),
+                    ("rules:", c.rulebook.clone()),
                 ] {
                     out.push_str(&labelled(&format!("  {label}"), 14, &value, w));
                 }
@@ -325,7 +325,7 @@ fn cycle_view(label: &str, c: &CycleStatus, b: &BodyStatus, as_of: NaiveDate) ->
         tone: tone.into(),
         dates,
         credentials: words::credentials(&c.requirement),
-        rulebook: c.requirement.rulebook.id.clone(),
+        rulebook: rulebook(c.requirement.rulebook),
         required: num(c.required),
         basis: words::basis(c),
         earned: num(c.earned),

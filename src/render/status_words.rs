@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::plan_words::proration;
-use super::words::{and_list, count, lapse, num, usd};
+use super::words::{and_list, ceus, count, lapse, num, usd};
 use crate::data::model::Body;
 use crate::rules::{MinimumKind, Required, ShareKind};
 use crate::track::{CycleState, CycleStatus, Measure, RejectReason};
@@ -25,6 +25,7 @@ pub fn state(s: &CycleState) -> (String, &'static str) {
         }
         CycleState::Revoked { .. } => ("Revoked".into(), "bad"),
         CycleState::NotInLog => ("Not in the log".into(), "warn"),
+        CycleState::OnHold => ("On hold (credential revoked)".into(), "bad"),
     }
 }
 
@@ -61,6 +62,7 @@ pub fn deadline(c: &CycleStatus, as_of: NaiveDate) -> String {
         CycleState::NotInLog => format!(
             "{end} has passed; the log does not cover this cycle, so whether it was met is unknown"
         ),
+        CycleState::OnHold => "none while the credential is revoked".into(),
     }
 }
 
@@ -68,18 +70,23 @@ pub fn deadline(c: &CycleStatus, as_of: NaiveDate) -> String {
 pub fn pace(c: &CycleStatus, as_of: NaiveDate) -> String {
     match c.state {
         CycleState::OnTrack { per_month, .. } | CycleState::Behind { per_month, .. } => {
-            format!("{} CEUs a month to finish on time", num(per_month))
+            format!("{} a month to finish on time", ceus(per_month))
         }
         CycleState::Lapsed { due, until, .. } => format!(
-            "{} CEUs missing; CEUs earned after {due} count for this cycle only with an extension (see the fees), bought by {until}",
-            num(c.remaining)
+            "{} missing; CEUs earned after {due} count for this cycle only with an extension (see the fees), bought by {until}",
+            ceus(c.remaining)
         ),
         CycleState::Complete => "nothing left to earn".into(),
         CycleState::Revoked {
             reinstate_until: Some(u),
             ..
         } if u < as_of => "the exam is taken again (see `coderpath plan`)".into(),
-        CycleState::Revoked { .. } => "reinstatement needs the missing CEUs, back dues and the reinstatement fee (see the fees)".into(),
+        CycleState::Revoked {
+            reinstate_until: Some(_),
+            ..
+        } => "reinstatement needs the missing CEUs, back dues and the reinstatement fee (see the fees)".into(),
+        CycleState::Revoked { .. } => "the sources give no way back without passing the exam again (see `coderpath plan`)".into(),
+        CycleState::OnHold => "nothing counts here until the credential is reinstated or earned again".into(),
         CycleState::NotInLog => "add a checkpoint with the portal's figure for this cycle, or `ceu_log_since` to the profile if the log is complete".into(),
     }
 }

@@ -85,6 +85,20 @@ pub fn or_list(items: &[String]) -> String {
 }
 
 /// `1 month`, `3 months`.
+/// A rulebook as a person knows it: "AAPC rules in force from 2015-01-01".
+pub fn rulebook(book: &crate::data::catalog::Rulebook) -> String {
+    format!(
+        "{} rules in force from {}",
+        book.body.as_str(),
+        book.effective_from
+    )
+}
+
+/// A CEU figure with its unit: "1 CEU", "2.5 CEUs".
+pub fn ceus(v: f64) -> String {
+    count(num(v).as_str(), "CEU", "CEUs")
+}
+
 pub fn count(n: impl std::fmt::Display + Copy, one: &str, many: &str) -> String {
     let s = n.to_string();
     if s == "1" {

@@ -52,12 +52,14 @@ pub(super) fn due(
             next,
         );
     }
-    let n = current.requirement.credentials.len().max(1);
-    push(
-        &mut out,
-        fees::for_credentials(book, RuleFeeKind::Recertification, member, n),
-        current.cycle.end,
-    );
+    if current.state != CycleState::OnHold {
+        let n = current.requirement.credentials.len().max(1);
+        push(
+            &mut out,
+            fees::for_credentials(book, RuleFeeKind::Recertification, member, n),
+            current.cycle.end,
+        );
+    }
     if let Some(e) = ended {
         let n = e.requirement.credentials.len().max(1);
         let book = e.requirement.rulebook;

@@ -66,6 +66,7 @@ pub(super) fn body_status<'c>(
         as_of,
         portal: over.and_then(|o| o.required.map(|r| r.get())),
         log_since: person.profile.ceu_log_since,
+        certified: first_cert,
     };
     let current_book = cycles.book(current.start).map_err(problem)?;
     let mut ended = None;
@@ -115,7 +116,13 @@ pub(super) fn body_status<'c>(
     let shown_from = ended
         .as_ref()
         .map_or(current.start, |e: &super::CycleStatus| e.cycle.start);
-    let current = life.current(current, current_book, &carried);
+    let mut current = life.current(current, current_book, &carried);
+    if ended
+        .as_ref()
+        .is_some_and(|e| matches!(e.state, CycleState::Revoked { .. }))
+    {
+        current.state = CycleState::OnHold;
+    }
     let member = person.profile.memberships.contains(&body);
     let fees = fees::due(
         current_book,
@@ -182,6 +189,9 @@ struct Life<'a, 'c> {
     /// The portal's total for the overridden cycle.
     portal: Option<f64>,
     log_since: Option<NaiveDate>,
+    /// The first certification with the body: log items before it say nothing about its
+    /// cycles.
+    certified: NaiveDate,
 }
 
 impl<'a, 'c> Life<'a, 'c> {
@@ -200,27 +210,35 @@ impl<'a, 'c> Life<'a, 'c> {
         let total = self.total(e, req.total);
         let evidence = self.evidence(book.body, e, &counted);
         let floor = evidence.map(|x| x.portal + later_than(&counted, x.date));
-        let mut keep = counted.len();
-        if book.cycle.renewal_month_counts_either {
-            // Keep the fewest renewal-month entries the cycle needs (oldest first); the rest
-            // count toward the next cycle. Entries are in date order.
+        // Renewal-month entries count toward whichever submission needs them: the cycle
+        // keeps the fewest it needs (oldest first) and the rest count toward the next one;
+        // a cycle the log cannot speak for gives them all to the next. Entries are in date
+        // order.
+        let first_rm = if book.cycle.renewal_month_counts_either {
             let month = dates::month_start(e.end);
-            let first_rm = counted.partition_point(|x| x.date < month);
-            let completes =
-                |n: usize| judge::tally(&req, total, &counted[..n], floor, false).complete;
-            if first_rm < counted.len() && completes(counted.len()) {
-                let (mut lo, mut hi) = (first_rm, counted.len());
-                while lo < hi {
-                    let mid = (lo + hi) / 2;
-                    if completes(mid) {
-                        hi = mid;
-                    } else {
-                        lo = mid + 1;
-                    }
+            counted.partition_point(|x| x.date < month)
+        } else {
+            counted.len()
+        };
+        let completes = |n: usize| judge::tally(&req, total, &counted[..n], floor, false).complete;
+        let keep = if first_rm == counted.len() {
+            counted.len()
+        } else if completes(counted.len()) {
+            let (mut lo, mut hi) = (first_rm, counted.len());
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if completes(mid) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
                 }
-                keep = lo;
             }
-        }
+            lo
+        } else if self.covered(book.body, e) {
+            counted.len()
+        } else {
+            first_rm
+        };
         let tally = judge::tally(&req, total, &counted[..keep], floor, true);
         let moved: Vec<&Entry> = counted[keep..].to_vec();
         let to_next = round2(moved.iter().map(|x| x.ceus).sum());
@@ -396,7 +414,8 @@ impl<'a, 'c> Life<'a, 'c> {
     }
 
     /// Whether the log can speak for cycle `e`: a checkpoint inside it, a declared start of
-    /// complete logging on or before its start, or any log item dated before its start.
+    /// complete logging on or before its start, or a log item dated between the first
+    /// certification and its start (logging had begun).
     fn covered(&self, body: Body, e: Cycle) -> bool {
         let checkpoint = self
             .log
@@ -404,8 +423,9 @@ impl<'a, 'c> Life<'a, 'c> {
             .iter()
             .any(|x| x.body == body && x.date >= e.start && x.date <= e.end);
         let declared = self.log_since.is_some_and(|d| d <= e.start);
-        let older = self.log.entries.iter().any(|x| x.date < e.start)
-            || self.log.checkpoints.iter().any(|x| x.date < e.start);
+        let logging = |d: NaiveDate| d >= self.certified && d < e.start;
+        let older = self.log.entries.iter().any(|x| logging(x.date))
+            || self.log.checkpoints.iter().any(|x| logging(x.date));
         checkpoint || declared || older
     }
 }

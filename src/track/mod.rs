@@ -12,6 +12,8 @@ mod lifecycle;
 pub mod register;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_late;
 pub mod whatif;
 
 use chrono::NaiveDate;
@@ -137,6 +139,9 @@ pub enum CycleState {
     },
     /// Ended, and the log does not cover it: unknown.
     NotInLog,
+    /// The current cycle of a credential revoked in an ended cycle: nothing to earn toward
+    /// it until the credential is reinstated or earned again.
+    OnHold,
 }
 
 impl CycleState {
@@ -153,6 +158,7 @@ impl CycleState {
             },
             CycleState::Revoked { .. } => "revoked",
             CycleState::NotInLog => "not_in_log",
+            CycleState::OnHold => "on_hold",
         }
     }
 }

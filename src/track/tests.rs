@@ -68,12 +68,12 @@ fn status_on<'c>(catalog: &'c Catalog, profile: &str, ceus: &str, as_of: &str) -
     status(&p, &l, catalog, d(as_of)).unwrap()
 }
 
-fn fixture(profile: &str, ceus: &str, as_of: &str) -> Status<'static> {
+pub(super) fn fixture(profile: &str, ceus: &str, as_of: &str) -> Status<'static> {
     status_on(&FIXTURE, profile, ceus, as_of)
 }
 
 /// `n` approved AAPC entries of `each` CEUs from `from`, a week apart.
-fn aapc_entries(from: &str, n: usize, each: f64) -> String {
+pub(super) fn aapc_entries(from: &str, n: usize, each: f64) -> String {
     (0..n)
         .map(|i| {
             let date = dates::add_days(d(from), 7 * i as u64);
@@ -82,7 +82,7 @@ fn aapc_entries(from: &str, n: usize, each: f64) -> String {
         .collect()
 }
 
-fn ahima_entries(from: &str, n: usize, each: f64) -> String {
+pub(super) fn ahima_entries(from: &str, n: usize, each: f64) -> String {
     (0..n)
         .map(|i| {
             let date = dates::add_days(d(from), 7 * i as u64);

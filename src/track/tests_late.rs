@@ -1,0 +1,64 @@
+//! Tracker tests for logs that start late or hold entries from before certification, and
+//! for what a revocation leaves of the current cycle.
+
+use super::tests::{aapc_entries, ahima_entries, fixture};
+use super::*;
+use crate::testing::d;
+
+/// An entry from before certification does not show that the log covers the first cycles:
+/// a coder certified in 2019 who logs from 2026 (plus one course from 2018) is not revoked.
+#[test]
+fn entries_before_certification_do_not_cover_cycles() {
+    let profile = "name: A\neducation: high_school\ncredentials: [{ id: CPC, earned: 2019-04-10 }]\naapc_renewal: 2027-04-30\n";
+    let mut ceus =
+        "- { date: 2018-01-01, title: old, provider: P, ceus: 1, aapc_index: OLD }\n".to_string();
+    ceus.push_str(&aapc_entries("2026-06-01", 5, 2.0));
+    let s = fixture(profile, &ceus, "2027-01-15");
+    let b = &s.bodies[0];
+    assert!(
+        b.ended
+            .as_ref()
+            .is_none_or(|e| !matches!(e.state, CycleState::Revoked { .. })),
+        "{:?}",
+        b.ended.as_ref().map(|e| &e.state)
+    );
+    assert_eq!(b.lead().cycle, b.current.cycle);
+    assert_eq!(b.current.earned, 10.0);
+}
+
+/// Renewal-month CEUs of a cycle the log cannot speak for count toward the next cycle,
+/// where they surely count, instead of being lost with the unknown cycle.
+#[test]
+fn renewal_month_ceus_of_an_unknown_cycle_count_next() {
+    // Cycles end in April of even years (odd years for odd months): 2026-04-30 ended.
+    let profile = "name: B\neducation: high_school\ncredentials: [{ id: CPC, earned: 2019-04-10 }]\naapc_renewal: 2027-04-30\n";
+    let mut ceus =
+        "- { date: 2026-04-20, title: renewal month, provider: AAPC, ceus: 2, aapc_index: RM }\n"
+            .to_string();
+    ceus.push_str(&aapc_entries("2026-06-01", 5, 2.0));
+    let s = fixture(profile, &ceus, "2027-01-15");
+    let c = &s.bodies[0].current;
+    assert_eq!(c.cycle.start, d("2026-05-01"));
+    assert_eq!((c.earned, c.from_renewal_month), (12.0, 2.0));
+}
+
+/// Once an ended cycle revoked the credential, the current cycle is on hold: no pace and no
+/// recertification fee.
+#[test]
+fn a_revoked_credential_puts_the_current_cycle_on_hold() {
+    let profile = "name: C\neducation: associate\ncredentials: [{ id: CCS, earned: 2024-03-15 }]\nceu_log_since: 2024-03-15\n";
+    let s = fixture(profile, &ahima_entries("2024-04-01", 9, 2.0), "2026-09-20");
+    let b = &s.bodies[0];
+    assert!(matches!(
+        b.ended.as_ref().map(|e| &e.state),
+        Some(CycleState::Revoked { .. })
+    ));
+    assert_eq!(b.current.state, CycleState::OnHold);
+    assert!(
+        b.fees
+            .iter()
+            .all(|f| f.kind != crate::data::model::RuleFeeKind::Recertification),
+        "{:?}",
+        b.fees
+    );
+}
