@@ -75,22 +75,33 @@ pub fn appended_checked(
     duplicates: Duplicates,
 ) -> Result<Appended, Error> {
     let before = Log::load(old, catalog).map_err(Error::Inputs)?;
-    // Where each course already is: a line of the log, or an earlier new entry.
-    let mut seen: std::collections::HashMap<dedup::Key, (String, &str, &str, Option<usize>)> =
-        before
-            .entries
-            .iter()
-            .map(|e| {
-                let key = dedup::key(&e.title, e.date, &e.provider);
-                let at = format!("{}:{}", old.name(), e.line);
-                (key, (at, e.title.as_str(), e.provider.as_str(), None))
-            })
-            .collect();
+    // Where each course already is (a line of the log, or an earlier new entry), by its
+    // duplicate key and by its AAPC index (see `dedup`).
+    type Place<'a> = (String, &'a str, &'a str, Option<usize>);
+    let mut seen: std::collections::HashMap<dedup::Key, Place> = std::collections::HashMap::new();
+    let mut indexes: std::collections::HashMap<String, Place> = std::collections::HashMap::new();
+    for e in &before.entries {
+        let here = (
+            format!("{}:{}", old.name(), e.line),
+            e.title.as_str(),
+            e.provider.as_str(),
+            None,
+        );
+        if let Some(k) = dedup::index_key(e.aapc_index.as_deref()) {
+            indexes.entry(k).or_insert_with(|| here.clone());
+        }
+        seen.entry(dedup::key(&e.title, e.date, &e.provider))
+            .or_insert(here);
+    }
     let mut kept = Vec::with_capacity(entries.len());
     let mut skipped = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let key = dedup::key(&e.title, e.date, &e.provider);
-        match seen.get(&key) {
+        let index = dedup::index_key(e.aapc_index.as_deref());
+        let found = seen
+            .get(&key)
+            .or_else(|| index.as_ref().and_then(|k| indexes.get(k)));
+        match found {
             None => {
                 let here = (
                     format!("new entry {}", i + 1),
@@ -98,6 +109,9 @@ pub fn appended_checked(
                     e.provider.as_str(),
                     Some(i),
                 );
+                if let Some(k) = index {
+                    indexes.insert(k, here.clone());
+                }
                 seen.insert(key, here);
                 kept.push(e.clone());
             }
@@ -108,10 +122,17 @@ pub fn appended_checked(
             }),
             Some((at, title, provider, _)) => {
                 return Err(Error::Usage(format!(
-                    "{at} already has \"{}\" from {} on {}; a course counts once",
+                    "{at} already has \"{}\" from {}{}; a course counts once",
                     terminal_line(title),
                     terminal_line(provider),
-                    e.date
+                    if seen.contains_key(&key) {
+                        format!(" on {}", e.date)
+                    } else {
+                        format!(
+                            " with AAPC index {}",
+                            terminal_line(e.aapc_index.as_deref().unwrap_or_default())
+                        )
+                    }
                 )));
             }
         }

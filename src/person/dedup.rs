@@ -6,7 +6,9 @@
 //! (spaces, tabs, line breaks, no-break spaces) made one space, and Unicode canonical
 //! caseless matching applied (canonical decomposition, full default case folding,
 //! decomposition again — so `Straße` = `STRASSE`, `ÉTUDE` = `étude` whether the accent is
-//! one character or two).
+//! one character or two). They are also duplicates when they carry the same AAPC index
+//! number after [`fold`], on any dates: an approved course keeps its index however often it
+//! is taken or replayed, and counts once.
 
 use chrono::{Datelike, NaiveDate};
 use foldhash::HashMap;
@@ -19,6 +21,11 @@ pub type Key = (String, NaiveDate, String);
 /// The duplicate key of an entry.
 pub fn key(title: &str, date: NaiveDate, provider: &str) -> Key {
     (fold(title), date, fold(provider))
+}
+
+/// An AAPC index as compared for duplicates, or `None` for a blank one.
+pub fn index_key(index: Option<&str>) -> Option<String> {
+    index.filter(|s| !s.trim().is_empty()).map(fold)
 }
 
 /// `s` as compared for duplicates (see the module comment).

@@ -1,7 +1,7 @@
 //! `*.ceus.yaml`: a CEU log — a YAML list of entries and checkpoints, oldest first, so a new
 //! entry is appended at the end without touching what is already there.
 
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -207,6 +207,8 @@ struct Check<'s> {
     index: usize,
     /// Duplicates among the entries so far.
     firsts: super::dedup::Firsts,
+    /// The line of the first entry with each AAPC index (see [`super::dedup`]).
+    indexes: HashMap<String, usize>,
     log: Log,
     problems: Vec<Diagnostic>,
 }
@@ -220,6 +222,7 @@ impl<'s> Check<'s> {
             dir: Path::new(src.name()).parent().unwrap_or(Path::new(".")),
             index: 0,
             firsts: super::dedup::Firsts::new(),
+            indexes: HashMap::default(),
             log: Log::default(),
             problems: Vec::new(),
         }
@@ -310,14 +313,22 @@ impl<'s> Check<'s> {
             Some(e) => Some((&e.title, e.date, &e.provider)),
             None => Some((&title, date, &provider)),
         });
-        let duplicate_of = entries.get(first).map(|e| e.line).filter(|l| *l != line);
+        let aapc_index = item.aapc_index.filter(|s| !s.trim().is_empty());
+        let same_index = super::dedup::index_key(aapc_index.as_deref())
+            .map(|k| *self.indexes.entry(k).or_insert(line))
+            .filter(|l| *l != line);
+        let duplicate_of = entries
+            .get(first)
+            .map(|e| e.line)
+            .filter(|l| *l != line)
+            .or(same_index);
         self.log.entries.push(Entry {
             line,
             date,
             title,
             provider,
             ceus,
-            aapc_index: item.aapc_index.filter(|s| !s.trim().is_empty()),
+            aapc_index,
             topics: item.topics,
             domain: item.domain,
             ahima_sourced: item.ahima_sourced,

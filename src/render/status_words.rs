@@ -266,7 +266,7 @@ pub fn finding(i: &crate::track::audit::Issue) -> (String, String) {
     use crate::track::audit::Issue;
     match i {
         Issue::Duplicate { of_line } => (
-            format!("duplicate of the entry at line {of_line} (same title, date and provider)"),
+            format!("duplicate of the entry at line {of_line} (same title, date and provider, or same AAPC index)"),
             "each course once; remove this entry".into(),
         ),
         Issue::NoApprovalIndex => (

@@ -77,7 +77,7 @@ pub(super) fn aapc_entries(from: &str, n: usize, each: f64) -> String {
     (0..n)
         .map(|i| {
             let date = dates::add_days(d(from), 7 * i as u64);
-            format!("- {{ date: {date}, title: course {date} {i}, provider: AAPC, ceus: {each}, aapc_index: A{i} }}\n")
+            format!("- {{ date: {date}, title: course {date} {i}, provider: AAPC, ceus: {each}, aapc_index: A{date}-{i} }}\n")
         })
         .collect()
 }

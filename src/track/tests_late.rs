@@ -62,3 +62,22 @@ fn a_revoked_credential_puts_the_current_cycle_on_hold() {
         b.fees
     );
 }
+
+/// A course taken again, or replayed, keeps its AAPC index and counts once.
+#[test]
+fn a_repeated_aapc_index_counts_once() {
+    let profile = "name: D\neducation: high_school\ncredentials: [{ id: CPC, earned: 2019-04-10 }]\naapc_renewal: 2027-04-30\n";
+    let ceus = "- { date: 2026-06-10, title: E/M webinar, provider: AAPC, ceus: 1, aapc_index: AAPC-EM-1 }\n- { date: 2026-09-10, title: E/M webinar, provider: AAPC, ceus: 1, aapc_index: AAPC-EM-1 }\n- { date: 2026-10-10, title: E/M webinar (replay), provider: AAPC, ceus: 1, aapc_index: aapc-em-1 }\n";
+    let s = fixture(profile, ceus, "2027-01-15");
+    let c = &s.bodies[0].current;
+    assert_eq!(c.earned, 1.0);
+    let lines: Vec<(usize, &RejectReason)> =
+        c.rejected.iter().map(|r| (r.line, &r.reason)).collect();
+    assert_eq!(
+        lines,
+        [
+            (2, &RejectReason::Duplicate { of_line: 1 }),
+            (3, &RejectReason::Duplicate { of_line: 1 })
+        ]
+    );
+}

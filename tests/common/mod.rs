@@ -57,3 +57,13 @@ pub fn assert_located<S: AsRef<std::ffi::OsStr>>(
     );
     stderr
 }
+
+/// A copy of an example profile and its log in a temporary directory.
+pub fn copy_example(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    for f in [format!("{name}.yaml"), format!("{name}.ceus.yaml")] {
+        std::fs::copy(format!("examples/{f}"), dir.path().join(&f)).unwrap();
+    }
+    let p = dir.path().join(format!("{name}.yaml"));
+    (dir, p)
+}
