@@ -74,7 +74,9 @@ fn target<'c>(
             person: None,
         });
     }
-    let (src, person) = load_profile(path, catalog, as_of)?;
+    let (src, person) = load_profile(path, catalog, as_of, |src, profile| {
+        log_location(src, profile, path, global.allow_outside)
+    })?;
     let log =
         log_location(&src, &person.profile, path, global.allow_outside)?.ok_or_else(|| {
             Error::from(

@@ -177,9 +177,13 @@ fn check_profile(
     allow_outside: bool,
 ) -> Result<Vec<Diagnostic>, Error> {
     let src = Source::read(path)?;
-    let person = match Person::load(&src, data, as_of) {
+    let person = match Person::load_partly(&src, data, as_of) {
         Ok(p) => p,
-        Err(ds) => return Ok(ds),
+        Err(u) => {
+            return Ok(super::unloaded(&src, u, |src, profile| {
+                super::log_path(src, profile, path, allow_outside)
+            }));
+        }
     };
     match load_log(&src, &person, path, data, allow_outside) {
         Ok(_) => Ok(Vec::new()),

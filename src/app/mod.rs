@@ -42,7 +42,7 @@ use crate::error::{Diagnostic, Error, Severity};
 use crate::loader::Source;
 use crate::person::Problem;
 use crate::person::log::Log;
-use crate::person::profile::{Person, Profile};
+use crate::person::profile::{Person, Profile, Unloaded};
 use crate::person::within::{self, Outside};
 use crate::render::escape::terminal_line;
 use crate::render::templates::Templates;
@@ -204,11 +204,13 @@ fn say_data(dir: Option<&Path>, catalog: &Catalog) {
 }
 
 /// Loads a profile and resolves it against the catalog; its problems are located input
-/// errors.
-fn load_profile<'c>(
+/// errors. When it does not load, `log` checks the CEU log it names in what was read of it
+/// (see [`unloaded`]).
+fn load_profile<'c, L>(
     path: &Path,
     catalog: &'c Catalog,
     as_of: NaiveDate,
+    log: impl FnOnce(&Source, &Profile) -> Result<L, Error>,
 ) -> Result<(Source, Person<'c>), Error> {
     let src = if path == Path::new("-") {
         Source::read_stdin()?
@@ -217,8 +219,22 @@ fn load_profile<'c>(
         Source::read(path)?
     };
     say::detail(&format!("profile: {}", terminal_line(src.name())));
-    let person = Person::load(&src, catalog, as_of).map_err(Error::Inputs)?;
+    let person = Person::load_partly(&src, catalog, as_of)
+        .map_err(|u| Error::Inputs(unloaded(&src, u, log)))?;
     Ok((src, person))
+}
+
+/// The problems of a profile that did not load, with those `log` finds with the CEU log
+/// named in what was read of it, in file order: all in one run.
+fn unloaded<L>(
+    src: &Source,
+    u: Unloaded,
+    log: impl FnOnce(&Source, &Profile) -> Result<L, Error>,
+) -> Vec<Diagnostic> {
+    match u.profile.map(|p| log(src, &p)) {
+        Some(Err(e)) => crate::loader::merged(u.problems, e.diagnostics().to_vec()),
+        _ => u.problems,
+    }
 }
 
 /// A person's profile and CEU log, loaded and validated.
@@ -235,7 +251,9 @@ fn load_person<'c>(
     as_of: NaiveDate,
     path: &Path,
 ) -> Result<Loaded<'c>, Error> {
-    let (profile_src, person) = load_profile(path, catalog, as_of)?;
+    let (profile_src, person) = load_profile(path, catalog, as_of, |src, profile| {
+        log_path(src, profile, path, global.allow_outside)
+    })?;
     let (log_src, log) = load_log(&profile_src, &person, path, catalog, global.allow_outside)?;
     Ok(Loaded {
         profile_src,

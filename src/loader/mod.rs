@@ -14,6 +14,7 @@ pub(crate) mod direct;
 pub(crate) mod fast;
 pub(crate) mod full;
 mod node;
+mod partial;
 mod read;
 mod scalar;
 mod words;
@@ -27,6 +28,7 @@ use serde::de::DeserializeOwned;
 use crate::error::{Code, Diagnostic, Error, MAX_PER_FILE, quote};
 use node::Node;
 
+pub use partial::{Partial, Taint, merged};
 pub use words::closest;
 
 /// Largest input file accepted, in bytes.
@@ -156,10 +158,16 @@ impl Source {
     /// Parses the document strictly into `T`, or returns every problem in it, in file order
     /// (shown at most [`crate::error::MAX_PER_FILE`] a file: see [`crate::error::cap_per_file`]).
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
+        self.parse_partly().map_err(|p| p.problems)
+    }
+
+    /// [`Source::parse`], keeping on failure what could be read (see [`Partial`]), so that
+    /// the checks after parsing can still be made on the places read as written.
+    pub fn parse_partly<T: DeserializeOwned>(&self) -> Result<T, Partial<T>> {
         let text = self.body();
         match de::from_items(|| fast::Items::new(text)) {
-            Some(result) => result.map_err(|p| self.diagnostics(p)),
-            None => self.parse_full(),
+            Some(result) => result.map_err(|f| self.partial(f)),
+            None => self.parse_full_partly(),
         }
     }
 
@@ -167,28 +175,47 @@ impl Source {
     /// text and flat items (see [`fast`]), so the checks before the full reader are not
     /// needed on its path.
     pub(crate) fn parse_full<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
+        self.parse_full_partly().map_err(|p| p.problems)
+    }
+
+    /// [`Source::parse_full`], keeping on failure what could be read.
+    fn parse_full_partly<T: DeserializeOwned>(&self) -> Result<T, Partial<T>> {
         let text = self.body();
+        let failed = |problems| self.partial(de::Failed::only(problems));
         if let Some(p) = precheck(text) {
-            return Err(self.diagnostics(p));
+            return Err(failed(p));
         }
         let read = full::read(text);
         let mut problems = read.problems;
         let Some(root) = read.root else {
-            return Err(self.diagnostics(problems));
+            return Err(failed(problems));
         };
+        // The reader's own problems (a tag, a repeated key) are not tied to a record path,
+        // so no value is kept with them.
         match de::from_tree::<T>(&root) {
             Ok(v) if problems.is_empty() => Ok(v),
-            Ok(_) => Err(self.diagnostics(problems)),
+            Ok(_) => Err(failed(problems)),
+            Err(more) if problems.is_empty() => Err(self.partial(more)),
             Err(more) => {
                 // A value already reported (a tag, a duplicate) is not reported again.
                 let reported: Vec<(usize, usize)> =
                     problems.iter().map(|p| (p.line, p.col)).collect();
                 problems.extend(
-                    more.into_iter()
+                    more.problems
+                        .into_iter()
                         .filter(|p| !reported.contains(&(p.line, p.col))),
                 );
-                Err(self.diagnostics(problems))
+                Err(failed(problems))
             }
+        }
+    }
+
+    /// A failed reading as located diagnostics, with what was read.
+    fn partial<T>(&self, f: de::Failed<T>) -> Partial<T> {
+        Partial {
+            value: f.value,
+            problems: self.diagnostics(f.problems),
+            taint: Taint::new(f.tainted),
         }
     }
 

@@ -11,7 +11,7 @@ use crate::data::Catalog;
 use crate::data::model::Body;
 use crate::data::units::plain;
 use crate::error::Diagnostic;
-use crate::loader::{Source, direct};
+use crate::loader::{Partial, Source, Taint, direct, merged};
 
 /// The most CEUs one entry may claim; more is a typo.
 pub const MAX_ENTRY_CEUS: f64 = 60.0;
@@ -126,13 +126,28 @@ impl Log {
                 return reader.check.finish();
             }
         }
-        let items: Vec<Item> = src.parse_list()?;
+        // Items that parsed are checked even when others did not, so that every problem in
+        // the file is reported in one run.
+        let (items, parsing, taint) = match src.parse_partly::<Vec<Item>>() {
+            Ok(items) => (items, Vec::new(), Taint::default()),
+            Err(Partial {
+                value: Some(items),
+                problems,
+                taint,
+            }) => (items, problems, taint),
+            Err(p) => return Err(p.problems),
+        };
         let lines = src.item_lines(items.len());
         let mut check = Check::new(src, &topics);
+        check.taint = taint;
         for (item, line) in items.into_iter().zip(lines) {
             check.item(line, item);
         }
-        check.finish()
+        match check.finish() {
+            Ok(log) if parsing.is_empty() => Ok(log),
+            Ok(_) => Err(parsing),
+            Err(checks) => Err(merged(parsing, checks)),
+        }
     }
 }
 
@@ -209,6 +224,8 @@ struct Check<'s> {
     firsts: super::dedup::Firsts,
     /// The line of the first entry with each AAPC index (see [`super::dedup`]).
     indexes: HashMap<String, usize>,
+    /// Places whose parsing problems are reported already, so not checked again.
+    taint: Taint,
     log: Log,
     problems: Vec<Diagnostic>,
 }
@@ -223,6 +240,7 @@ impl<'s> Check<'s> {
             index: 0,
             firsts: super::dedup::Firsts::new(),
             indexes: HashMap::default(),
+            taint: Taint::default(),
             log: Log::default(),
             problems: Vec::new(),
         }
@@ -230,15 +248,15 @@ impl<'s> Check<'s> {
 
     /// Checks the next item, which starts on `line`, and keeps it if it is sound.
     fn item(&mut self, line: usize, item: Item) {
-        let (src, i) = (self.src, self.index);
+        let i = self.index;
         self.index += 1;
-        let at = |field: &str, msg: String| src.at(&format!("[{i}].{field}"), msg);
-        let out = &mut self.problems;
+        let at = |field: &str| format!("[{i}].{field}");
         if let Some(date) = item.checkpoint {
             let Some(body) = item.body else {
-                out.push(
-                    at("checkpoint", "a checkpoint needs `body`".into())
-                        .expected("body: AAPC or body: AHIMA"),
+                self.report(
+                    at("checkpoint"),
+                    "a checkpoint needs `body`".into(),
+                    "body: AAPC or body: AHIMA".into(),
                 );
                 return;
             };
@@ -249,13 +267,15 @@ impl<'s> Check<'s> {
                     body,
                     earned: e,
                 }),
-                Some(e) => out.push(
-                    at("earned", format!("`{}` CEUs is not a total", plain(e)))
-                        .expected("a non-negative number"),
+                Some(e) => self.report(
+                    at("earned"),
+                    format!("`{}` CEUs is not a total", plain(e)),
+                    "a non-negative number".into(),
                 ),
-                None => out.push(
-                    at("checkpoint", "a checkpoint needs `earned`".into())
-                        .expected("the CEU total the portal showed"),
+                None => self.report(
+                    at("checkpoint"),
+                    "a checkpoint needs `earned`".into(),
+                    "the CEU total the portal showed".into(),
                 ),
             }
             return;
@@ -276,33 +296,34 @@ impl<'s> Check<'s> {
             .into_iter()
             .filter_map(|(k, m)| m.then_some(k))
             .collect();
-            out.push(
-                src.at(
-                    &format!("[{i}]"),
-                    format!("entry lacks {}", missing.join(", ")),
-                )
-                .expected("date, title, provider and ceus on every entry"),
+            self.report(
+                format!("[{i}]"),
+                format!("entry lacks {}", missing.join(", ")),
+                "date, title, provider and ceus on every entry".into(),
             );
             return;
         };
         if !(ceus.is_finite() && ceus > 0.0 && ceus <= MAX_ENTRY_CEUS) {
-            out.push(
-                at(
-                    "ceus",
-                    format!("`{}` CEUs is not plausible for one entry", plain(ceus)),
-                )
-                .expected(format!("more than 0 and at most {MAX_ENTRY_CEUS}")),
+            self.report(
+                at("ceus"),
+                format!("`{}` CEUs is not plausible for one entry", plain(ceus)),
+                format!("more than 0 and at most {MAX_ENTRY_CEUS}"),
             );
         }
         for (j, t) in item.topics.iter().enumerate() {
             if !self.known.contains(t.as_str()) {
-                out.extend(src.unknown(&format!("[{i}].topics[{j}]"), t, self.topics, "topic"));
+                let path = at(&format!("topics[{j}]"));
+                if self.taint.clean(&path) {
+                    let unknown = self.src.unknown(&path, t, self.topics, "topic");
+                    self.problems.extend(unknown);
+                }
             }
         }
         if item.body.is_some() || item.earned.is_some() {
-            out.push(
-                at("body", "`body` and `earned` belong to checkpoints".into())
-                    .expected("`checkpoint: DATE` on this item, or no body/earned"),
+            self.report(
+                at("body"),
+                "`body` and `earned` belong to checkpoints".into(),
+                "`checkpoint: DATE` on this item, or no body/earned".into(),
             );
         }
         let title = item.title.unwrap_or_default();
@@ -336,6 +357,15 @@ impl<'s> Check<'s> {
             self_assessment: item.self_assessment,
             duplicate_of,
         });
+    }
+
+    /// Adds a problem at the record `path`, unless a value there was not read as written
+    /// (its parsing problem says what is wrong).
+    fn report(&mut self, path: String, message: String, expected: String) {
+        if self.taint.clean(&path) {
+            let d = self.src.at(&path, message).expected(expected);
+            self.problems.push(d);
+        }
     }
 
     /// The log, or every problem found.

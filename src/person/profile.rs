@@ -12,7 +12,7 @@ use crate::data::model::{Body, DegreeLevel, Delivery, Education};
 use crate::data::units::{Ceus, Hours, MIN_WEEKLY_HOURS, Months, Usd, WeeklyHours};
 use crate::data::{Catalog, Record};
 use crate::error::Diagnostic;
-use crate::loader::Source;
+use crate::loader::{Expect, Partial, Source, Taint, merged};
 
 /// One person, as written.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -198,8 +198,41 @@ impl<'c> Person<'c> {
         catalog: &'c Catalog,
         as_of: NaiveDate,
     ) -> Result<Person<'c>, Vec<Diagnostic>> {
-        let profile: Profile = src.parse()?;
-        Person::resolve(profile, src, catalog, as_of)
+        Person::load_partly(src, catalog, as_of).map_err(|u| u.problems)
+    }
+
+    /// [`Person::load`], keeping on failure what of the profile could be read, for checks
+    /// made outside (the CEU log it names). The fields that parsed are resolved even when
+    /// others did not, so every problem in the file is reported in one run.
+    pub fn load_partly(
+        src: &Source,
+        catalog: &'c Catalog,
+        as_of: NaiveDate,
+    ) -> Result<Person<'c>, Unloaded> {
+        let (profile, parsing, taint) = match src.parse_partly::<Profile>() {
+            Ok(profile) => (profile, Vec::new(), Taint::default()),
+            Err(Partial {
+                value: Some(profile),
+                problems,
+                taint,
+            }) => (profile, problems, taint),
+            Err(p) => {
+                return Err(Unloaded {
+                    profile: None,
+                    problems: p.problems,
+                });
+            }
+        };
+        let failed = |profile: Box<Profile>, problems| {
+            // A stand-in for the log's path is no path to look at.
+            let profile = taint.clean("ceu_log").then_some(profile);
+            Err(Unloaded { profile, problems })
+        };
+        match Person::resolve_with(profile, src, catalog, as_of, &taint) {
+            Ok(person) if parsing.is_empty() => Ok(person),
+            Ok(person) => failed(Box::new(person.profile), parsing),
+            Err((profile, checks)) => failed(profile, merged(parsing, checks)),
+        }
     }
 
     /// Resolves an already-parsed profile (for what-if changes made on the command line).
@@ -209,17 +242,27 @@ impl<'c> Person<'c> {
         catalog: &'c Catalog,
         as_of: NaiveDate,
     ) -> Result<Person<'c>, Vec<Diagnostic>> {
+        Person::resolve_with(profile, src, catalog, as_of, &Taint::default()).map_err(|e| e.1)
+    }
+
+    /// [`Person::resolve`], leaving out the checks of places whose values are stand-ins
+    /// (`taint`); on failure the profile comes back with the problems.
+    fn resolve_with(
+        profile: Profile,
+        src: &Source,
+        catalog: &'c Catalog,
+        as_of: NaiveDate,
+        taint: &Taint,
+    ) -> Result<Person<'c>, (Box<Profile>, Vec<Diagnostic>)> {
         let mut r = Resolver {
             src,
             catalog,
+            taint,
             out: Vec::new(),
         };
         let p = &profile;
         if p.name.trim().is_empty() {
-            r.out.push(
-                src.at("name", "the name is empty")
-                    .expected("the person's name"),
-            );
+            r.report("name", "the name is empty".into(), "the person's name");
         }
         let completed = r.many::<Competency>("completed", &p.completed, "competency");
         let backgrounds = r.many::<Background>("backgrounds", &p.backgrounds, "background");
@@ -229,12 +272,10 @@ impl<'c> Person<'c> {
             .enumerate()
             .map(|(i, c)| {
                 if c.finished > as_of {
-                    r.out.push(
-                        src.at(
-                            &format!("courses[{i}].finished"),
-                            format!("finished {} is after {as_of}", c.finished),
-                        )
-                        .expected("the date the course was finished, on or before --as-of"),
+                    r.report(
+                        &format!("courses[{i}].finished"),
+                        format!("finished {} is after {as_of}", c.finished),
+                        "the date the course was finished, on or before --as-of",
                     );
                 }
                 FinishedCourse {
@@ -253,30 +294,27 @@ impl<'c> Person<'c> {
         for (i, h) in p.credentials.iter().enumerate() {
             let path = format!("credentials[{i}]");
             if h.earned > as_of {
-                r.out.push(
-                    src.at(
-                        &format!("{path}.earned"),
-                        format!("earned {} is after {as_of}", h.earned),
-                    )
-                    .expected("a date on or before --as-of"),
+                r.report(
+                    &format!("{path}.earned"),
+                    format!("earned {} is after {as_of}", h.earned),
+                    "a date on or before --as-of",
                 );
             }
             let Some(c) = r.one::<Credential>(&format!("{path}.id"), &h.id, "credential") else {
                 continue;
             };
             if credentials.iter().any(|o| o.credential == c) {
-                r.out
-                    .push(src.at(&format!("{path}.id"), format!("{} is listed twice", h.id)));
+                r.report(
+                    &format!("{path}.id"),
+                    format!("{} is listed twice", h.id),
+                    None,
+                );
             }
             if h.apprentice && c.apprentice.is_none() {
-                r.out.push(
-                    src.at(
-                        &format!("{path}.apprentice"),
-                        format!("{} has no apprentice status", h.id),
-                    )
-                    .expected(
-                        "apprentice: true only for credentials given as apprentice (CPC-A, COC-A)",
-                    ),
+                r.report(
+                    &format!("{path}.apprentice"),
+                    format!("{} has no apprentice status", h.id),
+                    "apprentice: true only for credentials given as apprentice (CPC-A, COC-A)",
                 );
             }
             credentials.push(HeldCredential {
@@ -300,45 +338,53 @@ impl<'c> Person<'c> {
         if let Some(h) = p.preferences.hours_per_week
             && h.get() < MIN_WEEKLY_HOURS
         {
-            r.out.push(
-                src.at(
-                    "preferences.hours_per_week",
-                    format!("`{h}` hours a week is too few to plan with"),
-                )
-                .expected("hours a week from 1 to 80"),
+            r.report(
+                "preferences.hours_per_week",
+                format!("`{h}` hours a week is too few to plan with"),
+                "hours a week from 1 to 80",
             );
         }
         if let Some(s) = &p.state
             && !(s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()))
         {
-            r.out.push(
-                src.at("state", format!("`{s}` is not a state code"))
-                    .expected("a two-letter USPS code such as CA"),
+            r.report(
+                "state",
+                format!("`{s}` is not a state code"),
+                "a two-letter USPS code such as CA",
             );
         }
         for (i, o) in p.cycle_overrides.iter().enumerate() {
+            let path = format!("cycle_overrides[{i}]");
             if let (Some(s), Some(e)) = (o.start, o.end)
                 && s >= e
             {
-                r.out.push(src.at(
-                    &format!("cycle_overrides[{i}].end"),
-                    format!("cycle end {e} is not after its start {s}"),
-                ));
+                // Either date may be the wrong one.
+                if taint.clean(&format!("{path}.start")) {
+                    r.report(
+                        &format!("{path}.end"),
+                        format!("cycle end {e} is not after its start {s}"),
+                        None,
+                    );
+                }
             }
             if o.start.is_none() && o.end.is_none() {
-                r.out.push(
-                    src.at(
-                        &format!("cycle_overrides[{i}]"),
-                        "the override gives no date",
-                    )
-                    .expected("start:, end: or both, as the portal shows them"),
+                r.report(
+                    &path,
+                    "the override gives no date".into(),
+                    "start:, end: or both, as the portal shows them",
                 );
             }
-            if p.cycle_overrides[..i].iter().any(|x| x.body == o.body) {
-                r.out.push(src.at(
-                    &format!("cycle_overrides[{i}].body"),
+            let earlier = |j: usize| taint.clean(&format!("cycle_overrides[{j}].body"));
+            if p.cycle_overrides[..i]
+                .iter()
+                .enumerate()
+                .any(|(j, x)| x.body == o.body && earlier(j))
+            {
+                r.report(
+                    &format!("{path}.body"),
                     format!("a second override for {}", o.body.as_str()),
-                ));
+                    None,
+                );
             }
         }
         if r.out.is_empty() {
@@ -351,7 +397,7 @@ impl<'c> Person<'c> {
                 profile,
             })
         } else {
-            Err(r.out)
+            Err((Box::new(profile), r.out))
         }
     }
 
@@ -376,15 +422,42 @@ impl<'c> Person<'c> {
     }
 }
 
-/// Looks ids up, recording unknown ones with a did-you-mean hint.
+/// A profile that did not load.
+#[derive(Debug)]
+pub struct Unloaded {
+    /// The profile as far as it was read, when its `ceu_log` was read as written.
+    pub profile: Option<Box<Profile>>,
+    /// Every problem found in it, in file order.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Looks ids up, recording unknown ones with a did-you-mean hint, and records problems at
+/// the places read as written.
 struct Resolver<'s, 'c> {
     src: &'s Source,
     catalog: &'c Catalog,
+    /// Places whose parsing problems are reported already.
+    taint: &'s Taint,
     out: Vec<Diagnostic>,
 }
 
 impl<'c> Resolver<'_, 'c> {
+    /// Records a problem at `path`, unless its value was a stand-in.
+    fn report(&mut self, path: &str, message: String, expected: impl Expect) {
+        if self.taint.clean(path) {
+            let d = self.src.at(path, message);
+            self.out.push(match expected.into_expected() {
+                Some(e) => d.expected(e),
+                None => d,
+            });
+        }
+    }
+
+    /// The record `id` names, if it is known; `None` for a stand-in too.
     fn one<T: Record + 'c>(&mut self, path: &str, id: &str, what: &str) -> Option<&'c T> {
+        if !self.taint.clean(path) {
+            return None;
+        }
         match self.catalog.find::<T>(id) {
             Some(ix) => Some(self.catalog.get(ix)),
             None => {

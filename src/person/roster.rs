@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::within::{self, Outside};
 use crate::error::Diagnostic;
-use crate::loader::Source;
+use crate::loader::{Partial, Source, Taint, merged};
 
 /// A counsellor's roster as written.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -46,12 +46,39 @@ impl Roster {
     /// Parses a roster and expands its client list into profile paths, in listed order
     /// (each glob's matches sorted), without duplicates. Globs skip CEU logs
     /// (`*.ceus.yaml`), hidden files and the roster itself. An entry that cannot be
-    /// followed is listed with its problem; only an unreadable roster is an error.
+    /// followed is listed with its problem; only an unreadable roster is an error, and then
+    /// the entries that could be read are still checked, so all its problems come at once.
     pub fn load(
         src: &Source,
         allow_outside: bool,
     ) -> Result<(Roster, Vec<Found>), Vec<Diagnostic>> {
-        let roster: Roster = src.parse()?;
+        let (roster, parsing, taint) = match src.parse_partly::<Roster>() {
+            Ok(roster) => (roster, Vec::new(), Taint::default()),
+            Err(Partial {
+                value: Some(roster),
+                problems,
+                taint,
+            }) => (roster, problems, taint),
+            Err(p) => return Err(p.problems),
+        };
+        match Roster::expand(src, &roster, allow_outside, &taint) {
+            Ok(listed) if parsing.is_empty() => Ok((roster, listed)),
+            Ok(listed) => {
+                let entries = listed.into_iter().filter_map(|f| f.problem).collect();
+                Err(merged(parsing, entries))
+            }
+            Err(checks) => Err(merged(parsing, checks)),
+        }
+    }
+
+    /// The client list expanded (see [`Roster::load`]), leaving out entries that were not
+    /// read as written (`taint`).
+    fn expand(
+        src: &Source,
+        roster: &Roster,
+        allow_outside: bool,
+        taint: &Taint,
+    ) -> Result<Vec<Found>, Vec<Diagnostic>> {
         let dir = match Path::new(src.name()).parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
@@ -60,7 +87,7 @@ impl Roster {
         let roster_path = dir.join(Path::new(src.name()).file_name().unwrap_or_default());
         let mut listed = Vec::new();
         let mut seen = HashSet::new();
-        if roster.clients.is_empty() {
+        if roster.clients.is_empty() && taint.clean("clients") {
             return Err(vec![
                 src.at("clients", "the roster lists no clients")
                     .expected("profile paths or globs"),
@@ -68,6 +95,9 @@ impl Roster {
         }
         for (i, pattern) in roster.clients.iter().enumerate() {
             let at = format!("clients[{i}]");
+            if !taint.clean(&at) {
+                continue;
+            }
             let mut problem = |d: Diagnostic| {
                 listed.push(Found {
                     path: dir.join(pattern),
@@ -127,7 +157,7 @@ impl Roster {
                 }
             }
         }
-        Ok((roster, listed))
+        Ok(listed)
     }
 }
 

@@ -107,29 +107,37 @@ impl<'de> MapAccess<'de> for Fields<'_, '_> {
                 return Err(Error::Abort);
             }
             let Some(name) = k.scalar().filter(|_| !k.is_null()) else {
-                self.ctx.record(Problem::new(
-                    k.pos(),
-                    Code::WrongType,
-                    format!("{}found {} as a key", self.path.prefix(), found(k)),
-                    Some(one_of(self.fields)),
-                ));
+                self.ctx.record(
+                    Problem::new(
+                        k.pos(),
+                        Code::WrongType,
+                        format!("{}found {} as a key", self.path.prefix(), found(k)),
+                        Some(one_of(self.fields)),
+                    ),
+                    Some(self.path),
+                );
                 continue;
             };
             if !self.fields.contains(&name) {
-                if let Some(best) = closest(name, self.fields) {
+                let best = closest(name, self.fields);
+                if let Some(best) = best {
                     self.suggested.push(best);
                 }
                 let shown = Path::Key(self.path, name);
-                self.ctx.record(Problem::new(
-                    k.pos(),
-                    Code::UnknownKey,
-                    format!(
-                        "unknown key {}{}",
-                        quote(&shown.to_string()),
-                        did_you_mean(name, self.fields)
+                self.ctx.record(
+                    Problem::new(
+                        k.pos(),
+                        Code::UnknownKey,
+                        format!(
+                            "unknown key {}{}",
+                            quote(&shown.to_string()),
+                            did_you_mean(name, self.fields)
+                        ),
+                        Some(one_of(self.fields)),
                     ),
-                    Some(one_of(self.fields)),
-                ));
+                    // The key it was taken for is as good as absent.
+                    best.map(|b| Path::Key(self.path, b)).as_ref(),
+                );
                 continue;
             }
             self.value = Next::Node(name, v);
@@ -144,13 +152,17 @@ impl<'de> MapAccess<'de> for Fields<'_, '_> {
                 Path::Root => String::new(),
                 p => format!(" in {}", quote(&p.to_string())),
             };
-            self.ctx.record(Problem::new(
-                node.pos(),
-                Code::MissingField,
-                format!("missing key `{name}`{within}"),
-                Some(format!("a `{name}:` entry in this mapping")),
-            ));
+            self.ctx.record(
+                Problem::new(
+                    node.pos(),
+                    Code::MissingField,
+                    format!("missing key `{name}`{within}"),
+                    Some(format!("a `{name}:` entry in this mapping")),
+                ),
+                None,
+            );
         }
+        self.ctx.taint(&Path::Key(self.path, name));
         self.value = Next::StandIn(name);
         seed.deserialize(StrDeserializer::new(name)).map(Some)
     }

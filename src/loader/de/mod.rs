@@ -11,6 +11,11 @@
 //! remembered (supply a stand-in for that key, or for that whole node) and the document is
 //! read again; each pass fixes one more place, so a file with n such problems takes n + 1
 //! passes (at most [`MAX_PASSES`]). A clean document takes one pass.
+//!
+//! A document with problems is still read to its end when it can be: the value, with
+//! stand-ins in the wrong places, comes back with the problems and the record paths of those
+//! places ([`Failed`]), so that the checks made after parsing can still judge everything
+//! that was read as written.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -39,20 +44,42 @@ const MAX_PASSES: usize = 64;
 /// hostile file from filling memory with them.
 pub(super) const MAX_RECORDED: usize = 1000;
 
-/// Reads `root` into `T`, or returns every problem found (never an empty list).
-pub fn from_tree<T: DeserializeOwned>(root: &Node<'_>) -> Result<T, Vec<Problem>> {
+/// A document that did not read cleanly.
+pub struct Failed<T> {
+    /// The value read with stand-ins in the wrong places, when reading got to the end.
+    pub value: Option<T>,
+    /// Every problem found (never an empty list).
+    pub problems: Vec<Problem>,
+    /// Record paths (`credentials[0].earned`) whose values in `value` are stand-ins, or
+    /// that a misspelt key was meant for.
+    pub tainted: Vec<String>,
+}
+
+impl<T> Failed<T> {
+    /// Problems without a value.
+    pub fn only(problems: Vec<Problem>) -> Self {
+        Failed {
+            value: None,
+            problems,
+            tainted: Vec::new(),
+        }
+    }
+}
+
+/// Reads `root` into `T`, or returns every problem found.
+pub fn from_tree<T: DeserializeOwned>(root: &Node<'_>) -> Result<T, Failed<T>> {
     // Only the fast reader's items can give up; a tree always gives an answer.
     passes(root.pos(), |ctx| {
         child(PhantomSeed::<T>::new(), root, &Path::Root, ctx)
     })
-    .unwrap_or_else(|| Err(stuck(Vec::new(), &HashMap::new(), root.pos())))
+    .unwrap_or_else(|| Err(Failed::only(stuck(Vec::new(), &HashMap::new(), root.pos()))))
 }
 
 /// Reads a top-level list from the fast reader's items, each item read into `T`'s element
 /// type and then dropped (no whole tree is kept), or `None` when the fast reader gives up.
 pub fn from_items<'a, T: DeserializeOwned>(
     items: impl Fn() -> Items<'a>,
-) -> Option<Result<T, Vec<Problem>>> {
+) -> Option<Result<T, Failed<T>>> {
     passes((1, 1), |ctx| {
         T::deserialize(Stream {
             items: items(),
@@ -66,11 +93,12 @@ pub fn from_items<'a, T: DeserializeOwned>(
 fn passes<T>(
     top: (usize, usize),
     pass: impl Fn(&Ctx<'_>) -> Result<T, Error>,
-) -> Option<Result<T, Vec<Problem>>> {
+) -> Option<Result<T, Failed<T>>> {
     let mut fixes: Fixes = HashMap::new();
     for _ in 0..MAX_PASSES {
         let ctx = Ctx {
             problems: RefCell::new(Vec::new()),
+            tainted: RefCell::new(Vec::new()),
             fixes: &fixes,
             fix: RefCell::new(None),
             gave_up: Cell::new(false),
@@ -83,14 +111,22 @@ fn passes<T>(
         let fix = ctx.fix.into_inner();
         match (result, fix) {
             (Ok(v), _) if problems.is_empty() => return Some(Ok(v)),
-            (Ok(_), _) => return Some(Err(problems)),
+            (Ok(v), _) => {
+                return Some(Err(Failed {
+                    value: Some(v),
+                    problems,
+                    tainted: ctx.tainted.into_inner(),
+                }));
+            }
             // Enough to show: no need to read on.
-            (Err(_), _) if problems.len() > MAX_PER_FILE => return Some(Err(problems)),
+            (Err(_), _) if problems.len() > MAX_PER_FILE => {
+                return Some(Err(Failed::only(problems)));
+            }
             (Err(_), Some((key, fix))) if merge(&mut fixes, key.clone(), fix.clone()) => {}
-            (Err(_), _) => return Some(Err(stuck(problems, &fixes, top))),
+            (Err(_), _) => return Some(Err(Failed::only(stuck(problems, &fixes, top)))),
         }
     }
-    Some(Err(stuck(Vec::new(), &fixes, top)))
+    Some(Err(Failed::only(stuck(Vec::new(), &fixes, top))))
 }
 
 /// What is known when no further pass helps: this pass's problems and the ones the fixes
@@ -177,6 +213,8 @@ fn merge(fixes: &mut Fixes, key: Key, fix: Fix) -> bool {
 
 pub(super) struct Ctx<'x> {
     pub(super) problems: RefCell<Vec<Problem>>,
+    /// Record paths of the places problems were found at (see [`Failed::tainted`]).
+    tainted: RefCell<Vec<String>>,
     pub(super) fixes: &'x Fixes,
     /// The fix this pass needs, once it has to stop.
     pub(super) fix: RefCell<Option<(Key, Fix)>>,
@@ -185,8 +223,17 @@ pub(super) struct Ctx<'x> {
 }
 
 impl Ctx<'_> {
-    pub(super) fn record(&self, p: Problem) {
+    /// Records `p`, found at the record path `at` (none when no value is affected).
+    pub(super) fn record(&self, p: Problem, at: Option<&Path<'_>>) {
         self.problems.borrow_mut().push(p);
+        if let Some(at) = at {
+            self.taint(at);
+        }
+    }
+
+    /// Marks the value at `at` as not read as written.
+    pub(super) fn taint(&self, at: &Path<'_>) {
+        self.tainted.borrow_mut().push(at.to_string());
     }
 
     /// Whether so many problems are recorded that reading on is pointless (a pass stops).
@@ -300,7 +347,7 @@ pub(super) fn child<'de, S: DeserializeSeed<'de>>(
         && let Some(Fix::Replace(p)) = ctx.fixes.get(&Key::of(node))
     {
         if let Some(p) = p {
-            ctx.record(p.clone());
+            ctx.record(p.clone(), Some(path));
         }
         return seed.deserialize(StandIn {
             key: Key::of(node),

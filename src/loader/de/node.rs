@@ -39,8 +39,10 @@ impl NodeDe<'_, '_> {
     }
 
     pub(super) fn record(&self, code: Code, message: String, expected: String) {
-        self.ctx
-            .record(Problem::new(self.node.pos(), code, message, expected));
+        self.ctx.record(
+            Problem::new(self.node.pos(), code, message, expected),
+            Some(self.path),
+        );
     }
 
     pub(super) fn stand_in(&self) -> StandIn<'_> {
