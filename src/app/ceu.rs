@@ -13,6 +13,7 @@ use super::{
 use crate::cli::{CheckFormat, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat};
 use crate::data::Catalog;
 use crate::data::catalog::Credential;
+use crate::data::model::InForceFor;
 use crate::error::{Diagnostic, Error, MAX_PER_FILE};
 use crate::person::within::{self, Outside};
 use crate::render::ics::calendar;
@@ -38,11 +39,15 @@ fn say_rulebooks(status: &track::Status) {
         for c in b.ended.iter().chain([&b.current]) {
             let book = c.requirement.rulebook;
             super::say::detail(&format!(
-                "rulebook for the {} cycle {} to {}: {} (cycles starting from {})",
+                "rulebook for the {} cycle {} to {}: {} ({} from {})",
                 b.body.as_str(),
                 c.cycle.start,
                 c.cycle.end,
                 book.id,
+                match book.in_force_for {
+                    InForceFor::CyclesStarting => "cycles starting",
+                    InForceFor::CyclesRunning => "cycles running",
+                },
                 book.effective_from
             ));
         }

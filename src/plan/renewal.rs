@@ -98,7 +98,7 @@ fn place<'c>(
     let member = super::member_of(p.person, body);
     // Each step moves a whole cycle; the horizon is bounded by the plan.
     loop {
-        let book = cycles.book(c.start)?;
+        let book = cycles.book(c)?;
         p.cite(&book.sources);
         let req = required(p.catalog, book, holdings, c);
         if !req.credentials.is_empty() {

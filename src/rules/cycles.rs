@@ -56,24 +56,36 @@ impl<'c> Cycles<'c> {
         Cycles { catalog, anchor }
     }
 
-    /// The rulebook in force for a cycle starting on `start`.
-    pub fn book(&self, start: NaiveDate) -> Result<&'c Rulebook, CycleProblem> {
+    /// The rulebook that judges cycle `c` (see [`Catalog::rulebook_judging`]).
+    pub fn book(&self, c: Cycle) -> Result<&'c Rulebook, CycleProblem> {
         self.catalog
-            .rulebook_for(self.anchor.body, start)
-            .ok_or(CycleProblem::NoRulebook { start })
+            .rulebook_judging(self.anchor.body, c.start, c.end)
+            .ok_or(CycleProblem::NoRulebook { start: c.start })
+    }
+
+    /// [`Cycles::book`], or for a cycle older than every rulebook of the body, the oldest one
+    /// (the status says so): the cycle a person is in, or has just ended, is always judged.
+    pub fn book_or_oldest(&self, c: Cycle) -> Result<&'c Rulebook, CycleProblem> {
+        self.book(c)
+            .or_else(|e| self.oldest_after(c.start).ok_or(e))
     }
 
     /// The rulebook whose cycle rule places a cycle starting on `start`: the one in force,
     /// or for a date before every rulebook of the body, the oldest one (cycles older than the
-    /// data are placed by its rule; only judging a cycle needs the rulebook in force).
+    /// data are placed by its rule).
     fn placing(&self, start: NaiveDate) -> Result<&'c Rulebook, CycleProblem> {
-        self.book(start).or_else(|e| {
-            let oldest = self.catalog.oldest_rulebook(self.anchor.body);
-            oldest
-                .filter(|d| start < *d)
-                .and_then(|d| self.catalog.rulebook_for(self.anchor.body, d))
-                .ok_or(e)
-        })
+        self.catalog
+            .rulebook_for(self.anchor.body, start)
+            .or_else(|| self.oldest_after(start))
+            .ok_or(CycleProblem::NoRulebook { start })
+    }
+
+    /// The body's oldest rulebook, when it takes effect after `date`.
+    fn oldest_after(&self, date: NaiveDate) -> Option<&'c Rulebook> {
+        self.catalog
+            .oldest_rulebook(self.anchor.body)
+            .filter(|d| date < *d)
+            .and_then(|d| self.catalog.rulebook_for(self.anchor.body, d))
     }
 
     /// The cycle that contains `date` (the first cycle for a date before certification),

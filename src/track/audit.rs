@@ -135,7 +135,7 @@ fn checkpoints(
                 },
             );
             let (cycle, _) = cycles.around(c.date).ok()?;
-            Some((cycle, cycles.book(cycle.start).ok()?))
+            Some((cycle, cycles.book(cycle).ok()?))
         });
         let Some((cycle, book)) = cycle.filter(|(cy, _)| c.date >= cy.start) else {
             out.push(Finding {

@@ -68,7 +68,7 @@ pub(super) fn body_status<'c>(
         log_since: person.profile.ceu_log_since,
         certified: first_cert,
     };
-    let current_book = cycles.book(current.start).map_err(problem)?;
+    let current_book = cycles.book_or_oldest(current).map_err(problem)?;
     let mut ended = None;
     let mut carried = Vec::new();
     if let Some(last) = before {
@@ -80,7 +80,7 @@ pub(super) fn body_status<'c>(
         let mut c = last;
         while !c.first {
             let p = cycles.previous(c).map_err(problem)?;
-            if !life.covered(body, p) || cycles.book(p.start).is_err() {
+            if !life.covered(body, p) || cycles.book(p).is_err() {
                 break;
             }
             chain.push(p);
@@ -88,7 +88,7 @@ pub(super) fn body_status<'c>(
         }
         let mut judged = Vec::with_capacity(chain.len());
         for e in chain.into_iter().rev() {
-            let book = cycles.book(e.start).map_err(problem)?;
+            let book = cycles.book_or_oldest(e).map_err(problem)?;
             let (status, moved) = life.ended(e, book, &carried);
             carried = moved;
             let window_end = dates::add_days(e.end, u64::from(book.lapse.days.get()));
@@ -378,7 +378,7 @@ impl<'a, 'c> Life<'a, 'c> {
     /// Every checkpoint of `body` inside `c` (up to `as_of`), with what the log counts for the
     /// cycle by its date.
     fn checkpoints(&self, body: Body, c: Cycle) -> Vec<Evidence> {
-        let book = self.catalog.rulebook_for(body, c.start);
+        let book = self.catalog.rulebook_judging(body, c.start, c.end);
         let Some(book) = book else { return Vec::new() };
         let upto = c.end.min(self.as_of);
         let mut points = self

@@ -81,3 +81,53 @@ fn a_repeated_aapc_index_counts_once() {
         ]
     );
 }
+
+/// A rule change for every running cycle (`in_force_for: cycles_running`) judges a cycle
+/// that started before it; one for cycles starting from its date does not. A cycle older
+/// than every rulebook is still judged, by the oldest.
+#[test]
+fn rulebooks_in_force_for_running_cycles() {
+    let rules = |mode: &str| {
+        format!(
+            "as_of: 2026-11-27
+rulebooks:
+  - id: old
+    body: AHIMA
+    effective_from: 2019-01-01
+    cycle: {{ months: 24, anchor: certification_date, first_cycle: {{}}, added_credential: full }}
+    requirement: {{ per_credential: {{ ceus: {{ CCS: 20 }}, additional: 10, max_total: 50 }} }}
+    lapse: {{ state: grace, days: 90 }}
+    fees: []
+    sources: [{{ title: test, date: test, tag: secondary }}]
+  - id: new
+    body: AHIMA
+    effective_from: 2021-01-01
+    in_force_for: {mode}
+    cycle: {{ months: 24, anchor: certification_date, first_cycle: {{}}, added_credential: full }}
+    requirement: {{ per_credential: {{ ceus: {{ CCS: 20 }}, additional: 10, max_total: 50 }} }}
+    lapse: {{ state: inactive, days: 180 }}
+    fees: []
+    sources: [{{ title: test, date: test, tag: secondary }}]
+"
+        )
+    };
+    let profile = "name: L\neducation: associate\ncredentials: [{ id: CCS, earned: 2017-06-01 }]\nceu_log_since: 2019-06-01\n";
+    let ceus = ahima_entries("2019-07-01", 5, 3.0);
+    for (mode, book, lapse) in [
+        ("cycles_running", "new", LapseState::Inactive),
+        ("cycles_starting", "old", LapseState::Grace),
+    ] {
+        let catalog = crate::testing::catalog_with(&[("renewal_rules.yaml", &rules(mode))]);
+        let p = crate::testing::person(&catalog, profile, d("2021-06-15"));
+        let l = crate::testing::log(&catalog, &ceus);
+        let s = status(&p, &l, &catalog, d("2021-06-15")).unwrap();
+        let e = s.bodies[0].ended.as_ref().unwrap();
+        assert_eq!(e.requirement.rulebook.id, book, "{mode}");
+        assert!(matches!(e.state, CycleState::Lapsed { lapse: l, .. } if l == lapse));
+        // 2021-05-01: the current cycle 2019-06-01 to 2021-05-31 is judged; the one before
+        // it (2017-06-01 to 2019-05-31, older than both rulebooks) needs no rulebook in force.
+        let p = crate::testing::person(&catalog, profile, d("2021-05-01"));
+        let s = status(&p, &l, &catalog, d("2021-05-01")).unwrap();
+        assert_eq!(s.bodies[0].current.cycle.start, d("2019-06-01"));
+    }
+}

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 pub use records::*;
 
 use super::DataSet;
-use super::model::{Assumptions, Body};
+use super::model::{Assumptions, Body, InForceFor};
 use crate::error::{Diagnostic, Error, Severity};
 
 /// A handle to a record of kind `T` in a [`Catalog`]; valid for the catalog that made it.
@@ -198,12 +198,34 @@ impl Catalog {
         &self.raw.assumptions.assumptions
     }
 
-    /// The rulebook of `body` in force for a cycle starting on `start`: the one with the
-    /// latest `effective_from` on or before it.
+    /// The rulebook of `body` whose cycle rule places a cycle starting on `start`: the one
+    /// with the latest `effective_from` on or before it.
     pub fn rulebook_for(&self, body: Body, start: NaiveDate) -> Option<&Rulebook> {
         self.rulebooks
             .iter()
             .filter(|r| r.body == body && r.effective_from <= start)
+            .max_by_key(|r| r.effective_from)
+    }
+
+    /// The rulebook that judges a cycle of `body` from `start` to `end`: of those in force
+    /// for it (starting on or before `start`, or for running cycles on or before `end`), the
+    /// latest.
+    pub fn rulebook_judging(
+        &self,
+        body: Body,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Option<&Rulebook> {
+        self.rulebooks
+            .iter()
+            .filter(|r| {
+                r.body == body
+                    && r.effective_from
+                        <= match r.in_force_for {
+                            InForceFor::CyclesStarting => start,
+                            InForceFor::CyclesRunning => end,
+                        }
+            })
             .max_by_key(|r| r.effective_from)
     }
 

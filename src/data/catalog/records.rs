@@ -7,8 +7,8 @@ use serde::{Serialize, Serializer};
 use super::Ix;
 use crate::data::model::{
     Aim, Apprentice, Body, CompetencyKind, CredentialKind, CycleRule, DegreeLevel, Delivery,
-    Education, Effective, Exam, ExperienceKind, LapseRule, Location, Outlook, Prerequisites,
-    ProgrammeKind, Range, RuleFee, Source,
+    Education, Effective, Exam, ExperienceKind, InForceFor, LapseRule, Location, Outlook,
+    Prerequisites, ProgrammeKind, Range, RuleFee, Source,
 };
 use crate::data::units::{Ceus, Hours, MonthSpan, Months, Usd};
 
@@ -157,12 +157,13 @@ pub struct Occupation {
     pub sources: Vec<Source>,
 }
 
-/// One body's renewal rules for cycles starting on or after `effective_from`.
+/// One body's renewal rules from `effective_from`, for the cycles `in_force_for` says.
 #[derive(Debug)]
 pub struct Rulebook {
     pub id: String,
     pub body: Body,
     pub effective_from: NaiveDate,
+    pub in_force_for: InForceFor,
     pub note: Option<String>,
     pub cycle: CycleRule,
     pub requirement: Requirement,

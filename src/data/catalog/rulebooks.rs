@@ -146,6 +146,7 @@ impl Builder<'_> {
             id: r.id.clone(),
             body: r.body,
             effective_from: r.effective_from,
+            in_force_for: r.in_force_for,
             note: r.note.clone(),
             cycle: r.cycle.clone(),
             requirement,

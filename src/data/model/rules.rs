@@ -18,7 +18,7 @@ pub struct RulesFile {
     pub rulebooks: Vec<Rulebook>,
 }
 
-/// One body's renewal rules for cycles starting on or after `effective_from`.
+/// One body's renewal rules from `effective_from` (for the cycles `in_force_for` says).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rulebook {
@@ -26,6 +26,10 @@ pub struct Rulebook {
     pub body: Body,
     #[serde(deserialize_with = "crate::loader::ymd::deserialize")]
     pub effective_from: NaiveDate,
+    /// Which cycles the rules judge: those starting on or after `effective_from` (the
+    /// default), or every cycle still running on it.
+    #[serde(default)]
+    pub in_force_for: InForceFor,
     #[serde(default)]
     pub note: Option<String>,
     pub cycle: CycleRule,
@@ -189,6 +193,17 @@ pub struct LapseRule {
     /// absent: not found in the sources.
     #[serde(default)]
     pub reinstate_within_months: Option<Months>,
+}
+
+/// Which cycles a rulebook judges from its `effective_from`.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum InForceFor {
+    /// Cycles that start on or after it.
+    #[default]
+    CyclesStarting,
+    /// Cycles that end on or after it (a change for everyone, mid-cycle included).
+    CyclesRunning,
 }
 
 /// What a credential is called while its cycle's requirement is past due.
