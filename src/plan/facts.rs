@@ -495,6 +495,12 @@ pub enum Warning<'c> {
         body: Body,
         cycle_end: NaiveDate,
     },
+    /// The profile's membership renewal date is long past: stale, or a lapsed membership.
+    RenewalDateStale {
+        body: Body,
+        renewal: NaiveDate,
+        revoked_if_unpaid: NaiveDate,
+    },
     StaleData {
         files: Vec<(String, NaiveDate)>,
     },

@@ -40,6 +40,13 @@ pub(super) fn lapses<'c>(
         return out;
     };
     for b in &status.bodies {
+        if let Some(s) = &b.stale_renewal {
+            out.warnings.push(Warning::RenewalDateStale {
+                body: b.body,
+                renewal: s.renewal,
+                revoked_if_unpaid: s.revoked_if_unpaid,
+            });
+        }
         let lead = b.lead();
         let credentials = b.credentials.clone();
         match lead.state {

@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 
 use super::judge::{self, Tally};
-use super::{BodyStatus, CycleState, CycleStatus, Evidence, RejectReason, Rejected, fees};
+use super::{
+    BodyStatus, CycleState, CycleStatus, Evidence, RejectReason, Rejected, StaleRenewal, fees,
+};
 use crate::data::Catalog;
 use crate::data::catalog::Rulebook;
 use crate::data::model::Body;
@@ -177,6 +179,24 @@ pub(super) fn body_status<'c>(
         placed_before_rulebooks: catalog
             .oldest_rulebook(body)
             .filter(|d| first_cert < *d && over.is_none_or(|o| o.start.is_none())),
+        stale_renewal: stale_renewal(current_book, person.profile.membership_renewal(body), as_of),
+    })
+}
+
+/// The membership `renewal` date when it lies more than a renewal period and the lapse
+/// window before `as_of`: a member's portal always shows the next renewal.
+fn stale_renewal(
+    book: &Rulebook,
+    renewal: Option<NaiveDate>,
+    as_of: NaiveDate,
+) -> Option<StaleRenewal> {
+    let renewal = renewal?;
+    let every = fees::renewal_months(book)?;
+    let lapse = u64::from(book.lapse.days.get());
+    let revoked_if_unpaid = dates::add_days(renewal, lapse + 1);
+    (dates::add_days(dates::add_months(renewal, every), lapse) < as_of).then_some(StaleRenewal {
+        renewal,
+        revoked_if_unpaid,
     })
 }
 

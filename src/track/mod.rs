@@ -63,6 +63,17 @@ pub struct BodyStatus<'c> {
     /// When the first certification predates every rulebook of the body: the oldest
     /// rulebook's start, whose cycle rule placed the cycles before it.
     pub placed_before_rulebooks: Option<NaiveDate>,
+    /// The profile's membership renewal date, when it is more than a renewal period and the
+    /// lapse window in the past (a portal shows the next one): stale, or a lapsed membership.
+    pub stale_renewal: Option<StaleRenewal>,
+}
+
+/// A membership renewal date long past, and what it means if the dues went unpaid.
+#[derive(Debug, Clone, Serialize)]
+pub struct StaleRenewal {
+    pub renewal: NaiveDate,
+    /// Revoked since, if that renewal went unpaid (the rulebook's lapse window after it).
+    pub revoked_if_unpaid: NaiveDate,
 }
 
 impl<'c> BodyStatus<'c> {

@@ -131,3 +131,22 @@ rulebooks:
         assert_eq!(s.bodies[0].current.cycle.start, d("2019-06-01"));
     }
 }
+
+/// A membership renewal date more than a year and the lapse window past is flagged (out of
+/// date, or the membership lapsed), with the date the credentials went if it was unpaid.
+#[test]
+fn a_long_past_renewal_date_is_flagged() {
+    let stale = |renewal: &str| {
+        let profile = format!(
+            "name: K\neducation: high_school\ncredentials: [{{ id: CPC, earned: 2014-04-10 }}]\naapc_renewal: {renewal}\n"
+        );
+        fixture(&profile, "", "2026-11-27").bodies[0]
+            .stale_renewal
+            .as_ref()
+            .map(|s| s.revoked_if_unpaid)
+    };
+    assert_eq!(stale("2019-04-30"), Some(d("2019-07-30")));
+    assert_eq!(stale("2025-08-28"), Some(d("2025-11-27")));
+    assert_eq!(stale("2025-08-29"), None);
+    assert_eq!(stale("2027-04-30"), None);
+}
