@@ -285,6 +285,10 @@ pub fn finding(i: &crate::track::audit::Issue) -> (String, String) {
             format!("certificate {path} is also used by the entry at line {with_line}"),
             "one certificate per course".into(),
         ),
+        Issue::AfterAsOf { date } => (
+            format!("dated {date}, after the report date: not counted yet"),
+            "the date the CEU was earned (a future date is usually a typo)".into(),
+        ),
         Issue::CheckpointNoCycle { body, date } => (
             format!("checkpoint for {}: no {} cycle on {date} to compare with", body.as_str(), body.as_str()),
             "a checkpoint for a body the person holds a credential with".into(),

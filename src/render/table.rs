@@ -116,7 +116,13 @@ impl Table {
         let esc = |s: &String| escape::md(s);
         Table {
             title: esc(&self.title),
-            note: esc(&self.note),
+            // Each line of the note its own paragraph.
+            note: self
+                .note
+                .lines()
+                .map(escape::md)
+                .collect::<Vec<_>>()
+                .join("\n\n"),
             columns: self.columns.iter().map(esc).collect(),
             rows: self
                 .rows

@@ -38,6 +38,8 @@ pub enum Issue {
     CertificateShared { path: String, with_line: usize },
     /// A checkpoint for a body the person holds nothing with (or with no cycle then).
     CheckpointNoCycle { body: Body, date: NaiveDate },
+    /// Dated after the report date: not counted yet (a future date is usually a typo).
+    AfterAsOf { date: NaiveDate },
     /// A checkpoint that disagrees with the log.
     CheckpointDiffers {
         body: Body,
@@ -47,8 +49,8 @@ pub enum Issue {
     },
 }
 
-/// Every audit finding in `log` on `as_of` (entries dated later are left out), in line
-/// order. `exists` tells whether a certificate file is present (the caller owns the file
+/// Every audit finding in `log` on `as_of` (entries and checkpoints dated later are only
+/// reported as such), in line order. `exists` tells whether a certificate file is present (the caller owns the file
 /// system).
 pub fn audit(
     person: &Person,
@@ -89,6 +91,16 @@ pub fn audit(
             }
         }
     }
+    let later = log
+        .entries
+        .iter()
+        .map(|e| (e.line, e.date))
+        .chain(log.checkpoints.iter().map(|c| (c.line, c.date)))
+        .filter(|(_, date)| *date > as_of);
+    out.extend(later.map(|(line, date)| Finding {
+        line,
+        issue: Issue::AfterAsOf { date },
+    }));
     for body in Body::ALL {
         checkpoints(person, log, catalog, as_of, body, &mut out);
     }

@@ -59,7 +59,7 @@ rulebooks:
     sources: [{ title: test, date: test, tag: secondary }]
 ";
 
-static FIXTURE: LazyLock<Catalog> =
+pub(super) static FIXTURE: LazyLock<Catalog> =
     LazyLock::new(|| catalog_with(&[("renewal_rules.yaml", RULES)]));
 
 fn status_on<'c>(catalog: &'c Catalog, profile: &str, ceus: &str, as_of: &str) -> Status<'c> {

@@ -150,3 +150,35 @@ fn a_long_past_renewal_date_is_flagged() {
     assert_eq!(stale("2025-08-29"), None);
     assert_eq!(stale("2027-04-30"), None);
 }
+
+/// `ceu check` names entries and checkpoints dated after the report date.
+#[test]
+fn the_audit_names_what_is_dated_later() {
+    let profile = "name: F\neducation: high_school\ncredentials: [{ id: CPC, earned: 2019-04-10 }]\naapc_renewal: 2027-04-30\n";
+    let ceus = "- { date: 2026-06-10, title: a, provider: AAPC, ceus: 1, aapc_index: X1 }\n- { date: 2027-03-01, title: b, provider: AAPC, ceus: 1, aapc_index: X2 }\n- { checkpoint: 2027-06-01, body: AAPC, earned: 30 }\n";
+    let catalog = &*super::tests::FIXTURE;
+    let p = crate::testing::person(catalog, profile, d("2027-01-15"));
+    let l = crate::testing::log(catalog, ceus);
+    let later: Vec<(usize, audit::Issue)> =
+        audit::audit(&p, &l, catalog, d("2027-01-15"), &|_| true)
+            .into_iter()
+            .map(|f| (f.line, f.issue))
+            .collect();
+    assert_eq!(
+        later,
+        [
+            (
+                2,
+                audit::Issue::AfterAsOf {
+                    date: d("2027-03-01")
+                }
+            ),
+            (
+                3,
+                audit::Issue::AfterAsOf {
+                    date: d("2027-06-01")
+                }
+            )
+        ]
+    );
+}
