@@ -267,7 +267,10 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
         credentials: b
             .credentials
             .iter()
-            .map(|c| c.id.as_str())
+            .map(|c| match &c.apprentice {
+                Some(a) if b.apprentice.iter().any(|x| x.id == c.id) => a.designation.as_str(),
+                _ => c.id.as_str(),
+            })
             .collect::<Vec<_>>()
             .join(", "),
         status,

@@ -141,6 +141,11 @@ pub(super) fn body_status<'c>(
     Ok(BodyStatus {
         body,
         credentials: held.iter().map(|h| h.credential).collect(),
+        apprentice: person
+            .held_with(body)
+            .filter(|h| h.apprentice && h.earned <= as_of)
+            .map(|h| h.credential)
+            .collect(),
         ended,
         current,
         fees,

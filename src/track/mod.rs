@@ -45,6 +45,8 @@ pub struct BodyStatus<'c> {
     pub body: Body,
     /// Credentials held with the body on `as_of`.
     pub credentials: Vec<&'c Credential>,
+    /// Those of them held with apprentice status (CPC-A).
+    pub apprentice: Vec<&'c Credential>,
     /// The last ended cycle, shown when it is unmet, not in the log, or ended within its
     /// lapse window.
     pub ended: Option<CycleStatus<'c>>,

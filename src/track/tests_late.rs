@@ -182,3 +182,16 @@ fn the_audit_names_what_is_dated_later() {
         ]
     );
 }
+
+/// A credential held as an apprentice is named as such.
+#[test]
+fn apprentices_are_named() {
+    let profile = "name: H\neducation: high_school\ncredentials: [{ id: CPC, earned: 2026-03-01, apprentice: true }]\naapc_renewal: 2027-03-31\n";
+    let s = fixture(profile, "", "2026-11-27");
+    let ids: Vec<&str> = s.bodies[0]
+        .apprentice
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids, ["CPC"]);
+}
