@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::plan::PlanView;
 use super::table::Table;
-use super::words::{and_list, usd};
+use super::words::{and_list, in_sentence, usd};
 use crate::cli::{DeliveryArg, PlanChanges};
 use crate::data::Catalog;
 use crate::data::catalog::{Credential, Setting};
@@ -147,7 +147,7 @@ pub fn describe(c: &PlanChanges, catalog: &Catalog) -> Vec<String> {
     if let Some(s) = &c.setting {
         let name = catalog
             .find::<Setting>(s)
-            .map_or(s.clone(), |x| catalog.get(x).name.to_lowercase());
+            .map_or(s.clone(), |x| in_sentence(&catalog.get(x).name));
         out.push(format!("work in {name}"));
     }
     if let Some(t) = &c.target {

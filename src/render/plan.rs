@@ -7,7 +7,7 @@ use super::ics::CalEvent;
 use super::plan_words as words;
 use super::table::Table;
 use super::timeline::{Timeline, timeline};
-use super::words::{num, thousands, usd};
+use super::words::{in_sentence, num, thousands, usd};
 use super::wrap::{labelled, wrap};
 use super::{route_words, warning_words};
 use crate::data::model::{Outlook, Source, SourceTag};
@@ -186,7 +186,7 @@ impl PlanView {
     /// Formats `plan` for reports.
     pub fn new(plan: &Plan) -> PlanView {
         let t = &plan.target;
-        let setting = t.setting.name.to_lowercase();
+        let setting = in_sentence(&t.setting.name);
         let mut summary = vec![
             pair(
                 "Target",

@@ -2,8 +2,8 @@
 //! warnings and cost lines, written from the planner's facts.
 
 use super::words::{
-    and_list, article, ceus, count, degree, delivery, education, fee_kind, num, or_list, rulebook,
-    usd,
+    and_list, article, ceus, count, degree, delivery, education, fee_kind, in_sentence, num,
+    or_list, rulebook, usd,
 };
 use crate::data::catalog::Credential;
 use crate::data::model::{ExperienceKind, Payer, Rounding};
@@ -64,7 +64,7 @@ pub fn title(m: &Milestone) -> String {
         Stage::Job { setting, .. } => {
             format!(
                 "Find and start a first coding job: {}",
-                setting.name.to_lowercase()
+                in_sentence(&setting.name)
             )
         }
         Stage::Apprentice(a) => format!("Remove the {} apprentice status", a.designation),
@@ -93,7 +93,7 @@ pub fn why(m: &Milestone) -> String {
                 out.push_str(&format!("Teaches what is still missing: {}.", and_list(&names)));
             }
             if !already_known.is_empty() {
-                let names: Vec<String> = already_known.iter().map(|c| c.name.to_lowercase()).collect();
+                let names: Vec<String> = already_known.iter().map(|c| in_sentence(&c.name)).collect();
                 out.push_str(&format!(
                     " It also covers what you already know ({}): ask the provider about credit for prior learning.",
                     and_list(&names)
@@ -282,7 +282,7 @@ pub fn unmet(u: &Unmet) -> String {
         }
         Unmet::Credential { any } => format!("needs {}", or_list(&ids(any))),
         Unmet::Coursework { missing } => {
-            let names: Vec<String> = missing.iter().map(|c| c.name.to_lowercase()).collect();
+            let names: Vec<String> = missing.iter().map(|c| in_sentence(&c.name)).collect();
             format!("needs coursework in {}", and_list(&names))
         }
     }
@@ -307,7 +307,7 @@ pub fn conditions(cs: &[Condition]) -> String {
             Condition::Experience { months } => format!("{months} months of coding work"),
             Condition::Credential { any } => or_list(&ids(any)),
             Condition::Coursework { topics } => {
-                let names: Vec<String> = topics.iter().map(|t| t.name.to_lowercase()).collect();
+                let names: Vec<String> = topics.iter().map(|t| in_sentence(&t.name)).collect();
                 format!("coursework in {}", and_list(&names))
             }
             Condition::Nothing => "no proof of education or experience".into(),

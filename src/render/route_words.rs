@@ -2,7 +2,7 @@
 //! programme ranks where it does, and what each cost line pays for.
 
 use super::plan_words::{conditions, ids};
-use super::words::{count, fee_kind, num, usd, usd_range};
+use super::words::{count, fee_kind, in_sentence, num, usd, usd_range};
 use crate::data::model::Payer;
 use crate::plan::{
     BudgetFit, Condition, CostItem, Length, ProgrammeChoice, RouteChoice, RouteOption, RouteRule,
@@ -86,7 +86,7 @@ pub fn cost_words(known: f64, unknown: usize) -> String {
 /// Why the target is the target.
 pub fn target_reason(t: &Target) -> String {
     let c = t.credential;
-    let setting = t.setting.name.to_lowercase();
+    let setting = in_sentence(&t.setting.name);
     match t.why {
         TargetReason::Named { fits: true } => {
             format!("{} is named in the profile; it fits {setting}", c.id)

@@ -85,6 +85,20 @@ pub fn or_list(items: &[String]) -> String {
 }
 
 /// `1 month`, `3 months`.
+/// A name inside a sentence: its first letter lowercased, unless the first word is an
+/// acronym ("Medical terminology" → "medical terminology"; "ICD-10-CM coding" and "HIPAA"
+/// stay as they are).
+pub fn in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() && !second.is_ascii_digit() => first
+            .to_lowercase()
+            .chain(name[first.len_utf8()..].chars())
+            .collect(),
+        _ => name.to_string(),
+    }
+}
+
 /// A rulebook as a person knows it: "AAPC rules in force from 2015-01-01".
 pub fn rulebook(book: &crate::data::catalog::Rulebook) -> String {
     format!(
