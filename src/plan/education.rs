@@ -21,6 +21,9 @@ pub(super) struct Need<'c> {
     pub degree: Option<DegreeLevel>,
     /// The exam it leads to (programmes preparing for it rank first among equals).
     pub exam: &'c Credential,
+    /// The topics are the exam's alone, which can be self-studied: a course preparing for
+    /// the exam is then useful even when it teaches none of them (the rest is self-study).
+    pub self_study: bool,
     /// Known costs beside the programme on the way to the exam, for the budget.
     pub other_known: f64,
 }
@@ -48,6 +51,7 @@ pub(super) fn rank<'c>(
                         .is_none_or(|d| x.accredited_degree.is_some_and(|a| a >= d))
             } else {
                 need.topics.iter().any(|t| teaches(p, x, t))
+                    || (need.self_study && prepares(p, x, need.exam))
             }
         })
         .collect();
@@ -81,12 +85,7 @@ pub(super) fn rank<'c>(
         (
             Reverse(c.budget),
             Reverse(c.meets_target_date.unwrap_or(true)),
-            Reverse(
-                c.programme
-                    .prepares_for
-                    .iter()
-                    .any(|x| p.catalog.get(*x) == need.exam),
-            ),
+            Reverse(prepares(p, c.programme, need.exam)),
             Reverse(c.covers.len()),
             (c.months * 100.0) as i64,
             Reverse(c.length != super::Length::Assumed),
@@ -98,6 +97,10 @@ pub(super) fn rank<'c>(
         c.rank = i + 1;
     }
     Ok(choices)
+}
+
+fn prepares(p: &Planner, x: &Programme, exam: &Credential) -> bool {
+    x.prepares_for.iter().any(|c| p.catalog.get(*c) == exam)
 }
 
 fn teaches(p: &Planner, x: &Programme, t: &Competency) -> bool {

@@ -14,13 +14,13 @@ use crate::data::model::{CompetencyKind, FeeKind, FeePer, Payer, RuleFeeKind};
 use crate::rules::fees;
 
 /// How an exam is sat.
-pub(super) struct Sitting {
+pub(super) struct Sitting<'c> {
     /// A step toward the target, not the target.
     pub first_step: bool,
     /// In a programme during the plan (student membership prices apply).
     pub student: bool,
-    /// Reached by a route the body recommends as preparation (exam topics left are review).
-    pub prepared_by_route: bool,
+    /// Why the person counts as prepared (exam topics left are review), if they do.
+    pub review: Option<super::Review<'c>>,
 }
 
 /// The exam of `c` prepared from `start` and sat on `date` by someone standing as `s` then.
@@ -29,7 +29,7 @@ pub(super) fn sit<'c>(
     c: &'c Credential,
     s: &Standing<'c>,
     (start, date): (NaiveDate, NaiveDate),
-    how: Sitting,
+    how: Sitting<'c>,
 ) -> (Milestone<'c>, Vec<CostLine<'c>>) {
     let cat = p.catalog;
     let member = super::member_of(p.person, c.body);
@@ -128,7 +128,7 @@ pub(super) fn sit<'c>(
         .map(|x| cat.get(*x))
         .filter(|x| x.kind == CompetencyKind::Topic)
         .collect();
-    if !self_study.is_empty() && !how.prepared_by_route {
+    if !self_study.is_empty() && how.review.is_none() {
         p.warn(Warning::ExamNotPrepared {
             credential: c,
             topics: self_study.clone(),
@@ -157,7 +157,8 @@ pub(super) fn sit<'c>(
         },
         prep_weeks,
         self_study,
-        review_only: how.prepared_by_route,
+        review_only: how.review.is_some(),
+        review: how.review,
         first_step: how.first_step,
         format: exam.map(|e| ExamFormat {
             questions: e.questions,

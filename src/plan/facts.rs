@@ -228,11 +228,28 @@ pub struct ExamStage<'c> {
     pub prep_weeks: f64,
     /// Topics the exam tests that no stage of the plan teaches (self-study).
     pub self_study: Vec<&'c Competency>,
-    /// The route is the body's recommended preparation, so `self_study` is review.
+    /// The person counts as prepared, so `self_study` is review (`review` says why).
     pub review_only: bool,
+    /// Why the topics left are review, when they are.
+    pub review: Option<Review<'c>>,
     /// A step toward the target, not the target itself.
     pub first_step: bool,
     pub format: Option<ExamFormat>,
+}
+
+/// Why the exam's topics that no stage teaches are review during exam preparation rather
+/// than a programme.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "because", rename_all = "snake_case")]
+pub enum Review<'c> {
+    /// The route is one the body recommends as preparation.
+    Route,
+    /// A coding credential held with months of coding work (the `credential_review_months`
+    /// assumption).
+    Experience {
+        credential: &'c Credential,
+        months: u32,
+    },
 }
 
 /// The exam's format as the data gives it.
@@ -545,5 +562,6 @@ pub enum Assumed {
     LongestSensibleMonths,
     PracticodeMonths,
     ExperienceCoversSkillsMonths,
+    CredentialReviewMonths,
     AdvanceAfterMonths,
 }

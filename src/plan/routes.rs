@@ -16,7 +16,7 @@ use super::education::{self, Need};
 use super::standing::{Standing, Unmet};
 use super::{
     Assumed, BudgetFit, Condition, Cost, CostItem, CostLine, Delta, Milestone, Planner,
-    ProgrammeChoice, RouteOption, RouteRule, Stage, Warning, exam,
+    ProgrammeChoice, Review, RouteOption, RouteRule, Stage, Warning, exam,
 };
 use crate::data::catalog::{Competency, Credential, Route};
 use crate::data::model::{Aim, CompetencyKind, Education, ExperienceKind};
@@ -171,15 +171,21 @@ fn attempt<'c>(
     let needs_step = routes.iter().any(|r| {
         !r.credentials_any.is_empty() && !r.credentials_any.iter().any(|x| s.holds(cat.get(*x)))
     });
-    // A recommended route met is the body's own word that the person is prepared, so the
-    // exam's topics then call for review, not a programme. Taking the bare requirement of a
-    // credential whose body recommends more, the person may sit unprepared (the exam stage
-    // warns); otherwise the exam's topics need teaching.
+    // A recommended route met is the body's own word that the person is prepared, and a
+    // coding credential held with enough coding work prepares as well, so the exam's topics
+    // then call for review, not a programme. Taking the bare requirement of a credential
+    // whose body recommends more, the person may sit unprepared (the exam stage warns);
+    // otherwise the exam's topics need teaching.
     let aims = c
         .eligibility
         .as_ref()
         .is_some_and(|e| e.aim == Aim::Recommended);
-    let teach = !recommended && !aims;
+    let review = if recommended {
+        Some(Review::Route)
+    } else {
+        seasoned(p, s0)
+    };
+    let teach = review.is_none() && !aims;
     let topics = |s: &Standing<'c>| missing_topics(p.catalog, c, routes, teach, s);
     if s.education == Education::None
         && (award_edu.is_some()
@@ -213,6 +219,7 @@ fn attempt<'c>(
             education: award_edu,
             degree: award_deg,
             exam: c,
+            self_study: false,
             other_known: known(&lines),
         };
         match take_programme(p, &need, &s, t, &mut lines) {
@@ -279,6 +286,7 @@ fn attempt<'c>(
             education: None,
             degree: None,
             exam: c,
+            self_study: !coursework_left,
             other_known: known(&lines),
         };
         match take_programme(p, &need, &s, t, &mut lines) {
@@ -347,7 +355,7 @@ fn attempt<'c>(
         exam::Sitting {
             first_step: depth > 0,
             student,
-            prepared_by_route: recommended,
+            review,
         },
     );
     p.milestones.push(milestone);
@@ -390,6 +398,17 @@ fn attempt<'c>(
         job_start,
         delta: Default::default(),
     }
+}
+
+/// The review a held coding credential gives: its holder with the `credential_review_months`
+/// of coding work reviews another exam's missing topics during preparation.
+fn seasoned<'c>(p: &mut Planner<'_, 'c>, s: &Standing<'c>) -> Option<Review<'c>> {
+    let credential = *s.credentials.first()?;
+    let months = p.assume(Assumed::CredentialReviewMonths);
+    (s.experience_months + 1e-9 >= months).then(|| Review::Experience {
+        credential,
+        months: s.whole_months(),
+    })
 }
 
 /// Schedules the best programme for `need` (with its cost line and caveats) and returns it

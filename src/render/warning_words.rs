@@ -292,6 +292,7 @@ pub fn assumption(a: Assumed) -> &'static str {
         Assumed::LongestSensibleMonths => "Longest sensible programme length, in months",
         Assumed::PracticodeMonths => "Months to finish Practicode",
         Assumed::ExperienceCoversSkillsMonths => "Months of work that cover the job skills",
+        Assumed::CredentialReviewMonths => "Months of work after which a credential holder reviews",
         Assumed::AdvanceAfterMonths => "Months of work before advancement",
     }
 }
