@@ -24,7 +24,8 @@ pub(super) struct Need<'c> {
     /// The topics are the exam's alone, which can be self-studied: a course preparing for
     /// the exam is then useful even when it teaches none of them (the rest is self-study).
     pub self_study: bool,
-    /// Known costs beside the programme on the way to the exam, for the budget.
+    /// Known costs beside the programme on the way to the exam (those before it and the
+    /// exam's own fees), for the budget.
     pub other_known: f64,
 }
 
@@ -88,6 +89,7 @@ pub(super) fn rank<'c>(
             Reverse(prepares(p, c.programme, need.exam)),
             Reverse(c.covers.len()),
             (c.months * 100.0) as i64,
+            // A length borrowed from the programme's type is as sourced as the type's own.
             Reverse(c.length != super::Length::Assumed),
             c.cost_usd.map_or(i64::MAX, |v| v as i64),
             c.programme.id.clone(),
@@ -149,6 +151,10 @@ fn schedule<'c>(
         out_of_state,
         months: (months * 10.0).round() / 10.0,
         length,
+        length_of: x
+            .type_of
+            .filter(|_| x.length_of_type)
+            .map(|t| p.catalog.get(t)),
         start,
         end,
         exam_date,
@@ -206,10 +212,11 @@ pub(super) fn caveats<'c>(p: &mut Planner<'_, 'c>, c: &ProgrammeChoice<'c>, exam
     if c.cost_usd.is_none() {
         p.warn(Warning::UnknownCost { programme: x });
     }
-    if c.length == Length::Assumed {
+    if c.length == Length::Assumed || c.length_of.is_some() {
         p.warn(Warning::UnknownLength {
             programme: x,
             months: c.months,
+            length_of: c.length_of,
         });
     }
     if let Length::Hours { hours } = c.length {

@@ -352,6 +352,9 @@ pub struct ProgrammeChoice<'c> {
     pub out_of_state: bool,
     pub months: f64,
     pub length: Length,
+    /// The programme type whose length is used, when the programme's own sources give none
+    /// (an assumed length, warned like [`Length::Assumed`]).
+    pub length_of: Option<&'c Programme>,
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub exam_date: NaiveDate,
@@ -465,6 +468,8 @@ pub enum Warning<'c> {
     UnknownLength {
         programme: &'c Programme,
         months: f64,
+        /// The programme type whose length is used, if any (else the assumption).
+        length_of: Option<&'c Programme>,
     },
     HoursTooFew {
         programme: &'c Programme,

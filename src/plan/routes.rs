@@ -220,7 +220,7 @@ fn attempt<'c>(
             degree: award_deg,
             exam: c,
             self_study: false,
-            other_known: known(&lines),
+            other_known: known(&lines) + exam::known_fees(p, c, t, true),
         };
         match take_programme(p, &need, &s, t, &mut lines) {
             Ok((chosen, rest)) => {
@@ -287,7 +287,7 @@ fn attempt<'c>(
             degree: None,
             exam: c,
             self_study: !coursework_left,
-            other_known: known(&lines),
+            other_known: known(&lines) + exam::known_fees(p, c, t, true),
         };
         match take_programme(p, &need, &s, t, &mut lines) {
             Ok((chosen, rest)) => {

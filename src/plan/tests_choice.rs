@@ -2,8 +2,9 @@
 //! gives, budget fit with unknown and ranged costs, the target date, and an unprepared exam
 //! against a prepared route over the budget.
 
-use super::tests::{codes, plan_for};
-use crate::testing::d;
+use super::tests::{AS_OF, codes, plan_for};
+use crate::data::catalog::Credential;
+use crate::testing::{EMBEDDED, d, person};
 use super::*;
 
 fn exam<'a, 'c>(p: &'a Plan<'c>, id: &str) -> &'a ExamStage<'c> {
@@ -49,4 +50,101 @@ fn one_missing_exam_topic_takes_the_exam_course_not_a_degree() {
     assert!(c.months < 6.0, "{}", c.months);
     assert!(exam(&p, "CRC").self_study.iter().any(|c| c.id == "reimbursement"));
     assert!(codes(&p).contains(&"exam_not_prepared".to_string()));
+}
+
+/// Every programme ranked for the exam topics `yaml`'s person lacks for `exam`.
+fn ranked(
+    yaml: &str,
+    exam: &str,
+) -> (Planner<'static, 'static>, Vec<ProgrammeChoice<'static>>) {
+    let person: &'static crate::person::profile::Person<'static> =
+        Box::leak(Box::new(person(&EMBEDDED, yaml, d(AS_OF))));
+    let mut p = Planner::new(person, &EMBEDDED, d(AS_OF));
+    let c = EMBEDDED.get(EMBEDDED.find::<Credential>(exam).unwrap());
+    let s = standing::Standing::now(person, &EMBEDDED, d(AS_OF));
+    let topics = c
+        .competencies
+        .iter()
+        .filter(|x| !s.competencies.contains(x))
+        .map(|x| EMBEDDED.get(*x))
+        .filter(|x| x.kind == crate::data::model::CompetencyKind::Topic)
+        .collect();
+    let need = education::Need {
+        topics,
+        education: None,
+        degree: None,
+        exam: c,
+        self_study: true,
+        other_known: exam::known_fees(&p, c, d(AS_OF), true),
+    };
+    let ranked = education::rank(&mut p, &need, &s, d(AS_OF)).unwrap();
+    (p, ranked)
+}
+
+/// A programme's budget fit counts the exam fees it leads to: $3,000 of tuition and $582 of
+/// exam and membership do not fit a $3,000 budget, even at the low end; and an unknown cost
+/// never ranks above a known one that fits (nor one that may fit) with the same answer on
+/// the target date.
+#[test]
+fn budget_fit_counts_the_exam_fees_and_unknown_costs_rank_below_known_fits() {
+    let p = plan_for(
+        "name: I\neducation: high_school\ntarget: { setting: physician_office, credential: CPC }\npreferences: { delivery: [online], budget_usd: 3000, hours_per_week: 10 }\n",
+    );
+    assert_ne!(
+        p.programme.as_ref().map(|c| c.programme.id.as_str()),
+        Some("online_vocational"),
+        "$3,582 in all"
+    );
+    for budget in [1500, 3000, 4000, 6000] {
+        let (_, all) = ranked(
+            &format!("name: I\neducation: high_school\npreferences: {{ budget_usd: {budget} }}\n"),
+            "CPC",
+        );
+        let online = all
+            .iter()
+            .find(|c| c.programme.id == "online_vocational")
+            .unwrap();
+        assert_eq!(
+            online.budget,
+            match budget {
+                ..3582 => BudgetFit::Over,
+                ..5582 => BudgetFit::MayFit,
+                _ => BudgetFit::Fits,
+            }
+        );
+        let known_fit = |c: &ProgrammeChoice| matches!(c.budget, BudgetFit::Fits | BudgetFit::MayFit);
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert!(
+                    !(a.budget == BudgetFit::Unknown && known_fit(b)),
+                    "{} (unknown) above {} ({:?})",
+                    a.programme.id,
+                    b.programme.id,
+                    b.budget
+                );
+            }
+        }
+    }
+}
+
+/// A college whose sources give no length is planned at its type's length, and says so
+/// (`unknown_length` with the type), as a programme with no length at all does.
+#[test]
+fn a_length_taken_from_the_type_is_warned() {
+    let (mut p, all) = ranked("name: A\neducation: high_school\n", "CCA");
+    let asu = all
+        .iter()
+        .find(|c| c.programme.id == "asu_coding_certificate")
+        .unwrap();
+    assert_eq!(asu.length_of.map(|t| t.id.as_str()), Some("cc_certificate"));
+    let mvcc = all.iter().find(|c| c.programme.id == "mvcc_hit_aas").unwrap();
+    assert!(mvcc.length_of.is_none(), "MVCC states its own length");
+    education::caveats(&mut p, asu, asu.programme.prepares_for.first().map(|c| EMBEDDED.get(*c)).unwrap());
+    assert!(p.warnings.iter().any(|w| matches!(
+        w,
+        Warning::UnknownLength {
+            length_of: Some(_),
+            ..
+        }
+    )));
 }

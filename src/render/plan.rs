@@ -210,9 +210,14 @@ impl PlanView {
             ));
         }
         if let Some(p) = &plan.programme {
+            let cost = if p.cost_usd.is_none() {
+                "; cost not found"
+            } else {
+                ""
+            };
             summary.push(pair(
                 "Programme",
-                format!("{} ({} to {})", p.programme.name, p.start, p.end),
+                format!("{} ({} to {}{cost})", p.programme.name, p.start, p.end),
             ));
         }
         summary.push(pair(

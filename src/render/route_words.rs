@@ -127,7 +127,7 @@ pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
             why.push(format!("within the {} budget with the other costs", usd(b)))
         }
         (BudgetFit::MayFit, Some(b), Some((lo, hi))) => why.push(format!(
-            "may fit the {} budget: {} at the low end, {} at the high end, before exam fees",
+            "may fit the {} budget with the other costs: {} at the low end, {} at the high end",
             usd(b),
             usd(lo),
             usd(hi)
@@ -158,6 +158,9 @@ pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
         ));
     }
     why.push(match c.length {
+        _ if c.length_of.is_some() => {
+            format!("length not found; {} months assumed", num(c.months))
+        }
         Length::Hours { hours } => format!(
             "{} contact hours at {} hours a week: about {} months",
             num(hours),

@@ -1,7 +1,7 @@
 //! The sentences of a roadmap's warnings, and the names of the planning defaults.
 
 use super::plan_words::unmet_any;
-use super::words::{and_list, count, num, usd};
+use super::words::{and_list, article, count, num, usd};
 use crate::plan::{Assumed, ProgrammeFilter, Warning};
 
 /// The warning's short title and its message.
@@ -125,13 +125,28 @@ pub fn warning(w: &Warning) -> (String, String) {
                 programme.name
             ),
         ),
-        Warning::UnknownLength { programme, months } => (
+        Warning::UnknownLength {
+            programme,
+            months,
+            length_of,
+        } => (
             "Length not found",
-            format!(
-                "The length of {} was not found; the plan assumes {} months.",
-                programme.name,
-                num(*months)
-            ),
+            match length_of {
+                Some(t) => {
+                    let kind = t.name.to_lowercase();
+                    format!(
+                        "The length of {} was not found; the plan assumes {} months, the length of {} {kind}.",
+                        programme.name,
+                        num(*months),
+                        article(&kind)
+                    )
+                }
+                None => format!(
+                    "The length of {} was not found; the plan assumes {} months.",
+                    programme.name,
+                    num(*months)
+                ),
+            },
         ),
         Warning::HoursTooFew {
             programme,
