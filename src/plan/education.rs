@@ -30,9 +30,13 @@ pub(super) struct Need<'c> {
 }
 
 /// Candidate programmes for `need` starting on `start`, best first; or the filter that
-/// left none. Ranking: known cost within the budget first (then may fit, unknown, over),
-/// then meeting the target date, preparing for the exam, covering more of the topics, fewer
-/// months (an unknown length at its assumed value), a sourced length, lower cost, and id.
+/// left none. Ranking: a complete preparation first (the programme prepares for the exam or
+/// teaches every topic needed: a short course for another exam is no way to be on time);
+/// then meeting the target date (on time beats late, even when the cost is unknown: the
+/// plan then says so); then known cost
+/// within the budget with the exam's fees (then may fit at the low end, unknown, over);
+/// then preparing for the exam, covering more of the topics, fewer months (an unknown
+/// length at its assumed value), a sourced length, lower cost, and id.
 pub(super) fn rank<'c>(
     p: &mut Planner<'_, 'c>,
     need: &Need<'c>,
@@ -84,8 +88,11 @@ pub(super) fn rank<'c>(
         .collect();
     choices.sort_by_key(|c| {
         (
-            Reverse(c.budget),
+            Reverse(
+                prepares(p, c.programme, need.exam) || c.covers.len() == need.topics.len(),
+            ),
             Reverse(c.meets_target_date.unwrap_or(true)),
+            Reverse(c.budget),
             Reverse(prepares(p, c.programme, need.exam)),
             Reverse(c.covers.len()),
             (c.months * 100.0) as i64,

@@ -148,3 +148,19 @@ fn a_length_taken_from_the_type_is_warned() {
         }
     )));
 }
+
+/// Four months to a CPC on $3,000: the AAPC course meets the date (its price unknown, and
+/// said so) where the vocational certificate is late and over budget.
+#[test]
+fn a_route_on_time_beats_a_late_one() {
+    let p = plan_for(
+        "name: I\neducation: high_school\ntarget: { setting: physician_office, credential: CPC, by: 2027-03-27 }\npreferences: { delivery: [online], budget_usd: 3000, hours_per_week: 10 }\n",
+    );
+    let c = p.programme.as_ref().unwrap();
+    assert_eq!(c.programme.id, "aapc_cpc_course");
+    assert!(p.route.as_ref().unwrap().chosen.exam_date <= d("2027-03-27"));
+    let codes = codes(&p);
+    assert!(!codes.contains(&"misses_target_date".to_string()), "{codes:?}");
+    assert!(codes.contains(&"unknown_cost".to_string()), "{codes:?}");
+    assert!(codes.contains(&"budget_unknown".to_string()), "{codes:?}");
+}
