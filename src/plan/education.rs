@@ -88,9 +88,7 @@ pub(super) fn rank<'c>(
         .collect();
     choices.sort_by_key(|c| {
         (
-            Reverse(
-                prepares(p, c.programme, need.exam) || c.covers.len() == need.topics.len(),
-            ),
+            Reverse(prepares(p, c.programme, need.exam) || c.covers.len() == need.topics.len()),
             Reverse(c.meets_target_date.unwrap_or(true)),
             Reverse(c.budget),
             Reverse(prepares(p, c.programme, need.exam)),

@@ -25,7 +25,12 @@ pub(super) struct Sitting<'c> {
 
 /// The known fees of sitting `c` on `date` (the exam and a first membership where the body
 /// requires one): what a programme taken before it must leave room for in the budget.
-pub(super) fn known_fees(p: &Planner<'_, '_>, c: &Credential, date: NaiveDate, student: bool) -> f64 {
+pub(super) fn known_fees(
+    p: &Planner<'_, '_>,
+    c: &Credential,
+    date: NaiveDate,
+    student: bool,
+) -> f64 {
     fee(p, c).map_or(0.0, |f| f.usd)
         + joining(p, c, date, student)
             .and_then(|m| m.usd)

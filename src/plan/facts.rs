@@ -87,6 +87,8 @@ pub struct RouteOption<'c> {
     pub unmet_now: Vec<Unmet<'c>>,
     /// Recommended by the body rather than required.
     pub recommended: bool,
+    /// Every topic the exam tests is taught on the way, or review (see [`Review`]).
+    pub prepared: bool,
     pub exam_date: NaiveDate,
     pub known_cost_usd: f64,
     pub unknown_costs: usize,

@@ -23,9 +23,9 @@ mod target;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_on_the_path;
-#[cfg(test)]
 mod tests_choice;
+#[cfg(test)]
+mod tests_on_the_path;
 
 use std::collections::BTreeSet;
 

@@ -2,11 +2,18 @@
 //! combined with each recommended one where the credential's `aim` says so — tried out from
 //! the person's standing; the best is kept with the runner-up.
 //!
-//! The rule: routes that can be planned first; then those whose exam meets the target date;
-//! then the body's recommended routes (its advice on being prepared) before the bare
-//! requirement; then those whose known costs fit the budget (then those whose fit is
-//! unknown, then those over it); among them the earliest exam, then the lower known cost.
-//! When every route is over the budget, the cheapest.
+//! The rule, in order:
+//! 1. routes that can be planned;
+//! 2. those whose exam meets the target date (a date the person set outranks the rest);
+//! 3. those that prepare the person for the exam (every topic it tests taught, or review)
+//!    before one that sends them to sit it unprepared: being prepared is worth more than
+//!    staying within the budget, so a prepared route over the budget beats an unprepared one
+//!    within it, and the plan warns how much it is over (`over_budget`);
+//! 4. the body's recommended routes before the bare requirement;
+//! 5. budget fit: known costs within the budget, then may fit at the low end, then unknown,
+//!    then over;
+//! 6. within a fit: over the budget, the cheapest; of unknown fit, the fewer unknown costs;
+//!    then the earliest exam, the fewer unknown costs and the lower known cost.
 
 use std::cmp::Reverse;
 
@@ -63,28 +70,24 @@ pub(super) fn reach<'c>(
     let count = tried.len();
     let by = p.person.target.as_ref().and_then(|t| t.by);
     tried.sort_by_key(|r| {
+        let cents = (r.option.known_cost_usd * 100.0) as i64;
+        let within = match r.option.budget {
+            BudgetFit::Over => cents,
+            BudgetFit::Unknown => r.option.unknown_costs as i64,
+            _ => 0,
+        };
         (
             Reverse(r.feasible),
             Reverse(by.is_none_or(|by| r.exam_date <= by)),
+            Reverse(r.option.prepared),
             Reverse(r.option.recommended),
             Reverse(r.option.budget),
+            within,
             r.exam_date,
             r.option.unknown_costs,
-            (r.option.known_cost_usd * 100.0) as i64,
+            cents,
         )
     });
-    if tried
-        .first()
-        .is_some_and(|r| r.option.budget == BudgetFit::Over)
-    {
-        tried.sort_by_key(|r| {
-            (
-                Reverse(r.feasible),
-                (r.option.known_cost_usd * 100.0) as i64,
-                r.exam_date,
-            )
-        });
-    }
     let mut it = tried.into_iter();
     let best = it.next()?;
     let rest: Vec<Reach> = it.filter(|r| r.feasible).collect();
@@ -358,6 +361,10 @@ fn attempt<'c>(
             review,
         },
     );
+    let prepared = match &milestone.stage {
+        Stage::Exam(e) => e.self_study.is_empty() || e.review_only,
+        _ => true,
+    };
     p.milestones.push(milestone);
     lines.extend(fee_lines);
     let known_cost = known(&lines);
@@ -380,6 +387,7 @@ fn attempt<'c>(
             asks: conditions(cat, c, routes),
             unmet_now,
             recommended,
+            prepared,
             exam_date,
             known_cost_usd: known_cost,
             unknown_costs,

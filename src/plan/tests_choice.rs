@@ -3,9 +3,9 @@
 //! against a prepared route over the budget.
 
 use super::tests::{AS_OF, codes, plan_for};
+use super::*;
 use crate::data::catalog::Credential;
 use crate::testing::{EMBEDDED, d, person};
-use super::*;
 
 fn exam<'a, 'c>(p: &'a Plan<'c>, id: &str) -> &'a ExamStage<'c> {
     p.milestones
@@ -26,10 +26,17 @@ fn a_seasoned_credential_holder_reviews_the_missing_exam_topic() {
         let p = plan_for(&format!(
             "name: J\neducation: associate\nexperience_months: 40\nmemberships: [AAPC]\ncredentials: [{{ id: CPC, earned: 2022-08-01 }}]\naapc_renewal: 2027-08-31\ntarget: {{ setting: insurance_company, credential: CRC }}\npreferences: {{ budget_usd: 1200, hours_per_week: 5{delivery} }}\n"
         ));
-        assert!(p.programme.is_none(), "{:?}", p.programme.map(|c| c.programme.id.clone()));
+        assert!(
+            p.programme.is_none(),
+            "{:?}",
+            p.programme.map(|c| c.programme.id.clone())
+        );
         let e = exam(&p, "CRC");
         assert!(e.self_study.iter().any(|c| c.id == "reimbursement"));
-        assert!(matches!(e.review, Some(Review::Experience { months: 40, .. })));
+        assert!(matches!(
+            e.review,
+            Some(Review::Experience { months: 40, .. })
+        ));
         assert_eq!(e.credential.id, "CRC");
         assert_eq!(p.route.as_ref().unwrap().chosen.exam_date, d("2027-01-08"));
         assert!(!codes(&p).contains(&"exam_not_prepared".to_string()));
@@ -48,15 +55,17 @@ fn one_missing_exam_topic_takes_the_exam_course_not_a_degree() {
     let c = p.programme.as_ref().unwrap();
     assert_eq!(c.programme.id, "aapc_crc_course");
     assert!(c.months < 6.0, "{}", c.months);
-    assert!(exam(&p, "CRC").self_study.iter().any(|c| c.id == "reimbursement"));
+    assert!(
+        exam(&p, "CRC")
+            .self_study
+            .iter()
+            .any(|c| c.id == "reimbursement")
+    );
     assert!(codes(&p).contains(&"exam_not_prepared".to_string()));
 }
 
 /// Every programme ranked for the exam topics `yaml`'s person lacks for `exam`.
-fn ranked(
-    yaml: &str,
-    exam: &str,
-) -> (Planner<'static, 'static>, Vec<ProgrammeChoice<'static>>) {
+fn ranked(yaml: &str, exam: &str) -> (Planner<'static, 'static>, Vec<ProgrammeChoice<'static>>) {
     let person: &'static crate::person::profile::Person<'static> =
         Box::leak(Box::new(person(&EMBEDDED, yaml, d(AS_OF))));
     let mut p = Planner::new(person, &EMBEDDED, d(AS_OF));
@@ -106,13 +115,16 @@ fn budget_fit_counts_the_exam_fees_and_unknown_costs_rank_below_known_fits() {
             .unwrap();
         assert_eq!(
             online.budget,
-            match budget {
-                ..3582 => BudgetFit::Over,
-                ..5582 => BudgetFit::MayFit,
-                _ => BudgetFit::Fits,
+            if budget < 3582 {
+                BudgetFit::Over
+            } else if budget < 5582 {
+                BudgetFit::MayFit
+            } else {
+                BudgetFit::Fits
             }
         );
-        let known_fit = |c: &ProgrammeChoice| matches!(c.budget, BudgetFit::Fits | BudgetFit::MayFit);
+        let known_fit =
+            |c: &ProgrammeChoice| matches!(c.budget, BudgetFit::Fits | BudgetFit::MayFit);
         for (i, a) in all.iter().enumerate() {
             for b in &all[i + 1..] {
                 assert!(
@@ -137,9 +149,20 @@ fn a_length_taken_from_the_type_is_warned() {
         .find(|c| c.programme.id == "asu_coding_certificate")
         .unwrap();
     assert_eq!(asu.length_of.map(|t| t.id.as_str()), Some("cc_certificate"));
-    let mvcc = all.iter().find(|c| c.programme.id == "mvcc_hit_aas").unwrap();
+    let mvcc = all
+        .iter()
+        .find(|c| c.programme.id == "mvcc_hit_aas")
+        .unwrap();
     assert!(mvcc.length_of.is_none(), "MVCC states its own length");
-    education::caveats(&mut p, asu, asu.programme.prepares_for.first().map(|c| EMBEDDED.get(*c)).unwrap());
+    education::caveats(
+        &mut p,
+        asu,
+        asu.programme
+            .prepares_for
+            .first()
+            .map(|c| EMBEDDED.get(*c))
+            .unwrap(),
+    );
     assert!(p.warnings.iter().any(|w| matches!(
         w,
         Warning::UnknownLength {
@@ -160,7 +183,66 @@ fn a_route_on_time_beats_a_late_one() {
     assert_eq!(c.programme.id, "aapc_cpc_course");
     assert!(p.route.as_ref().unwrap().chosen.exam_date <= d("2027-03-27"));
     let codes = codes(&p);
-    assert!(!codes.contains(&"misses_target_date".to_string()), "{codes:?}");
+    assert!(
+        !codes.contains(&"misses_target_date".to_string()),
+        "{codes:?}"
+    );
     assert!(codes.contains(&"unknown_cost".to_string()), "{codes:?}");
     assert!(codes.contains(&"budget_unknown".to_string()), "{codes:?}");
+}
+
+/// One programme: a $1,800 certificate that teaches every CCA topic.
+const ONE_CERTIFICATE: &str = "as_of: 2026-11-27
+programmes:
+  - id: cert
+    kind: type
+    name: Coding certificate
+    delivery: [online]
+    self_paced: false
+    months: { min: 6, max: 12 }
+    contact_hours: null
+    credits: null
+    cost_usd: { min: 1800, max: 1800 }
+    accreditation: null
+    grants: certificate
+    prepares_for: [CCA]
+    competencies: [medical_terminology, anatomy_physiology, icd10cm, icd10pcs, cpt]
+    apprentice_course_hours: 80
+    practicode: false
+    prerequisites: { education: high_school }
+    note: A fixture.
+    sources:
+      - { url: https://example.org/cert, title: Fixture, date: not shown, tag: secondary }
+";
+
+/// No schooling, CCA on $2,000: the prepared route (diploma, the $1,800 certificate, the
+/// $299 exam) $99 over the budget beats sitting the exam unprepared six weeks after the
+/// diploma; the plan warns how much it is over, and the unprepared route is the runner-up.
+#[test]
+fn a_prepared_route_over_budget_beats_an_unprepared_exam() {
+    let cat = crate::testing::catalog_with(&[("programmes.yaml", ONE_CERTIFICATE)]);
+    let who = person(
+        &cat,
+        "name: G\neducation: none\ntarget: { setting: hospital_inpatient, credential: CCA }\npreferences: { budget_usd: 2000, hours_per_week: 10 }\n",
+        d(AS_OF),
+    );
+    let p = super::plan(&who, &crate::person::log::Log::default(), &cat, d(AS_OF)).unwrap();
+    let r = p.route.as_ref().unwrap();
+    assert!(
+        r.chosen.prepared && r.chosen.programme.is_some(),
+        "{:?}",
+        r.chosen.asks
+    );
+    assert_eq!(r.chosen.budget, BudgetFit::Over);
+    assert!(!r.runner_up.as_ref().unwrap().prepared);
+    assert!(!codes(&p).contains(&"exam_not_prepared".to_string()));
+    let over = p.warnings.iter().find_map(|w| match w {
+        Warning::OverBudget {
+            known_usd,
+            budget_usd,
+            ..
+        } => Some(known_usd - budget_usd),
+        _ => None,
+    });
+    assert_eq!(over, Some(99.0), "{:?}", codes(&p));
 }

@@ -240,7 +240,7 @@ fn exam_why(e: &ExamStage) -> String {
                 "Review during preparation: {} (holding {} with {} of coding work)",
                 and_list(&names),
                 credential.id,
-                count(&months, "month", "months")
+                count(months, "month", "months")
             )
         } else if e.review_only {
             format!(
