@@ -67,7 +67,10 @@ fn json_has_the_documented_keys() {
     assert_eq!(v["costs"]["known_usd"], 3582.0);
     assert_eq!(v["costs"]["unknown"], 0);
     assert_eq!(v["job_ready"], "2027-11-12");
-    assert_eq!(v["warnings"], serde_json::json!([]));
+    // $3,582 fits the $4,000 budget at the certificate's low end, $5,582 at its high end.
+    assert_eq!(v["warnings"][0]["code"], "range_over_budget");
+    assert_eq!(v["warnings"][0]["high_usd"], 5582.0);
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 1);
     assert_eq!(v["readiness"]["score"], 7);
     assert_eq!(v["readiness"]["missing"].as_array().unwrap().len(), 12);
     assert_eq!(v["outlook"]["own"][0]["vintage"], "2024-34");

@@ -130,12 +130,20 @@ fn schedule<'c>(
         && x.location
             .as_ref()
             .is_some_and(|l| state.is_some_and(|s| s != l.state));
-    let range = if out_of_state {
-        x.out_of_state_cost_usd
-    } else {
-        x.cost_usd
-    }
-    .map(|r| (r.min.get(), r.max.get()));
+    // With no state given, a college that charges residents less is priced from its
+    // in-state low end to its out-of-state high end.
+    let residency_unknown = state.is_none() && x.location.is_some();
+    let pair = |r: crate::data::model::Range<crate::data::units::Usd>| (r.min.get(), r.max.get());
+    let range = match (
+        out_of_state,
+        residency_unknown,
+        x.cost_usd,
+        x.out_of_state_cost_usd,
+    ) {
+        (true, ..) => x.out_of_state_cost_usd.map(pair),
+        (false, true, Some(r), Some(o)) => Some((r.min.get(), o.max.get().max(r.max.get()))),
+        _ => x.cost_usd.map(pair),
+    };
     let budget = match (p.budget(), range) {
         (None, _) => BudgetFit::NoBudget,
         (Some(_), None) => BudgetFit::Unknown,

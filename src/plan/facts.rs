@@ -443,6 +443,14 @@ pub enum Warning<'c> {
         budget_usd: f64,
         unknown: usize,
     },
+    /// Known costs fit the budget only with each price range at its low end.
+    RangeOverBudget {
+        known_usd: f64,
+        /// The known costs with every range at its high end.
+        high_usd: f64,
+        budget_usd: f64,
+        unknown: usize,
+    },
     NotEligible {
         credential: &'c Credential,
         unmet: Vec<Vec<Unmet<'c>>>,

@@ -246,3 +246,28 @@ fn a_prepared_route_over_budget_beats_an_unprepared_exam() {
     });
     assert_eq!(over, Some(99.0), "{:?}", codes(&p));
 }
+
+/// A price range whose low end fits the budget and high end does not is warned with the
+/// high end; a college that charges residents less, with no state given, is priced from
+/// its in-state low end to its out-of-state high end.
+#[test]
+fn price_ranges_warn_their_high_end_and_an_unknown_state_spans_both_prices() {
+    let p = plan_for(
+        "name: M\neducation: high_school\ntarget: { setting: hospital_outpatient, credential: CCA }\npreferences: { budget_usd: 2500, hours_per_week: 5 }\n",
+    );
+    assert!(
+        p.warnings.iter().any(|w| matches!(
+            w,
+            Warning::RangeOverBudget { high_usd, .. } if *high_usd > 2500.0
+        )),
+        "{:?}",
+        codes(&p)
+    );
+    let (_, all) = ranked("name: S\neducation: high_school\n", "CCA");
+    let sbcc = all
+        .iter()
+        .find(|c| c.programme.id == "sbcc_coding_certificate")
+        .unwrap();
+    assert_eq!(sbcc.cost_range_usd, Some((1748.0, 12578.0)));
+    assert!(!sbcc.out_of_state);
+}

@@ -77,6 +77,28 @@ pub fn warning(w: &Warning) -> (String, String) {
                 count(unknown, "cost is", "costs are")
             ),
         ),
+        Warning::RangeOverBudget {
+            known_usd,
+            high_usd,
+            budget_usd,
+            unknown,
+        } => {
+            let more = if *unknown > 0 {
+                format!("; {} not found", count(unknown, "cost is", "costs are"))
+            } else {
+                String::new()
+            };
+            (
+                "May be over budget",
+                format!(
+                    "Known costs of {} fit the {} budget only at the low end of the price range; at the high end they are {}, {} over{more}.",
+                    usd(*known_usd),
+                    usd(*budget_usd),
+                    usd(*high_usd),
+                    usd(high_usd - budget_usd)
+                ),
+            )
+        }
         Warning::NotEligible { credential, unmet } => (
             "Not yet eligible",
             format!(
