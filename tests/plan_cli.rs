@@ -312,3 +312,14 @@ fn compare_scenarios_start_from_the_run_flags() {
     assert_eq!(s[1]["changes"]["hours"], 20.0);
     assert_eq!(s[1]["changes"]["budget"], 9000.0);
 }
+
+/// A target given with `--target` is credited to the command line, not to the profile.
+#[test]
+fn a_target_from_the_command_line_says_so() {
+    let out = stdout_of(&["plan", ASPIRING, "--target", "CCA"]);
+    assert!(
+        out.contains("CCA is named on the command line (--target)"),
+        "{out}"
+    );
+    assert!(!out.contains("named in the profile"), "{out}");
+}

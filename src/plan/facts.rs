@@ -59,8 +59,9 @@ pub struct Target<'c> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetReason {
-    /// Named in the profile; `fits` says whether the setting lists it.
-    Named { fits: bool },
+    /// Named in the profile, or on the command line (`--target`) when `command_line`;
+    /// `fits` says whether the setting lists it.
+    Named { fits: bool, command_line: bool },
     /// Held already; the profile names none.
     Held,
     /// The setting's best fit in the data.

@@ -88,13 +88,21 @@ pub fn target_reason(t: &Target) -> String {
     let c = t.credential;
     let setting = t.setting.name.to_lowercase();
     match t.why {
-        TargetReason::Named { fits: true } => {
-            format!("{} is named in the profile; it fits {setting}", c.id)
+        TargetReason::Named { fits, command_line } => {
+            let named = if command_line {
+                "is named on the command line (--target)"
+            } else {
+                "is named in the profile"
+            };
+            if fits {
+                format!("{} {named}; it fits {setting}", c.id)
+            } else {
+                format!(
+                    "{} {named}; it is not among the credentials the data lists for {setting}",
+                    c.id
+                )
+            }
         }
-        TargetReason::Named { fits: false } => format!(
-            "{} is named in the profile; it is not among the credentials the data lists for {setting}",
-            c.id
-        ),
         TargetReason::Regain => format!(
             "{} was held and has been revoked past reinstatement (the profile names no target); it fits {setting}",
             c.id
