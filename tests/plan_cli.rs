@@ -65,7 +65,7 @@ fn json_has_the_documented_keys() {
     assert_eq!(v["programme"]["months"], 10.1);
     assert_eq!(v["alternatives"].as_array().unwrap().len(), 3);
     assert_eq!(v["costs"]["known_usd"], 3582.0);
-    assert_eq!(v["costs"]["unknown"], 0);
+    assert_eq!(v["costs"]["unknown"], 1, "Practicode for CPC-A removal");
     assert_eq!(v["job_ready"], "2027-11-12");
     // $3,582 fits the $4,000 budget at the certificate's low end, $5,582 at its high end.
     assert_eq!(v["warnings"][0]["code"], "range_over_budget");

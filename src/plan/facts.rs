@@ -417,6 +417,11 @@ pub enum CostItem<'c> {
         body: Body,
         payer: Option<Payer>,
     },
+    /// Removing an apprentice designation (a course or Practicode to buy).
+    Apprentice {
+        credential: &'c Credential,
+        designation: String,
+    },
 }
 
 /// A problem with the plan, with its figures.

@@ -271,3 +271,20 @@ fn price_ranges_warn_their_high_end_and_an_unknown_state_spans_both_prices() {
     assert_eq!(sbcc.cost_range_usd, Some((1748.0, 12578.0)));
     assert!(!sbcc.out_of_state);
 }
+
+/// A CPC-A with Practicode still to buy: the removal's unknown cost is a cost of the plan,
+/// so the headline does not say there is nothing to pay.
+#[test]
+fn an_apprentice_removal_cost_is_counted() {
+    let p = plan_for(
+        "name: B\neducation: high_school\nexperience_months: 8\nmemberships: [AAPC]\ncredentials: [{ id: CPC, earned: 2026-03-15, apprentice: true }]\naapc_renewal: 2027-03-31\ntarget: { setting: physician_office }\npreferences: { budget_usd: 1000, hours_per_week: 6 }\n",
+    );
+    assert!(
+        p.costs
+            .lines
+            .iter()
+            .any(|l| matches!(l.item, CostItem::Apprentice { .. }))
+    );
+    assert_eq!(p.costs.unknown, 1);
+    assert!(codes(&p).contains(&"budget_unknown".to_string()));
+}

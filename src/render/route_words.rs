@@ -208,6 +208,9 @@ pub fn cost_item(item: &CostItem) -> String {
             Some(k) => format!("{} exam fee ({})", credential.id, fee_kind(*k)),
             None => format!("{} exam fee (not found)", credential.id),
         },
+        CostItem::Apprentice { designation, .. } => {
+            format!("Removing the {designation} status (course or Practicode)")
+        }
         CostItem::Membership { body, payer } => {
             let who = match payer {
                 Some(Payer::Student) => "student",
