@@ -65,9 +65,12 @@ fn json_has_the_documented_keys() {
     assert_eq!(v["programme"]["months"], 10.1);
     assert_eq!(v["alternatives"].as_array().unwrap().len(), 3);
     assert_eq!(v["costs"]["known_usd"], 3582.0);
-    assert_eq!(v["costs"]["unknown"], 0);
+    assert_eq!(v["costs"]["unknown"], 1, "Practicode for CPC-A removal");
     assert_eq!(v["job_ready"], "2027-11-12");
-    assert_eq!(v["warnings"], serde_json::json!([]));
+    // $3,582 fits the $4,000 budget at the certificate's low end, $5,582 at its high end.
+    assert_eq!(v["warnings"][0]["code"], "range_over_budget");
+    assert_eq!(v["warnings"][0]["high_usd"], 5582.0);
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 1);
     assert_eq!(v["readiness"]["score"], 7);
     assert_eq!(v["readiness"]["missing"].as_array().unwrap().len(), 12);
     assert_eq!(v["outlook"]["own"][0]["vintage"], "2024-34");
@@ -308,4 +311,15 @@ fn compare_scenarios_start_from_the_run_flags() {
     assert_eq!(s[0]["changes"]["hours"], 20.0);
     assert_eq!(s[1]["changes"]["hours"], 20.0);
     assert_eq!(s[1]["changes"]["budget"], 9000.0);
+}
+
+/// A target given with `--target` is credited to the command line, not to the profile.
+#[test]
+fn a_target_from_the_command_line_says_so() {
+    let out = stdout_of(&["plan", ASPIRING, "--target", "CCA"]);
+    assert!(
+        out.contains("CCA is named on the command line (--target)"),
+        "{out}"
+    );
+    assert!(!out.contains("named in the profile"), "{out}");
 }

@@ -66,7 +66,9 @@ pub(super) fn apply(
             credential: target
                 .map(|c| c.id.clone())
                 .or(current.as_ref().and_then(|t| t.credential.clone())),
-            by: c.by.or(current.and_then(|t| t.by)),
+            by: c.by.or(current.as_ref().and_then(|t| t.by)),
+            credential_from_command_line: target.is_some()
+                || current.is_some_and(|t| t.credential_from_command_line),
         });
     }
     Ok(())

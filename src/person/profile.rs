@@ -105,6 +105,9 @@ pub struct Target {
     pub credential: Option<String>,
     #[serde(default, deserialize_with = "crate::loader::ymd::option::deserialize")]
     pub by: Option<NaiveDate>,
+    /// The credential came from `plan --target`, not from the file (never read or written).
+    #[serde(skip)]
+    pub credential_from_command_line: bool,
 }
 
 /// How the person can study.
@@ -167,6 +170,8 @@ pub struct TargetChoice<'c> {
     pub setting: &'c Setting,
     pub credential: Option<&'c Credential>,
     pub by: Option<NaiveDate>,
+    /// The credential came from `plan --target`, not from the profile.
+    pub credential_from_command_line: bool,
 }
 
 impl Profile {
@@ -333,6 +338,7 @@ impl<'c> Person<'c> {
                 setting: setting?,
                 credential: credential.flatten(),
                 by: t.by,
+                credential_from_command_line: t.credential_from_command_line,
             })
         });
         if let Some(h) = p.preferences.hours_per_week

@@ -84,6 +84,22 @@ pub(super) fn plan<'c>(
         let s = after.at(*date);
         apprentice::stage(p, c, &s, *date, job_start, false);
     }
+    // What apprentice removal costs belongs with the target: a plan is not paid for while a
+    // course or Practicode is still to buy (known or not).
+    for m in &p.milestones {
+        if let Stage::Apprentice(a) = &m.stage
+            && m.cost != Cost::None
+        {
+            lines.push(super::CostLine {
+                milestone: m.id.clone(),
+                item: super::CostItem::Apprentice {
+                    credential: a.credential,
+                    designation: a.designation.clone(),
+                },
+                cost: m.cost,
+            });
+        }
+    }
     renewal::stages(p, &planned);
     advancement::options(p, &after, job_start);
     let skills_after = p.assume(Assumed::ExperienceCoversSkillsMonths);

@@ -21,14 +21,22 @@ pub(super) struct Need<'c> {
     pub degree: Option<DegreeLevel>,
     /// The exam it leads to (programmes preparing for it rank first among equals).
     pub exam: &'c Credential,
-    /// Known costs beside the programme on the way to the exam, for the budget.
+    /// The topics are the exam's alone, which can be self-studied: a course preparing for
+    /// the exam is then useful even when it teaches none of them (the rest is self-study).
+    pub self_study: bool,
+    /// Known costs beside the programme on the way to the exam (those before it and the
+    /// exam's own fees), for the budget.
     pub other_known: f64,
 }
 
 /// Candidate programmes for `need` starting on `start`, best first; or the filter that
-/// left none. Ranking: known cost within the budget first (then may fit, unknown, over),
-/// then meeting the target date, preparing for the exam, covering more of the topics, fewer
-/// months (an unknown length at its assumed value), a sourced length, lower cost, and id.
+/// left none. Ranking: a complete preparation first (the programme prepares for the exam or
+/// teaches every topic needed: a short course for another exam is no way to be on time);
+/// then meeting the target date (on time beats late, even when the cost is unknown: the
+/// plan then says so); then known cost
+/// within the budget with the exam's fees (then may fit at the low end, unknown, over);
+/// then preparing for the exam, covering more of the topics, fewer months (an unknown
+/// length at its assumed value), a sourced length, lower cost, and id.
 pub(super) fn rank<'c>(
     p: &mut Planner<'_, 'c>,
     need: &Need<'c>,
@@ -48,6 +56,7 @@ pub(super) fn rank<'c>(
                         .is_none_or(|d| x.accredited_degree.is_some_and(|a| a >= d))
             } else {
                 need.topics.iter().any(|t| teaches(p, x, t))
+                    || (need.self_study && prepares(p, x, need.exam))
             }
         })
         .collect();
@@ -79,16 +88,13 @@ pub(super) fn rank<'c>(
         .collect();
     choices.sort_by_key(|c| {
         (
-            Reverse(c.budget),
+            Reverse(prepares(p, c.programme, need.exam) || c.covers.len() == need.topics.len()),
             Reverse(c.meets_target_date.unwrap_or(true)),
-            Reverse(
-                c.programme
-                    .prepares_for
-                    .iter()
-                    .any(|x| p.catalog.get(*x) == need.exam),
-            ),
+            Reverse(c.budget),
+            Reverse(prepares(p, c.programme, need.exam)),
             Reverse(c.covers.len()),
             (c.months * 100.0) as i64,
+            // A length borrowed from the programme's type is as sourced as the type's own.
             Reverse(c.length != super::Length::Assumed),
             c.cost_usd.map_or(i64::MAX, |v| v as i64),
             c.programme.id.clone(),
@@ -98,6 +104,10 @@ pub(super) fn rank<'c>(
         c.rank = i + 1;
     }
     Ok(choices)
+}
+
+fn prepares(p: &Planner, x: &Programme, exam: &Credential) -> bool {
+    x.prepares_for.iter().any(|c| p.catalog.get(*c) == exam)
 }
 
 fn teaches(p: &Planner, x: &Programme, t: &Competency) -> bool {
@@ -120,12 +130,20 @@ fn schedule<'c>(
         && x.location
             .as_ref()
             .is_some_and(|l| state.is_some_and(|s| s != l.state));
-    let range = if out_of_state {
-        x.out_of_state_cost_usd
-    } else {
-        x.cost_usd
-    }
-    .map(|r| (r.min.get(), r.max.get()));
+    // With no state given, a college that charges residents less is priced from its
+    // in-state low end to its out-of-state high end.
+    let residency_unknown = state.is_none() && x.location.is_some();
+    let pair = |r: crate::data::model::Range<crate::data::units::Usd>| (r.min.get(), r.max.get());
+    let range = match (
+        out_of_state,
+        residency_unknown,
+        x.cost_usd,
+        x.out_of_state_cost_usd,
+    ) {
+        (true, ..) => x.out_of_state_cost_usd.map(pair),
+        (false, true, Some(r), Some(o)) => Some((r.min.get(), o.max.get().max(r.max.get()))),
+        _ => x.cost_usd.map(pair),
+    };
     let budget = match (p.budget(), range) {
         (None, _) => BudgetFit::NoBudget,
         (Some(_), None) => BudgetFit::Unknown,
@@ -146,6 +164,10 @@ fn schedule<'c>(
         out_of_state,
         months: (months * 10.0).round() / 10.0,
         length,
+        length_of: x
+            .type_of
+            .filter(|_| x.length_of_type)
+            .map(|t| p.catalog.get(t)),
         start,
         end,
         exam_date,
@@ -203,10 +225,11 @@ pub(super) fn caveats<'c>(p: &mut Planner<'_, 'c>, c: &ProgrammeChoice<'c>, exam
     if c.cost_usd.is_none() {
         p.warn(Warning::UnknownCost { programme: x });
     }
-    if c.length == Length::Assumed {
+    if c.length == Length::Assumed || c.length_of.is_some() {
         p.warn(Warning::UnknownLength {
             programme: x,
             months: c.months,
+            length_of: c.length_of,
         });
     }
     if let Length::Hours { hours } = c.length {

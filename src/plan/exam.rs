@@ -14,31 +14,33 @@ use crate::data::model::{CompetencyKind, FeeKind, FeePer, Payer, RuleFeeKind};
 use crate::rules::fees;
 
 /// How an exam is sat.
-pub(super) struct Sitting {
+pub(super) struct Sitting<'c> {
     /// A step toward the target, not the target.
     pub first_step: bool,
     /// In a programme during the plan (student membership prices apply).
     pub student: bool,
-    /// Reached by a route the body recommends as preparation (exam topics left are review).
-    pub prepared_by_route: bool,
+    /// Why the person counts as prepared (exam topics left are review), if they do.
+    pub review: Option<super::Review<'c>>,
 }
 
-/// The exam of `c` prepared from `start` and sat on `date` by someone standing as `s` then.
-pub(super) fn sit<'c>(
-    p: &mut Planner<'_, 'c>,
-    c: &'c Credential,
-    s: &Standing<'c>,
-    (start, date): (NaiveDate, NaiveDate),
-    how: Sitting,
-) -> (Milestone<'c>, Vec<CostLine<'c>>) {
-    let cat = p.catalog;
+/// The known fees of sitting `c` on `date` (the exam and a first membership where the body
+/// requires one): what a programme taken before it must leave room for in the budget.
+pub(super) fn known_fees(
+    p: &Planner<'_, '_>,
+    c: &Credential,
+    date: NaiveDate,
+    student: bool,
+) -> f64 {
+    fee(p, c).map_or(0.0, |f| f.usd)
+        + joining(p, c, date, student)
+            .and_then(|m| m.usd)
+            .unwrap_or(0.0)
+}
+
+/// The exam price the person would pay: a member's (or the one-attempt package) when they
+/// are or must be members, else a non-member's.
+fn fee(p: &Planner<'_, '_>, c: &Credential) -> Option<ExamFee> {
     let member = super::member_of(p.person, c.body);
-    let mut lines = Vec::new();
-    let id = format!("exam:{}", c.id);
-    let exam = c.exam.as_ref();
-    if let Some(e) = exam {
-        p.cite(&e.sources);
-    }
     let order: [FeeKind; 4] = if member || c.membership_required {
         [
             FeeKind::Member,
@@ -54,13 +56,61 @@ pub(super) fn sit<'c>(
             FeeKind::Member,
         ]
     };
-    let price = |k: FeeKind| {
-        exam.and_then(|e| e.fees.iter().find(|f| f.kind == k))
-            .map(|f| f.usd.get())
-    };
-    let fee = order
+    order
         .iter()
-        .find_map(|k| price(*k).map(|usd| ExamFee { kind: *k, usd }));
+        .find_map(|k| price(c, *k).map(|usd| ExamFee { kind: *k, usd }))
+}
+
+fn price(c: &Credential, k: FeeKind) -> Option<f64> {
+    c.exam
+        .as_ref()
+        .and_then(|e| e.fees.iter().find(|f| f.kind == k))
+        .map(|f| f.usd.get())
+}
+
+/// The first-time membership the exam needs, when the body requires one and the person has
+/// not joined it (nor will have by then in the plan).
+fn joining(
+    p: &Planner<'_, '_>,
+    c: &Credential,
+    date: NaiveDate,
+    student: bool,
+) -> Option<MembershipFee> {
+    let member = super::member_of(p.person, c.body);
+    (c.membership_required && !member && !p.joined.contains(&c.body)).then(|| {
+        let payers = if student {
+            [Some(Payer::Student), Some(Payer::Individual), None]
+        } else {
+            [Some(Payer::Individual), None, None]
+        };
+        let found = p
+            .catalog
+            .rulebook_for(c.body, date)
+            .and_then(|b| fees::find(b, RuleFeeKind::MembershipFirst, &payers, FeePer::Once));
+        MembershipFee {
+            payer: found.and_then(|f| f.payer),
+            usd: found.map(|f| f.usd.get()),
+        }
+    })
+}
+
+/// The exam of `c` prepared from `start` and sat on `date` by someone standing as `s` then.
+pub(super) fn sit<'c>(
+    p: &mut Planner<'_, 'c>,
+    c: &'c Credential,
+    s: &Standing<'c>,
+    (start, date): (NaiveDate, NaiveDate),
+    how: Sitting<'c>,
+) -> (Milestone<'c>, Vec<CostLine<'c>>) {
+    let cat = p.catalog;
+    let mut lines = Vec::new();
+    let id = format!("exam:{}", c.id);
+    let exam = c.exam.as_ref();
+    if let Some(e) = exam {
+        p.cite(&e.sources);
+    }
+    let price = |k: FeeKind| price(c, k);
+    let fee = fee(p, c);
     if fee.is_none() {
         p.warn(Warning::UnknownFee { credential: c });
     }
@@ -72,21 +122,10 @@ pub(super) fn sit<'c>(
         },
         cost: fee.map_or(Cost::Unknown, |f| Cost::Known(f.usd)),
     });
-    let membership = (c.membership_required && !member && !p.joined.contains(&c.body)).then(|| {
+    let membership = joining(p, c, date, how.student);
+    if membership.is_some() {
         p.joined.insert(c.body);
-        let payers = if how.student {
-            [Some(Payer::Student), Some(Payer::Individual), None]
-        } else {
-            [Some(Payer::Individual), None, None]
-        };
-        let found = cat
-            .rulebook_for(c.body, date)
-            .and_then(|b| fees::find(b, RuleFeeKind::MembershipFirst, &payers, FeePer::Once));
-        MembershipFee {
-            payer: found.and_then(|f| f.payer),
-            usd: found.map(|f| f.usd.get()),
-        }
-    });
+    }
     if let Some(m) = membership {
         lines.push(CostLine {
             milestone: id.clone(),
@@ -128,7 +167,7 @@ pub(super) fn sit<'c>(
         .map(|x| cat.get(*x))
         .filter(|x| x.kind == CompetencyKind::Topic)
         .collect();
-    if !self_study.is_empty() && !how.prepared_by_route {
+    if !self_study.is_empty() && how.review.is_none() {
         p.warn(Warning::ExamNotPrepared {
             credential: c,
             topics: self_study.clone(),
@@ -157,7 +196,8 @@ pub(super) fn sit<'c>(
         },
         prep_weeks,
         self_study,
-        review_only: how.prepared_by_route,
+        review_only: how.review.is_some(),
+        review: how.review,
         first_step: how.first_step,
         format: exam.map(|e| ExamFormat {
             questions: e.questions,

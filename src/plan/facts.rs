@@ -59,8 +59,9 @@ pub struct Target<'c> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetReason {
-    /// Named in the profile; `fits` says whether the setting lists it.
-    Named { fits: bool },
+    /// Named in the profile, or on the command line (`--target`) when `command_line`;
+    /// `fits` says whether the setting lists it.
+    Named { fits: bool, command_line: bool },
     /// Held already; the profile names none.
     Held,
     /// The setting's best fit in the data.
@@ -87,6 +88,8 @@ pub struct RouteOption<'c> {
     pub unmet_now: Vec<Unmet<'c>>,
     /// Recommended by the body rather than required.
     pub recommended: bool,
+    /// Every topic the exam tests is taught on the way, or review (see [`Review`]).
+    pub prepared: bool,
     pub exam_date: NaiveDate,
     pub known_cost_usd: f64,
     pub unknown_costs: usize,
@@ -228,11 +231,28 @@ pub struct ExamStage<'c> {
     pub prep_weeks: f64,
     /// Topics the exam tests that no stage of the plan teaches (self-study).
     pub self_study: Vec<&'c Competency>,
-    /// The route is the body's recommended preparation, so `self_study` is review.
+    /// The person counts as prepared, so `self_study` is review (`review` says why).
     pub review_only: bool,
+    /// Why the topics left are review, when they are.
+    pub review: Option<Review<'c>>,
     /// A step toward the target, not the target itself.
     pub first_step: bool,
     pub format: Option<ExamFormat>,
+}
+
+/// Why the exam's topics that no stage teaches are review during exam preparation rather
+/// than a programme.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "because", rename_all = "snake_case")]
+pub enum Review<'c> {
+    /// The route is one the body recommends as preparation.
+    Route,
+    /// A coding credential held with months of coding work (the `credential_review_months`
+    /// assumption).
+    Experience {
+        credential: &'c Credential,
+        months: u32,
+    },
 }
 
 /// The exam's format as the data gives it.
@@ -335,6 +355,9 @@ pub struct ProgrammeChoice<'c> {
     pub out_of_state: bool,
     pub months: f64,
     pub length: Length,
+    /// The programme type whose length is used, when the programme's own sources give none
+    /// (an assumed length, warned like [`Length::Assumed`]).
+    pub length_of: Option<&'c Programme>,
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub exam_date: NaiveDate,
@@ -394,6 +417,11 @@ pub enum CostItem<'c> {
         body: Body,
         payer: Option<Payer>,
     },
+    /// Removing an apprentice designation (a course or Practicode to buy).
+    Apprentice {
+        credential: &'c Credential,
+        designation: String,
+    },
 }
 
 /// A problem with the plan, with its figures.
@@ -418,6 +446,14 @@ pub enum Warning<'c> {
     },
     BudgetUnknown {
         known_usd: f64,
+        budget_usd: f64,
+        unknown: usize,
+    },
+    /// Known costs fit the budget only with each price range at its low end.
+    RangeOverBudget {
+        known_usd: f64,
+        /// The known costs with every range at its high end.
+        high_usd: f64,
         budget_usd: f64,
         unknown: usize,
     },
@@ -448,6 +484,8 @@ pub enum Warning<'c> {
     UnknownLength {
         programme: &'c Programme,
         months: f64,
+        /// The programme type whose length is used, if any (else the assumption).
+        length_of: Option<&'c Programme>,
     },
     HoursTooFew {
         programme: &'c Programme,
@@ -551,5 +589,6 @@ pub enum Assumed {
     LongestSensibleMonths,
     PracticodeMonths,
     ExperienceCoversSkillsMonths,
+    CredentialReviewMonths,
     AdvanceAfterMonths,
 }

@@ -23,6 +23,8 @@ mod target;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_choice;
+#[cfg(test)]
 mod tests_on_the_path;
 
 use std::collections::BTreeSet;
@@ -189,6 +191,7 @@ impl<'p, 'c> Planner<'p, 'c> {
             Assumed::LongestSensibleMonths => a.longest_sensible_months.value.get(),
             Assumed::PracticodeMonths => a.practicode_months.value.get(),
             Assumed::ExperienceCoversSkillsMonths => a.experience_covers_skills_months.value.get(),
+            Assumed::CredentialReviewMonths => a.credential_review_months.value.get(),
             Assumed::AdvanceAfterMonths => a.advance_after_months.value.get(),
         }
     }
@@ -206,6 +209,7 @@ impl<'p, 'c> Planner<'p, 'c> {
             Assumed::LongestSensibleMonths => &a.longest_sensible_months.note,
             Assumed::PracticodeMonths => &a.practicode_months.note,
             Assumed::ExperienceCoversSkillsMonths => &a.experience_covers_skills_months.note,
+            Assumed::CredentialReviewMonths => &a.credential_review_months.note,
             Assumed::AdvanceAfterMonths => &a.advance_after_months.note,
         }
     }

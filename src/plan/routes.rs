@@ -2,11 +2,18 @@
 //! combined with each recommended one where the credential's `aim` says so — tried out from
 //! the person's standing; the best is kept with the runner-up.
 //!
-//! The rule: routes that can be planned first; then those whose exam meets the target date;
-//! then the body's recommended routes (its advice on being prepared) before the bare
-//! requirement; then those whose known costs fit the budget (then those whose fit is
-//! unknown, then those over it); among them the earliest exam, then the lower known cost.
-//! When every route is over the budget, the cheapest.
+//! The rule, in order:
+//! 1. routes that can be planned;
+//! 2. those whose exam meets the target date (a date the person set outranks the rest);
+//! 3. those that prepare the person for the exam (every topic it tests taught, or review)
+//!    before one that sends them to sit it unprepared: being prepared is worth more than
+//!    staying within the budget, so a prepared route over the budget beats an unprepared one
+//!    within it, and the plan warns how much it is over (`over_budget`);
+//! 4. the body's recommended routes before the bare requirement;
+//! 5. budget fit: known costs within the budget, then may fit at the low end, then unknown,
+//!    then over;
+//! 6. within a fit: over the budget, the cheapest; of unknown fit, the fewer unknown costs;
+//!    then the earliest exam, the fewer unknown costs and the lower known cost.
 
 use std::cmp::Reverse;
 
@@ -16,7 +23,7 @@ use super::education::{self, Need};
 use super::standing::{Standing, Unmet};
 use super::{
     Assumed, BudgetFit, Condition, Cost, CostItem, CostLine, Delta, Milestone, Planner,
-    ProgrammeChoice, RouteOption, RouteRule, Stage, Warning, exam,
+    ProgrammeChoice, Review, RouteOption, RouteRule, Stage, Warning, exam,
 };
 use crate::data::catalog::{Competency, Credential, Route};
 use crate::data::model::{Aim, CompetencyKind, Education, ExperienceKind};
@@ -63,28 +70,24 @@ pub(super) fn reach<'c>(
     let count = tried.len();
     let by = p.person.target.as_ref().and_then(|t| t.by);
     tried.sort_by_key(|r| {
+        let cents = (r.option.known_cost_usd * 100.0) as i64;
+        let within = match r.option.budget {
+            BudgetFit::Over => cents,
+            BudgetFit::Unknown => r.option.unknown_costs as i64,
+            _ => 0,
+        };
         (
             Reverse(r.feasible),
             Reverse(by.is_none_or(|by| r.exam_date <= by)),
+            Reverse(r.option.prepared),
             Reverse(r.option.recommended),
             Reverse(r.option.budget),
+            within,
             r.exam_date,
             r.option.unknown_costs,
-            (r.option.known_cost_usd * 100.0) as i64,
+            cents,
         )
     });
-    if tried
-        .first()
-        .is_some_and(|r| r.option.budget == BudgetFit::Over)
-    {
-        tried.sort_by_key(|r| {
-            (
-                Reverse(r.feasible),
-                (r.option.known_cost_usd * 100.0) as i64,
-                r.exam_date,
-            )
-        });
-    }
     let mut it = tried.into_iter();
     let best = it.next()?;
     let rest: Vec<Reach> = it.filter(|r| r.feasible).collect();
@@ -171,15 +174,21 @@ fn attempt<'c>(
     let needs_step = routes.iter().any(|r| {
         !r.credentials_any.is_empty() && !r.credentials_any.iter().any(|x| s.holds(cat.get(*x)))
     });
-    // A recommended route met is the body's own word that the person is prepared, so the
-    // exam's topics then call for review, not a programme. Taking the bare requirement of a
-    // credential whose body recommends more, the person may sit unprepared (the exam stage
-    // warns); otherwise the exam's topics need teaching.
+    // A recommended route met is the body's own word that the person is prepared, and a
+    // coding credential held with enough coding work prepares as well, so the exam's topics
+    // then call for review, not a programme. Taking the bare requirement of a credential
+    // whose body recommends more, the person may sit unprepared (the exam stage warns);
+    // otherwise the exam's topics need teaching.
     let aims = c
         .eligibility
         .as_ref()
         .is_some_and(|e| e.aim == Aim::Recommended);
-    let teach = !recommended && !aims;
+    let review = if recommended {
+        Some(Review::Route)
+    } else {
+        seasoned(p, s0)
+    };
+    let teach = review.is_none() && !aims;
     let topics = |s: &Standing<'c>| missing_topics(p.catalog, c, routes, teach, s);
     if s.education == Education::None
         && (award_edu.is_some()
@@ -213,7 +222,8 @@ fn attempt<'c>(
             education: award_edu,
             degree: award_deg,
             exam: c,
-            other_known: known(&lines),
+            self_study: false,
+            other_known: known(&lines) + exam::known_fees(p, c, t, true),
         };
         match take_programme(p, &need, &s, t, &mut lines) {
             Ok((chosen, rest)) => {
@@ -279,7 +289,8 @@ fn attempt<'c>(
             education: None,
             degree: None,
             exam: c,
-            other_known: known(&lines),
+            self_study: !coursework_left,
+            other_known: known(&lines) + exam::known_fees(p, c, t, true),
         };
         match take_programme(p, &need, &s, t, &mut lines) {
             Ok((chosen, rest)) => {
@@ -347,9 +358,13 @@ fn attempt<'c>(
         exam::Sitting {
             first_step: depth > 0,
             student,
-            prepared_by_route: recommended,
+            review,
         },
     );
+    let prepared = match &milestone.stage {
+        Stage::Exam(e) => e.self_study.is_empty() || e.review_only,
+        _ => true,
+    };
     p.milestones.push(milestone);
     lines.extend(fee_lines);
     let known_cost = known(&lines);
@@ -372,6 +387,7 @@ fn attempt<'c>(
             asks: conditions(cat, c, routes),
             unmet_now,
             recommended,
+            prepared,
             exam_date,
             known_cost_usd: known_cost,
             unknown_costs,
@@ -390,6 +406,17 @@ fn attempt<'c>(
         job_start,
         delta: Default::default(),
     }
+}
+
+/// The review a held coding credential gives: its holder with the `credential_review_months`
+/// of coding work reviews another exam's missing topics during preparation.
+fn seasoned<'c>(p: &mut Planner<'_, 'c>, s: &Standing<'c>) -> Option<Review<'c>> {
+    let credential = *s.credentials.first()?;
+    let months = p.assume(Assumed::CredentialReviewMonths);
+    (s.experience_months + 1e-9 >= months).then(|| Review::Experience {
+        credential,
+        months: s.whole_months(),
+    })
 }
 
 /// Schedules the best programme for `need` (with its cost line and caveats) and returns it

@@ -14,6 +14,7 @@ pub(super) fn choose<'c>(p: &Planner<'_, 'c>) -> Result<Target<'c>, Problem> {
             (Some(c), _) => (
                 c,
                 TargetReason::Named {
+                    command_line: t.credential_from_command_line,
                     // Either file may say so: the setting's credentials, or the credential's
                     // settings.
                     fits: t.setting.credentials.iter().any(|x| cat.get(*x) == c)

@@ -103,11 +103,13 @@ fn a_past_target_date_still_plans() {
     assert!(has(&p, "exam:CPC"));
 }
 
-/// A target date too soon names the study hours that would meet it.
+/// A target date too soon for every programme names the study hours that would meet it
+/// (12 weeks away: the 80-hour AAPC course needs 14 hours a week to leave 6 weeks of exam
+/// preparation).
 #[test]
 fn a_near_target_date_names_the_fix() {
     let p = plan_for(
-        "name: U\neducation: high_school\ntarget: { setting: physician_office, by: 2027-06-30 }\npreferences: { hours_per_week: 10, delivery: [online], budget_usd: 4000 }\n",
+        "name: U\neducation: high_school\ntarget: { setting: physician_office, by: 2027-02-20 }\npreferences: { hours_per_week: 10, delivery: [online] }\n",
     );
     let w = p
         .warnings
@@ -117,7 +119,7 @@ fn a_near_target_date_names_the_fix() {
     let Warning::MissesTargetDate { hours_needed, .. } = w else {
         unreachable!()
     };
-    assert_eq!(*hours_needed, Some(18.0));
+    assert_eq!(*hours_needed, Some(14.0));
 }
 
 /// A programme that includes Practicode gives access, not the finished cases: a beginner

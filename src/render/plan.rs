@@ -210,9 +210,14 @@ impl PlanView {
             ));
         }
         if let Some(p) = &plan.programme {
+            let cost = if p.cost_usd.is_none() {
+                "; cost not found"
+            } else {
+                ""
+            };
             summary.push(pair(
                 "Programme",
-                format!("{} ({} to {})", p.programme.name, p.start, p.end),
+                format!("{} ({} to {}{cost})", p.programme.name, p.start, p.end),
             ));
         }
         summary.push(pair(
@@ -224,15 +229,20 @@ impl PlanView {
             },
         ));
         let total = if plan.costs.lines.is_empty() {
-            "none: nothing left to pay for".to_string()
+            "none".to_string()
         } else {
             route_words::cost_words(plan.costs.known_usd, plan.costs.unknown)
+        };
+        let headline = if plan.costs.lines.is_empty() {
+            "none: nothing left to pay for".to_string()
+        } else {
+            total.clone()
         };
         summary.push(pair(
             "Cost to the target",
             match plan.budget_usd {
-                Some(b) => format!("{total} (budget {})", usd(b)),
-                None => total.clone(),
+                Some(b) => format!("{headline} (budget {})", usd(b)),
+                None => headline,
             },
         ));
         summary.push(pair(

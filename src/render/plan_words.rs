@@ -8,7 +8,7 @@ use super::words::{
 use crate::data::catalog::Credential;
 use crate::data::model::{ExperienceKind, Payer, Rounding};
 use crate::plan::standing::Unmet;
-use crate::plan::{Condition, ExamStage, Milestone, Prerequisite, RemovalPlan, Stage};
+use crate::plan::{Condition, ExamStage, Milestone, Prerequisite, RemovalPlan, Review, Stage};
 use crate::rules::Proration;
 
 /// Credential ids.
@@ -236,7 +236,14 @@ fn exam_why(e: &ExamStage) -> String {
     parts.push(format!("{} weeks of exam preparation", num(e.prep_weeks)));
     if !e.self_study.is_empty() {
         let names: Vec<String> = e.self_study.iter().map(|c| c.name.clone()).collect();
-        parts.push(if e.review_only {
+        parts.push(if let Some(Review::Experience { credential, months }) = e.review {
+            format!(
+                "Review during preparation: {} (holding {} with {} of coding work)",
+                and_list(&names),
+                credential.id,
+                count(months, "month", "months")
+            )
+        } else if e.review_only {
             format!(
                 "Review during preparation: {} ({} counts this route as preparation for the exam)",
                 and_list(&names),

@@ -88,13 +88,21 @@ pub fn target_reason(t: &Target) -> String {
     let c = t.credential;
     let setting = in_sentence(&t.setting.name);
     match t.why {
-        TargetReason::Named { fits: true } => {
-            format!("{} is named in the profile; it fits {setting}", c.id)
+        TargetReason::Named { fits, command_line } => {
+            let named = if command_line {
+                "is named on the command line (--target)"
+            } else {
+                "is named in the profile"
+            };
+            if fits {
+                format!("{} {named}; it fits {setting}", c.id)
+            } else {
+                format!(
+                    "{} {named}; it is not among the credentials the data lists for {setting}",
+                    c.id
+                )
+            }
         }
-        TargetReason::Named { fits: false } => format!(
-            "{} is named in the profile; it is not among the credentials the data lists for {setting}",
-            c.id
-        ),
         TargetReason::Regain => format!(
             "{} was held and has been revoked past reinstatement (the profile names no target); it fits {setting}",
             c.id
@@ -127,7 +135,7 @@ pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
             why.push(format!("within the {} budget with the other costs", usd(b)))
         }
         (BudgetFit::MayFit, Some(b), Some((lo, hi))) => why.push(format!(
-            "may fit the {} budget: {} at the low end, {} at the high end, before exam fees",
+            "may fit the {} budget with the other costs: {} at the low end, {} at the high end",
             usd(b),
             usd(lo),
             usd(hi)
@@ -158,6 +166,9 @@ pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
         ));
     }
     why.push(match c.length {
+        _ if c.length_of.is_some() => {
+            format!("length not found; {} months assumed", num(c.months))
+        }
         Length::Hours { hours } => format!(
             "{} contact hours at {} hours a week: about {} months",
             num(hours),
@@ -197,6 +208,9 @@ pub fn cost_item(item: &CostItem) -> String {
             Some(k) => format!("{} exam fee ({})", credential.id, fee_kind(*k)),
             None => format!("{} exam fee (not found)", credential.id),
         },
+        CostItem::Apprentice { designation, .. } => {
+            format!("Removing the {designation} status (course or Practicode)")
+        }
         CostItem::Membership { body, payer } => {
             let who = match payer {
                 Some(Payer::Student) => "student",

@@ -1,7 +1,7 @@
 //! The sentences of a roadmap's warnings, and the names of the planning defaults.
 
 use super::plan_words::unmet_any;
-use super::words::{and_list, count, num, usd};
+use super::words::{and_list, article, count, num, usd};
 use crate::plan::{Assumed, ProgrammeFilter, Warning};
 
 /// The warning's short title and its message.
@@ -77,6 +77,28 @@ pub fn warning(w: &Warning) -> (String, String) {
                 count(unknown, "cost is", "costs are")
             ),
         ),
+        Warning::RangeOverBudget {
+            known_usd,
+            high_usd,
+            budget_usd,
+            unknown,
+        } => {
+            let more = if *unknown > 0 {
+                format!("; {} not found", count(unknown, "cost is", "costs are"))
+            } else {
+                String::new()
+            };
+            (
+                "May be over budget",
+                format!(
+                    "Known costs of {} fit the {} budget only at the low end of the price range; at the high end they are {}, {} over{more}.",
+                    usd(*known_usd),
+                    usd(*budget_usd),
+                    usd(*high_usd),
+                    usd(high_usd - budget_usd)
+                ),
+            )
+        }
         Warning::NotEligible { credential, unmet } => (
             "Not yet eligible",
             format!(
@@ -125,13 +147,28 @@ pub fn warning(w: &Warning) -> (String, String) {
                 programme.name
             ),
         ),
-        Warning::UnknownLength { programme, months } => (
+        Warning::UnknownLength {
+            programme,
+            months,
+            length_of,
+        } => (
             "Length not found",
-            format!(
-                "The length of {} was not found; the plan assumes {} months.",
-                programme.name,
-                num(*months)
-            ),
+            match length_of {
+                Some(t) => {
+                    let kind = t.name.to_lowercase();
+                    format!(
+                        "The length of {} was not found; the plan assumes {} months, the length of {} {kind}.",
+                        programme.name,
+                        num(*months),
+                        article(&kind)
+                    )
+                }
+                None => format!(
+                    "The length of {} was not found; the plan assumes {} months.",
+                    programme.name,
+                    num(*months)
+                ),
+            },
         ),
         Warning::HoursTooFew {
             programme,
@@ -304,6 +341,7 @@ pub fn assumption(a: Assumed) -> &'static str {
         Assumed::LongestSensibleMonths => "Longest sensible programme length, in months",
         Assumed::PracticodeMonths => "Months to finish Practicode",
         Assumed::ExperienceCoversSkillsMonths => "Months of work that cover the job skills",
+        Assumed::CredentialReviewMonths => "Months of work after which a credential holder reviews",
         Assumed::AdvanceAfterMonths => "Months of work before advancement",
     }
 }

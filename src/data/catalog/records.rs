@@ -103,6 +103,8 @@ pub struct Programme {
     pub self_paced: bool,
     pub months: Option<Range<MonthSpan>>,
     pub contact_hours: Option<Hours>,
+    /// The example's sources give no length: `months` and `contact_hours` are its type's.
+    pub length_of_type: bool,
     pub cost_usd: Option<Range<Usd>>,
     pub out_of_state_cost_usd: Option<Range<Usd>>,
     pub accreditation: Option<String>,

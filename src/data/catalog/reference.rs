@@ -176,6 +176,9 @@ impl Builder<'_> {
             self_paced: pr.self_paced,
             months,
             contact_hours,
+            length_of_type: pr.months.is_none()
+                && pr.contact_hours.is_none()
+                && (months.is_some() || contact_hours.is_some()),
             cost_usd: pr.cost_usd,
             out_of_state_cost_usd: pr.out_of_state_cost_usd,
             accreditation: pr.accreditation.clone(),

@@ -222,6 +222,7 @@ pub struct Assumptions {
     pub longest_sensible_months: Assumption<MonthSpan>,
     pub practicode_months: Assumption<MonthSpan>,
     pub experience_covers_skills_months: Assumption<MonthSpan>,
+    pub credential_review_months: Assumption<MonthSpan>,
     pub advance_after_months: Assumption<MonthSpan>,
 }
 
