@@ -2,8 +2,8 @@
 //! warnings and cost lines, written from the planner's facts.
 
 use super::words::{
-    and_list, article, ceus, count, degree, delivery, education, fee_kind, in_sentence, num,
-    or_list, rulebook, usd,
+    and_list, article, ceus, count, degree_or_higher, delivery, education, fee_kind, in_sentence,
+    num, or_list, rulebook, usd,
 };
 use crate::data::catalog::Credential;
 use crate::data::model::{ExperienceKind, Payer, Rounding};
@@ -277,8 +277,8 @@ pub fn unmet(u: &Unmet) -> String {
             format!("needs {} {w}", article(w))
         }
         Unmet::AccreditedDegree { level } => {
-            let w = degree(*level);
-            format!("needs {} {w}", article(w))
+            let w = degree_or_higher(*level);
+            format!("needs {} {w}", article(&w))
         }
         Unmet::Experience { months, has, kind } => {
             let what = match kind {
@@ -310,7 +310,7 @@ pub fn conditions(cs: &[Condition]) -> String {
         .iter()
         .map(|c| match c {
             Condition::Education { level } => education(*level).to_string(),
-            Condition::AccreditedDegree { level } => degree(*level).to_string(),
+            Condition::AccreditedDegree { level } => degree_or_higher(*level),
             Condition::Experience { months } => format!("{months} months of coding work"),
             Condition::Credential { any } => or_list(&ids(any)),
             Condition::Coursework { topics } => {

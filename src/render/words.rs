@@ -163,6 +163,22 @@ pub fn degree(d: DegreeLevel) -> &'static str {
     }
 }
 
+/// A degree a route asks for, with the higher awards that also meet it ("a bachelor's,
+/// post-baccalaureate certificate or master's").
+pub fn degree_or_higher(level: DegreeLevel) -> String {
+    let levels: Vec<String> = [
+        DegreeLevel::Associate,
+        DegreeLevel::Bachelor,
+        DegreeLevel::PostBaccalaureate,
+        DegreeLevel::Master,
+    ]
+    .into_iter()
+    .filter(|l| *l >= level)
+    .map(|l| degree(l).to_string())
+    .collect();
+    or_list(&levels)
+}
+
 /// How a programme or exam is delivered.
 pub fn delivery(d: Delivery) -> &'static str {
     match d {
@@ -261,5 +277,26 @@ mod tests {
         assert_eq!(article("24-month"), "a");
         assert_eq!(article("18-month"), "an");
         assert_eq!(article("associate"), "an");
+    }
+
+    #[test]
+    fn names_and_units_in_sentences() {
+        assert_eq!(in_sentence("Medical terminology"), "medical terminology");
+        assert_eq!(
+            in_sentence("ICD-10-CM diagnosis coding"),
+            "ICD-10-CM diagnosis coding"
+        );
+        assert_eq!(in_sentence("HIPAA"), "HIPAA");
+        assert_eq!(
+            in_sentence("Healthcare law, ethics and HIPAA"),
+            "healthcare law, ethics and HIPAA"
+        );
+        assert_eq!(ceus(1.0), "1 CEU");
+        assert_eq!(ceus(0.96), "1 CEU");
+        assert_eq!(ceus(2.5), "2.5 CEUs");
+        assert_eq!(
+            degree_or_higher(DegreeLevel::PostBaccalaureate),
+            "CAHIIM-approved post-baccalaureate HIM certificate or CAHIIM-accredited HIM master's degree"
+        );
     }
 }
