@@ -1,7 +1,7 @@
 //! `*.ceus.yaml`: a CEU log — a YAML list of entries and checkpoints, oldest first, so a new
 //! entry is appended at the end without touching what is already there.
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -222,8 +222,9 @@ struct Check<'s> {
     index: usize,
     /// Duplicates among the entries so far.
     firsts: super::dedup::Firsts,
-    /// The line of the first entry with each AAPC index (see [`super::dedup`]).
-    indexes: HashMap<String, usize>,
+    /// The first entry with each AAPC index (see [`super::dedup`]), as a key of that
+    /// index alone.
+    indexes: super::dedup::Firsts,
     /// Places whose parsing problems are reported already, so not checked again.
     taint: Taint,
     log: Log,
@@ -239,7 +240,7 @@ impl<'s> Check<'s> {
             dir: Path::new(src.name()).parent().unwrap_or(Path::new(".")),
             index: 0,
             firsts: super::dedup::Firsts::new(),
-            indexes: HashMap::default(),
+            indexes: super::dedup::Firsts::new(),
             taint: Taint::default(),
             log: Log::default(),
             problems: Vec::new(),
@@ -335,9 +336,15 @@ impl<'s> Check<'s> {
             None => Some((&title, date, &provider)),
         });
         let aapc_index = item.aapc_index.filter(|s| !s.trim().is_empty());
-        let same_index = super::dedup::index_key(aapc_index.as_deref())
-            .map(|k| *self.indexes.entry(k).or_insert(line))
-            .filter(|l| *l != line);
+        let n = entries.len();
+        let first_index = self.indexes.add(n, |j| {
+            let index = match entries.get(j) {
+                Some(e) => e.aapc_index.as_deref(),
+                None => aapc_index.as_deref(),
+            };
+            index.map(|x| (x, NaiveDate::MIN, ""))
+        });
+        let same_index = entries.get(first_index).map(|e| e.line);
         let duplicate_of = entries
             .get(first)
             .map(|e| e.line)
