@@ -171,6 +171,22 @@ impl Source {
         }
     }
 
+    /// [`Source::parse_partly`] as a value to check — with the parsing problems (none when it
+    /// read cleanly) and its stand-in places — or, when nothing could be read, the problems.
+    pub fn parse_checkable<T: DeserializeOwned>(
+        &self,
+    ) -> Result<(T, Vec<Diagnostic>, Taint), Vec<Diagnostic>> {
+        match self.parse_partly() {
+            Ok(value) => Ok((value, Vec::new(), Taint::default())),
+            Err(Partial {
+                value: Some(value),
+                problems,
+                taint,
+            }) => Ok((value, problems, taint)),
+            Err(p) => Err(p.problems),
+        }
+    }
+
     /// [`Source::parse`] with the full reader only. The fast reader takes only printable
     /// text and flat items (see [`fast`]), so the checks before the full reader are not
     /// needed on its path.

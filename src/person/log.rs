@@ -11,7 +11,7 @@ use crate::data::Catalog;
 use crate::data::model::Body;
 use crate::data::units::plain;
 use crate::error::Diagnostic;
-use crate::loader::{Partial, Source, Taint, direct, merged};
+use crate::loader::{Source, Taint, direct, merged};
 
 /// The most CEUs one entry may claim; more is a typo.
 pub const MAX_ENTRY_CEUS: f64 = 60.0;
@@ -128,15 +128,7 @@ impl Log {
         }
         // Items that parsed are checked even when others did not, so that every problem in
         // the file is reported in one run.
-        let (items, parsing, taint) = match src.parse_partly::<Vec<Item>>() {
-            Ok(items) => (items, Vec::new(), Taint::default()),
-            Err(Partial {
-                value: Some(items),
-                problems,
-                taint,
-            }) => (items, problems, taint),
-            Err(p) => return Err(p.problems),
-        };
+        let (items, parsing, taint) = src.parse_checkable::<Vec<Item>>()?;
         let lines = src.item_lines(items.len());
         let mut check = Check::new(src, &topics);
         check.taint = taint;

@@ -12,7 +12,7 @@ use crate::data::model::{Body, DegreeLevel, Delivery, Education};
 use crate::data::units::{Ceus, Hours, MIN_WEEKLY_HOURS, Months, Usd, WeeklyHours};
 use crate::data::{Catalog, Record};
 use crate::error::Diagnostic;
-use crate::loader::{Expect, Partial, Source, Taint, merged};
+use crate::loader::{Expect, Source, Taint, merged};
 
 /// One person, as written.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -214,20 +214,12 @@ impl<'c> Person<'c> {
         catalog: &'c Catalog,
         as_of: NaiveDate,
     ) -> Result<Person<'c>, Unloaded> {
-        let (profile, parsing, taint) = match src.parse_partly::<Profile>() {
-            Ok(profile) => (profile, Vec::new(), Taint::default()),
-            Err(Partial {
-                value: Some(profile),
-                problems,
-                taint,
-            }) => (profile, problems, taint),
-            Err(p) => {
-                return Err(Unloaded {
+        let (profile, parsing, taint) =
+            src.parse_checkable::<Profile>()
+                .map_err(|problems| Unloaded {
                     profile: None,
-                    problems: p.problems,
-                });
-            }
-        };
+                    problems,
+                })?;
         let failed = |profile: Box<Profile>, problems| {
             // A stand-in for the log's path is no path to look at.
             let profile = taint.clean("ceu_log").then_some(profile);

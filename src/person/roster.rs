@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::within::{self, Outside};
 use crate::error::Diagnostic;
-use crate::loader::{Partial, Source, Taint, merged};
+use crate::loader::{Source, Taint, merged};
 
 /// A counsellor's roster as written.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -52,15 +52,7 @@ impl Roster {
         src: &Source,
         allow_outside: bool,
     ) -> Result<(Roster, Vec<Found>), Vec<Diagnostic>> {
-        let (roster, parsing, taint) = match src.parse_partly::<Roster>() {
-            Ok(roster) => (roster, Vec::new(), Taint::default()),
-            Err(Partial {
-                value: Some(roster),
-                problems,
-                taint,
-            }) => (roster, problems, taint),
-            Err(p) => return Err(p.problems),
-        };
+        let (roster, parsing, taint) = src.parse_checkable::<Roster>()?;
         match Roster::expand(src, &roster, allow_outside, &taint) {
             Ok(listed) if parsing.is_empty() => Ok((roster, listed)),
             Ok(listed) => {
