@@ -244,6 +244,14 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
             b.body.as_str()
         ));
     }
+    if let (Some(end), Some(due)) = (b.override_off_renewal, b.membership_due) {
+        notes.push(format!(
+            "The portal cycle in cycle_overrides ends {end}, but the profile's {} renewal date falls on {}, and {} CEUs are due on the renewal date: one of the two is mistyped; check both in the portal.",
+            b.body.as_str(),
+            due.format("%B %-d"),
+            b.body.as_str()
+        ));
+    }
     if let Some(s) = &b.stale_renewal {
         notes.push(format!(
             "{}, the profile's {b} membership renewal date, is long past, while an active member's {b} account shows the next one. If that renewal went unpaid, the credentials were revoked on {} and the cycles above do not apply; if it was paid, copy the current date from the account into the profile.",

@@ -3,7 +3,7 @@
 //! and its lapse window, and the current one, with renewal-month CEUs and checkpoints taken
 //! into account.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::judge::{self, Tally};
 use super::{
@@ -11,7 +11,7 @@ use super::{
 };
 use crate::data::Catalog;
 use crate::data::catalog::Rulebook;
-use crate::data::model::Body;
+use crate::data::model::{Anchor, Body};
 use crate::dates;
 use crate::person::Problem;
 use crate::person::log::{Entry, Log};
@@ -185,6 +185,13 @@ pub(super) fn body_status<'c>(
             .oldest_rulebook(body)
             .filter(|d| first_cert < *d && over.is_none_or(|o| o.start.is_none())),
         stale_renewal: stale_renewal(current_book, person.profile.membership_renewal(body), as_of),
+        override_off_renewal: over.and_then(|o| o.end).filter(|end| {
+            current_book.cycle.anchor == Anchor::MembershipRenewal
+                && person
+                    .profile
+                    .membership_renewal(body)
+                    .is_some_and(|r| (r.month(), r.day()) != (end.month(), end.day()))
+        }),
     })
 }
 

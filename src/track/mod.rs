@@ -68,6 +68,9 @@ pub struct BodyStatus<'c> {
     /// The profile's membership renewal date, when it is more than a renewal period and the
     /// lapse window in the past (a portal shows the next one): stale, or a lapsed membership.
     pub stale_renewal: Option<StaleRenewal>,
+    /// The end of a portal cycle override that does not fall on the membership renewal date
+    /// the profile gives, for a body whose cycles end on it: one of the two is mistyped.
+    pub override_off_renewal: Option<NaiveDate>,
 }
 
 /// A membership renewal date long past, and what it means if the dues went unpaid.

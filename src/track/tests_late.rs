@@ -195,3 +195,17 @@ fn apprentices_are_named() {
         .collect();
     assert_eq!(ids, ["CPC"]);
 }
+
+/// A portal cycle that ends off the membership renewal date is flagged (one date is
+/// mistyped); one that ends on it is not.
+#[test]
+fn an_override_off_the_renewal_date_is_flagged() {
+    let off = |end: &str| {
+        let profile = format!(
+            "name: O\neducation: high_school\ncredentials: [{{ id: CPC, earned: 2020-01-15 }}]\naapc_renewal: 2020-10-31\ncycle_overrides: [{{ body: AAPC, end: {end} }}]\n"
+        );
+        fixture(&profile, "", "2026-05-01").bodies[0].override_off_renewal
+    };
+    assert_eq!(off("2026-06-30"), Some(d("2026-06-30")));
+    assert_eq!(off("2026-10-31"), None);
+}
