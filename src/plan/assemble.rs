@@ -104,11 +104,23 @@ pub(super) fn plan<'c>(
     advancement::options(p, &after, job_start);
     let skills_after = p.assume(Assumed::ExperienceCoversSkillsMonths);
     let closers = closers(p.catalog, &p.milestones);
-    let readiness = readiness::assess(p.person, p.catalog, target.setting, skills_after, &closers);
+    // Someone coding now practises the job skills at work.
+    let practised_on = working.then(|| {
+        let left = (skills_after - now.experience_months).max(0.0);
+        dates::add_fractional_months(as_of, left)
+    });
+    let readiness = readiness::assess(
+        p.person,
+        p.catalog,
+        target.setting,
+        skills_after,
+        &closers,
+        practised_on,
+    );
     let unclosed: Vec<&Competency> = readiness
         .missing
         .iter()
-        .filter(|g| g.closed_by.is_none())
+        .filter(|g| g.closed_by.is_none() && g.practised_on.is_none())
         .map(|g| g.competency)
         .collect();
     if !unclosed.is_empty() {

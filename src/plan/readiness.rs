@@ -2,6 +2,7 @@
 //! completed courses, credentials held (what their exams test), an accredited degree, a
 //! clinical background, or months of coding work — and the plan stage that closes each gap.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::standing::degree_competencies;
@@ -41,21 +42,25 @@ pub enum Basis<'c> {
     Experience { months: u32 },
 }
 
-/// A competency the person lacks, and the plan stage (milestone id) that closes it.
+/// A competency the person lacks, and the plan stage (milestone id) that closes it, or for a
+/// job skill of someone coding now, the day their work makes it practised.
 #[derive(Debug, Clone, Serialize)]
 pub struct Gap<'c> {
     pub competency: &'c Competency,
     pub closed_by: Option<String>,
+    pub practised_on: Option<NaiveDate>,
 }
 
 /// Readiness for `setting`; `skills_after` months of coding work count for the job skills;
-/// `closers` are plan stages (milestone id, competencies they bring), in plan order.
+/// `closers` are plan stages (milestone id, competencies they bring), in plan order;
+/// `practised_on` is when the work of someone coding now makes the job skills count.
 pub fn assess<'c>(
     person: &Person<'c>,
     catalog: &'c Catalog,
     setting: &'c Setting,
     skills_after: f64,
     closers: &[(String, Vec<Ix<Competency>>)],
+    practised_on: Option<NaiveDate>,
 ) -> Readiness<'c> {
     let have_all = held(person, catalog, skills_after);
     let mut have = Vec::new();
@@ -67,17 +72,26 @@ pub fn assess<'c>(
                 competency: c,
                 from: from.clone(),
             }),
-            None => missing.push(Gap {
-                competency: c,
-                closed_by: closers
+            None => {
+                let closed_by = closers
                     .iter()
                     .find(|(_, comps)| comps.contains(ix))
-                    .map(|(id, _)| id.clone()),
-            }),
+                    .map(|(id, _)| id.clone());
+                let practised_on =
+                    practised_on.filter(|_| closed_by.is_none() && c.kind == CompetencyKind::Skill);
+                missing.push(Gap {
+                    competency: c,
+                    closed_by,
+                    practised_on,
+                })
+            }
         }
     }
     let needed = setting.competencies.len().max(1);
-    let closed = missing.iter().filter(|g| g.closed_by.is_some()).count();
+    let closed = missing
+        .iter()
+        .filter(|g| g.closed_by.is_some() || g.practised_on.is_some())
+        .count();
     Readiness {
         setting,
         score: (have.len() * 100 / needed) as u32,

@@ -145,3 +145,34 @@ fn practicode_with_the_course_is_still_to_pass() {
     assert!(a.chosen.done > exam.end);
     assert!(matches!(a.chosen.cost, Cost::None));
 }
+
+/// Someone coding now practises the job skills at work: those gaps are dated, count in the
+/// score after the plan, and are not a readiness-gap warning.
+#[test]
+fn a_working_coder_practises_the_job_skills_at_work() {
+    let p = plan_for(
+        "name: W\neducation: certificate\nexperience_months: 2\ncurrently_coding: true\ncredentials: [{ id: CPC, earned: 2026-02-10, apprentice: true }]\naapc_renewal: 2027-02-28\ntarget: { setting: physician_office }\n",
+    );
+    let practised: Vec<_> = p
+        .readiness
+        .missing
+        .iter()
+        .filter_map(|g| g.practised_on)
+        .collect();
+    assert!(!practised.is_empty());
+    assert!(
+        practised
+            .iter()
+            .all(|d| *d == crate::testing::d("2027-03-29"))
+    );
+    let gap = p.warnings.iter().find_map(|w| match w {
+        Warning::ReadinessGap { competencies } => Some(competencies),
+        _ => None,
+    });
+    assert!(
+        gap.is_none_or(|cs| cs
+            .iter()
+            .all(|c| c.kind != crate::data::model::CompetencyKind::Skill)),
+        "{gap:?}"
+    );
+}

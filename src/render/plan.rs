@@ -523,7 +523,13 @@ fn readiness_view(r: &Readiness, plan: &Plan) -> ReadinessView {
         missing: r
             .missing
             .iter()
-            .map(|g| pair(&g.competency.name, closes(&g.closed_by)))
+            .map(|g| {
+                let how = match g.practised_on {
+                    Some(on) => format!("practised at work by {on}"),
+                    None => closes(&g.closed_by),
+                };
+                pair(&g.competency.name, how)
+            })
             .collect(),
     }
 }
