@@ -367,11 +367,14 @@ impl<'s> Check<'s> {
         }
     }
 
-    /// The log, or every problem found.
-    fn finish(self) -> Result<Log, Vec<Diagnostic>> {
+    /// The log, or every problem found, in file order.
+    fn finish(mut self) -> Result<Log, Vec<Diagnostic>> {
         if self.problems.is_empty() {
             Ok(self.log)
         } else {
+            // In file order, as the parsing problems are (a stable sort: the checks at one
+            // place keep their order).
+            self.problems.sort_by_key(|d| (d.line, d.column));
             Err(self.problems)
         }
     }

@@ -32,8 +32,8 @@ pub(super) struct Need<'c> {
 /// Candidate programmes for `need` starting on `start`, best first; or the filter that
 /// left none. Ranking: a complete preparation first (the programme prepares for the exam or
 /// teaches every topic needed: a short course for another exam is no way to be on time);
-/// then meeting the target date (on time beats late, even when the cost is unknown: the
-/// plan then says so); then known cost
+/// then meeting the target date, or when late, the least late (on time beats late, even
+/// when the cost is unknown: the plan then says so); then known cost
 /// within the budget with the exam's fees (then may fit at the low end, unknown, over);
 /// then preparing for the exam, covering more of the topics, fewer months (an unknown
 /// length at its assumed value), a sourced length, lower cost, and id.
@@ -86,10 +86,11 @@ pub(super) fn rank<'c>(
         .into_iter()
         .map(|x| schedule(p, x, need, start))
         .collect();
+    let by = p.person.target.as_ref().and_then(|t| t.by);
     choices.sort_by_key(|c| {
         (
             Reverse(prepares(p, c.programme, need.exam) || c.covers.len() == need.topics.len()),
-            Reverse(c.meets_target_date.unwrap_or(true)),
+            by.map_or(0, |by| dates::days_between(by, c.exam_date).max(0)),
             Reverse(c.budget),
             Reverse(prepares(p, c.programme, need.exam)),
             Reverse(c.covers.len()),

@@ -4,7 +4,8 @@
 //!
 //! The rule, in order:
 //! 1. routes that can be planned;
-//! 2. those whose exam meets the target date (a date the person set outranks the rest);
+//! 2. those whose exam meets the target date, or when none does, the least late (a date
+//!    the person set outranks the rest);
 //! 3. those that prepare the person for the exam (every topic it tests taught, or review)
 //!    before one that sends them to sit it unprepared: being prepared is worth more than
 //!    staying within the budget, so a prepared route over the budget beats an unprepared one
@@ -61,8 +62,8 @@ pub(super) fn reach<'c>(
     }
     let mut tried: Vec<Reach> = candidates(c)
         .into_iter()
-        .map(|(routes, recommended)| {
-            let (mut r, delta) = p.trial(|p| attempt(p, c, &routes, recommended, s, depth));
+        .map(|(routes, prep)| {
+            let (mut r, delta) = p.trial(|p| attempt(p, c, &routes, prep, s, depth));
             r.delta = delta;
             r
         })
@@ -78,7 +79,7 @@ pub(super) fn reach<'c>(
         };
         (
             Reverse(r.feasible),
-            Reverse(by.is_none_or(|by| r.exam_date <= by)),
+            by.map_or(0, |by| dates::days_between(by, r.exam_date).max(0)),
             Reverse(r.option.prepared),
             Reverse(r.option.recommended),
             Reverse(r.option.budget),
@@ -117,25 +118,41 @@ pub(super) fn reach<'c>(
     Some((best, runner_up, rule))
 }
 
+/// How a route combination prepares the person for the exam.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prep {
+    /// With the body's recommended route: its word that the person is prepared.
+    Recommended,
+    /// The requirement, with the exam's missing topics taught first.
+    Taught,
+    /// The bare requirement of a credential whose body recommends more: sitting is allowed
+    /// unprepared (the exam stage warns).
+    Bare,
+}
+
 /// The route combinations to try: each required route (or none, when nothing is required),
-/// alone and with each recommended route when the credential aims at them.
-fn candidates(c: &Credential) -> Vec<(Vec<&Route>, bool)> {
+/// with the exam's topics taught; and when the credential aims at recommended routes, also
+/// bare and with each recommended route.
+fn candidates(c: &Credential) -> Vec<(Vec<&Route>, Prep)> {
     let Some(el) = &c.eligibility else {
-        return vec![(Vec::new(), false)];
+        return vec![(Vec::new(), Prep::Taught)];
     };
     let required: Vec<Option<&Route>> = if el.required.is_empty() {
         vec![None]
     } else {
         el.required.iter().map(Some).collect()
     };
-    let mut recommended: Vec<Option<&Route>> = vec![None];
-    if el.aim == Aim::Recommended {
-        recommended.extend(el.recommended.iter().map(Some));
-    }
     let mut out = Vec::new();
     for r in &required {
-        for m in &recommended {
-            out.push((r.iter().chain(m.iter()).copied().collect(), m.is_some()));
+        let bare: Vec<&Route> = r.iter().copied().collect();
+        out.push((bare.clone(), Prep::Taught));
+        if el.aim == Aim::Recommended {
+            out.push((bare.clone(), Prep::Bare));
+            for m in &el.recommended {
+                let mut with = bare.clone();
+                with.push(m);
+                out.push((with, Prep::Recommended));
+            }
         }
     }
     out
@@ -146,10 +163,11 @@ fn attempt<'c>(
     p: &mut Planner<'_, 'c>,
     c: &'c Credential,
     routes: &[&'c Route],
-    recommended: bool,
+    prep: Prep,
     s0: &Standing<'c>,
     depth: u8,
 ) -> Reach<'c> {
+    let recommended = prep == Prep::Recommended;
     let cat = p.catalog;
     let unmet_now: Vec<Unmet> = routes.iter().flat_map(|r| s0.unmet(cat, r)).collect();
     let mut s = s0.clone();
@@ -179,16 +197,12 @@ fn attempt<'c>(
     // then call for review, not a programme. Taking the bare requirement of a credential
     // whose body recommends more, the person may sit unprepared (the exam stage warns);
     // otherwise the exam's topics need teaching.
-    let aims = c
-        .eligibility
-        .as_ref()
-        .is_some_and(|e| e.aim == Aim::Recommended);
     let review = if recommended {
         Some(Review::Route)
     } else {
         seasoned(p, s0)
     };
-    let teach = review.is_none() && !aims;
+    let teach = review.is_none() && prep == Prep::Taught;
     let topics = |s: &Standing<'c>| missing_topics(p.catalog, c, routes, teach, s);
     if s.education == Education::None
         && (award_edu.is_some()

@@ -288,3 +288,35 @@ fn an_apprentice_removal_cost_is_counted() {
     assert_eq!(p.costs.unknown, 1);
     assert!(codes(&p).contains(&"budget_unknown".to_string()));
 }
+
+/// CCS with a date two years off and no coding knowledge: the requirement with the exam's
+/// topics taught meets the date, so it beats sitting the exam unprepared now (the
+/// recommended route with its year of work would be late).
+#[test]
+fn a_taught_route_on_time_beats_sitting_unprepared() {
+    let p = plan_for(
+        "name: N\neducation: associate\ntarget: { setting: hospital_inpatient, credential: CCS, by: 2028-06-30 }\npreferences: { delivery: [online], budget_usd: 5000, hours_per_week: 12 }\n",
+    );
+    let r = p.route.as_ref().unwrap();
+    assert!(
+        r.chosen.prepared && r.chosen.programme.is_some(),
+        "{:?}",
+        r.chosen
+    );
+    assert!(r.chosen.exam_date <= d("2028-06-30"));
+    assert!(!codes(&p).contains(&"exam_not_prepared".to_string()));
+}
+
+/// When every programme is late for the date, the least late wins: two months to a CPC
+/// takes the 80-hour course (days late), not a certificate that ends a year and a half on.
+#[test]
+fn when_all_are_late_the_least_late_wins() {
+    let p = plan_for(
+        "name: L\neducation: high_school\ncompleted: [medical_terminology, anatomy_physiology]\ntarget: { setting: physician_office, credential: CPC, by: 2027-01-27 }\npreferences: { delivery: [online], budget_usd: 3000, hours_per_week: 20 }\n",
+    );
+    assert_eq!(
+        p.programme.as_ref().unwrap().programme.id,
+        "aapc_cpc_course"
+    );
+    assert!(p.route.as_ref().unwrap().chosen.exam_date < d("2027-03-01"));
+}
