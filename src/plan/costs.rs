@@ -10,7 +10,7 @@ pub(super) fn summarise<'c>(
     lines: Vec<CostLine<'c>>,
     budget: Option<f64>,
 ) -> (Costs<'c>, Option<Warning<'c>>) {
-    let known_usd = super::routes::known(&lines) + 0.0;
+    let known_usd = super::routes::known(&lines);
     let unknown = lines.iter().filter(|l| l.cost == Cost::Unknown).count();
     // The known total with every priced range at its high end.
     let high_usd = known_usd

@@ -174,13 +174,7 @@ pub(super) fn sit<'c>(
         });
     }
     let prep_weeks = p.assume(super::Assumed::ExamPrepWeeks);
-    let known: f64 = lines
-        .iter()
-        .filter_map(|l| match l.cost {
-            Cost::Known(v) => Some(v),
-            _ => None,
-        })
-        .sum();
+    let known = super::routes::known(&lines);
     let unknown = lines.iter().any(|l| l.cost == Cost::Unknown);
     let stage = ExamStage {
         credential: c,

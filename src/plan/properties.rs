@@ -124,5 +124,7 @@ proptest! {
         if working && months > 0 {
             prop_assert!(!has(&p, "job"), "a working coder is sent to find a first job\n{yaml}");
         }
+        let json = serde_json::to_string(&p).unwrap();
+        prop_assert!(!json.contains(":-0.0"), "negative zero in the JSON\n{yaml}");
     }
 }

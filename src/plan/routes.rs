@@ -506,13 +506,15 @@ fn missing_topics<'c>(
 
 /// Sum of the known cost lines.
 pub(super) fn known(lines: &[CostLine]) -> f64 {
+    // `+ 0.0` turns the empty sum's -0.0 into 0.0 (no "-0" in the JSON).
     lines
         .iter()
         .filter_map(|l| match l.cost {
             Cost::Known(v) => Some(v),
             _ => None,
         })
-        .sum()
+        .sum::<f64>()
+        + 0.0
 }
 
 /// What a route combination asks, as conditions.
