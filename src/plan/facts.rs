@@ -329,7 +329,10 @@ pub struct RenewalStage<'c> {
     pub due: NaiveDate,
     pub prorations: Vec<Proration<'c>>,
     pub rulebook: &'c Rulebook,
+    /// The fee each time it falls due, and how many times it does in the stage (yearly
+    /// membership dues fall twice in a two-year cycle).
     pub fee: Option<f64>,
+    pub fee_times: u32,
     pub fee_known: bool,
     /// The first renewal after a credential the plan earns.
     pub first: bool,

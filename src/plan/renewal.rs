@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::{Cost, Milestone, Planner, RenewalStage, Stage, Warning};
 use crate::data::catalog::Credential;
 use crate::data::model::{Body, RuleFeeKind};
+use crate::dates;
 use crate::person::Problem;
 use crate::rules::cycles::CycleProblem;
 use crate::rules::fees;
@@ -102,20 +103,31 @@ fn place<'c>(
         p.cite(&book.sources);
         let req = required(p.catalog, book, holdings, c);
         if !req.credentials.is_empty() {
-            let fee = fees::for_credentials(
+            let stage_start = c.start.max(p.as_of);
+            // A recertification fee once per cycle; else the membership dues, each time they
+            // fall due in the stage (counted back from the cycle's end, a renewal date).
+            let (fee, fee_times) = match fees::for_credentials(
                 book,
                 RuleFeeKind::Recertification,
                 member,
                 req.credentials.len(),
-            )
-            .or_else(|| fees::for_credentials(book, RuleFeeKind::MembershipRenewal, true, 1));
+            ) {
+                Some(f) => (Some(f), 1),
+                None => (
+                    fees::for_credentials(book, RuleFeeKind::MembershipRenewal, true, 1),
+                    fees::renewal_months(book)
+                        .map_or(1, |every| dues_between(stage_start, c.end, every)),
+                ),
+            };
             let first = c.first && new.iter().any(|(x, ..)| req.credentials.contains(x));
             p.milestones.push(Milestone {
                 id: format!("renewal:{}:{}", body.as_str(), c.end),
-                start: c.start.max(p.as_of),
+                start: stage_start,
                 end: c.end,
                 cost: match &fee {
-                    Some(f) => f.usd.map_or(Cost::Unknown, Cost::Known),
+                    Some(f) => f
+                        .usd
+                        .map_or(Cost::Unknown, |v| Cost::Known(v * f64::from(fee_times))),
                     None => Cost::None,
                 },
                 stage: Stage::Renewal(Box::new(RenewalStage {
@@ -126,6 +138,7 @@ fn place<'c>(
                     prorations: req.prorations.clone(),
                     rulebook: book,
                     fee: fee.as_ref().and_then(|f| f.usd),
+                    fee_times,
                     fee_known: fee.as_ref().is_some_and(|f| f.usd.is_some()),
                     first,
                 })),
@@ -136,4 +149,16 @@ fn place<'c>(
         }
         c = cycles.next(c)?;
     }
+}
+
+/// How many times a fee due every `every` months, on `end` and before it, falls in
+/// `(start, end]` (at least once).
+fn dues_between(start: NaiveDate, end: NaiveDate, every: u32) -> u32 {
+    let mut n = 0;
+    let mut d = end;
+    while d > start {
+        n += 1;
+        d = dates::sub_months(d, every.max(1));
+    }
+    n.max(1)
 }

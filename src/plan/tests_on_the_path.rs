@@ -176,3 +176,24 @@ fn a_working_coder_practises_the_job_skills_at_work() {
         "{gap:?}"
     );
 }
+
+/// AAPC's yearly dues fall twice in a renewal stage of 22 months (the first cycle after a
+/// CPC earned in April 2027), and the stage costs both.
+#[test]
+fn yearly_dues_are_charged_each_year() {
+    let p = plan_for(
+        "name: Y\neducation: ged\ntarget: { setting: physician_office }\npreferences: { budget_usd: 1500, hours_per_week: 5 }\n",
+    );
+    let twice: Vec<&Milestone> = p
+        .milestones
+        .iter()
+        .filter(|m| matches!(&m.stage, Stage::Renewal(r) if r.fee_times == 2))
+        .collect();
+    assert!(!twice.is_empty(), "{:?}", ids(&p));
+    for m in twice {
+        let Stage::Renewal(r) = &m.stage else {
+            unreachable!()
+        };
+        assert_eq!(m.cost, Cost::Known(r.fee.unwrap() * 2.0));
+    }
+}

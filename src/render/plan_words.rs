@@ -149,7 +149,14 @@ pub fn why(m: &Milestone) -> String {
             }
             out.push('.');
             if let Some(f) = r.fee {
-                out.push_str(&format!(" Fee {}.", usd(f)));
+                out.push_str(&match r.fee_times {
+                    0 | 1 => format!(" Fee {}.", usd(f)),
+                    n => format!(
+                        " Membership dues {} at each renewal, {n} in this cycle: {}.",
+                        usd(f),
+                        usd(f * f64::from(n))
+                    ),
+                });
             } else if !r.fee_known && m.cost == crate::plan::Cost::Unknown {
                 out.push_str(" Its fee is not in the data.");
             }

@@ -18,6 +18,17 @@ pub struct FeeFact {
     pub note: Option<String>,
 }
 
+/// Months between membership renewals, when the rulebook has a membership renewal fee.
+pub fn renewal_months(book: &Rulebook) -> Option<u32> {
+    find(
+        book,
+        RuleFeeKind::MembershipRenewal,
+        &payers(true),
+        FeePer::Once,
+    )
+    .map(|fee| fee.every_months.map_or(12, |m| m.get().max(1)))
+}
+
 /// The fee of `kind` for the first payer in `payers` that has one (`None` in the list
 /// means a fee for anyone).
 pub fn find<'c>(

@@ -10,17 +10,6 @@ use crate::data::model::{FeePer, RuleFeeKind};
 use crate::dates;
 use crate::rules::fees::{self, FeeFact};
 
-/// Months between membership renewals, when the rulebook has a membership renewal fee.
-pub(super) fn renewal_months(book: &Rulebook) -> Option<u32> {
-    fees::find(
-        book,
-        RuleFeeKind::MembershipRenewal,
-        &fees::payers(true),
-        FeePer::Once,
-    )
-    .map(|fee| fee.every_months.map_or(12, |m| m.get().max(1)))
-}
-
 /// Fees of the body whose current cycle runs under `book`.
 pub(super) fn due(
     book: &Rulebook,
@@ -43,7 +32,7 @@ pub(super) fn due(
             });
         }
     };
-    if let (Some(r), Some(every)) = (renewal, renewal_months(book)) {
+    if let (Some(r), Some(every)) = (renewal, fees::renewal_months(book)) {
         let mut next = dates::day_in(r.year(), r.month(), r.day());
         while next < as_of {
             next = dates::add_months(next, every);

@@ -203,7 +203,7 @@ fn stale_renewal(
     as_of: NaiveDate,
 ) -> Option<StaleRenewal> {
     let renewal = renewal?;
-    let every = fees::renewal_months(book)?;
+    let every = crate::rules::fees::renewal_months(book)?;
     let lapse = u64::from(book.lapse.days.get());
     let revoked_if_unpaid = dates::add_days(renewal, lapse + 1);
     (dates::add_days(dates::add_months(renewal, every), lapse) < as_of).then_some(StaleRenewal {
