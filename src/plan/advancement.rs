@@ -28,6 +28,11 @@ pub(super) fn options<'c>(
             .any(|b| c.suits_backgrounds.iter().any(|x| cat.get(*x) == *b))
     });
     for career in careers {
+        // A path whose credential the person holds by the end of the plan is where they
+        // are, not where they could go next.
+        if career.credentials.iter().any(|c| after.holds(cat.get(*c))) {
+            continue;
+        }
         let months = career
             .experience_months
             .map_or(default_months, |m| f64::from(m.get()).max(default_months));

@@ -14,7 +14,7 @@ use crate::data::model::{
     self, Body, DegreeLevel, Delivery, Education, FeeKind, LapseState, Location, Payer, Source,
 };
 use crate::person::Problem;
-use crate::rules::Proration;
+use crate::rules::{Minimum, Proration};
 
 /// The version of the JSON interface; see CHANGELOG.md for what changed.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -328,6 +328,8 @@ pub struct RenewalStage<'c> {
     pub ceus: f64,
     pub due: NaiveDate,
     pub prorations: Vec<Proration<'c>>,
+    /// CEUs of the total that must relate to a discipline or specialty credential.
+    pub minimums: Vec<Minimum<'c>>,
     pub rulebook: &'c Rulebook,
     /// The fee each time it falls due, and how many times it does in the stage (yearly
     /// membership dues fall twice in a two-year cycle).

@@ -136,6 +136,7 @@ fn place<'c>(
                     ceus: req.total,
                     due: c.end,
                     prorations: req.prorations.clone(),
+                    minimums: req.minimums.clone(),
                     rulebook: book,
                     fee: fee.as_ref().and_then(|f| f.usd),
                     fee_times,

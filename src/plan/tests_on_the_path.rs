@@ -197,3 +197,27 @@ fn yearly_dues_are_charged_each_year() {
         assert_eq!(m.cost, Cost::Known(r.fee.unwrap() * 2.0));
     }
 }
+
+/// A CPC holder adding the CPMA: the renewal names the 16 auditing CEUs of the total, and the
+/// auditor path the plan has just reached is not offered as a next step.
+#[test]
+fn a_discipline_credential_renews_with_its_minimum_and_is_not_offered_again() {
+    let p = plan_for(
+        "name: M\neducation: high_school\nexperience_months: 36\nmemberships: [AAPC]\ncredentials: [{ id: CPC, earned: 2023-03-01 }]\naapc_renewal: 2027-03-31\ntarget: { setting: physician_office, credential: CPMA }\n",
+    );
+    let minimums: Vec<(String, f64)> = p
+        .milestones
+        .iter()
+        .filter_map(|m| match &m.stage {
+            Stage::Renewal(r) => Some(r),
+            _ => None,
+        })
+        .flat_map(|r| r.minimums.iter().map(|m| (m.credential.id.clone(), m.ceus)))
+        .collect();
+    assert!(
+        minimums.contains(&("CPMA".to_string(), 16.0)),
+        "{minimums:?}"
+    );
+    assert!(!has(&p, "advance:auditing"), "{:?}", ids(&p));
+    assert!(has(&p, "advance:specialty_coding"), "{:?}", ids(&p));
+}

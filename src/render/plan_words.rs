@@ -147,6 +147,14 @@ pub fn why(m: &Milestone) -> String {
             for p in &r.prorations {
                 out.push_str(&format!("; {}", proration(p)));
             }
+            if !r.minimums.is_empty() {
+                let each: Vec<String> = r
+                    .minimums
+                    .iter()
+                    .map(|m| format!("{} related to {}", ceus(m.ceus), m.credential.id))
+                    .collect();
+                out.push_str(&format!(", including {}", and_list(&each)));
+            }
             out.push('.');
             if let Some(f) = r.fee {
                 out.push_str(&match r.fee_times {
