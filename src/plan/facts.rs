@@ -253,6 +253,8 @@ pub enum Review<'c> {
         credential: &'c Credential,
         months: u32,
     },
+    /// The person passed this exam before (the credential was revoked and is earned again).
+    PassedBefore,
 }
 
 /// The exam's format as the data gives it.

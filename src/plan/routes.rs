@@ -192,13 +192,16 @@ fn attempt<'c>(
     let needs_step = routes.iter().any(|r| {
         !r.credentials_any.is_empty() && !r.credentials_any.iter().any(|x| s.holds(cat.get(*x)))
     });
-    // A recommended route met is the body's own word that the person is prepared, and a
-    // coding credential held with enough coding work prepares as well, so the exam's topics
+    // A recommended route met is the body's own word that the person is prepared; having
+    // passed the exam before (a revoked credential earned again) and a coding credential
+    // held with enough coding work prepare as well, so the exam's topics
     // then call for review, not a programme. Taking the bare requirement of a credential
     // whose body recommends more, the person may sit unprepared (the exam stage warns);
     // otherwise the exam's topics need teaching.
     let review = if recommended {
         Some(Review::Route)
+    } else if p.regain == Some(c) {
+        Some(Review::PassedBefore)
     } else {
         seasoned(p, s0)
     };

@@ -14,7 +14,7 @@ fn plan_with_log(yaml: &str, ceus: &str) -> Plan<'static> {
 
 /// Held credentials in trouble: overdue is warned; revoked within the reinstatement window
 /// is warned with its deadline and fee; revoked past it is planned as not held (the exam
-/// again), the revoked credential becoming the target.
+/// again, its topics reviewed), the revoked credential becoming the target.
 #[test]
 fn lapsed_and_revoked_credentials_shape_the_plan() {
     let overdue = "name: O\neducation: high_school\ncredentials: [{ id: CPC, earned: 2012-04-20 }]\naapc_renewal: 2026-10-01\nceu_log: o.ceus.yaml\nceu_log_since: 2024-10-01\n";
@@ -50,6 +50,12 @@ fn lapsed_and_revoked_credentials_shape_the_plan() {
     assert_eq!(p.target.credential.id, "CPC");
     assert!(matches!(p.target.why, TargetReason::Regain));
     assert!(has(&p, "exam:CPC"), "the exam again: {:?}", ids(&p));
+    // Passed once: the exam's topics are reviewed, not taught again by a programme.
+    assert!(!has(&p, "programme"), "{:?}", ids(&p));
+    let exam = p.milestones.iter().find(|m| m.id == "exam:CPC").unwrap();
+    assert!(
+        matches!(&exam.stage, Stage::Exam(e) if matches!(e.review, Some(Review::PassedBefore)))
+    );
 }
 
 /// CCS requires only a diploma; AHIMA recommends a year of work with the CCA. The

@@ -258,6 +258,12 @@ fn exam_why(e: &ExamStage) -> String {
                 credential.id,
                 count(months, "month", "months")
             )
+        } else if let Some(Review::PassedBefore) = e.review {
+            format!(
+                "Review during preparation: {} (the {} exam was passed before)",
+                and_list(&names),
+                e.credential.id
+            )
         } else if e.review_only {
             format!(
                 "Review during preparation: {} ({} counts this route as preparation for the exam)",
