@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::table::Table;
-use super::words::{ceus, num};
+use super::words::{ceus, count, num};
 use crate::track::RejectReason;
 use crate::track::register::{
     CheckpointRow, CycleFilter, CycleKind, Filter, Place, Register, Row, Standing,
@@ -128,8 +128,8 @@ fn note(r: &Register, f: &Filter) -> String {
         .collect();
     let mut parts = Vec::new();
     match f.cycle {
-        CycleFilter::Current => parts.push("dated in the current cycle".to_string()),
-        CycleFilter::Previous => parts.push("dated in the previous cycle".to_string()),
+        CycleFilter::Current => parts.push("in the current cycle".to_string()),
+        CycleFilter::Previous => parts.push("in the previous cycle".to_string()),
         CycleFilter::All => {}
     }
     if let Some(p) = &f.provider {
@@ -142,9 +142,16 @@ fn note(r: &Register, f: &Filter) -> String {
         "Each body's column says whether the entry counts there, in which cycle, or why not."
             .into(),
     );
-    let mut shown = format!("{} of {} entries", r.entries.len(), r.total_entries);
+    let mut shown = format!(
+        "{} of {}",
+        r.entries.len(),
+        count(r.total_entries, "entry", "entries")
+    );
     if !r.checkpoints.is_empty() {
-        shown.push_str(&format!(", {} checkpoints", r.checkpoints.len()));
+        shown.push_str(&format!(
+            ", {}",
+            count(r.checkpoints.len(), "checkpoint", "checkpoints")
+        ));
     }
     lines.push(if parts.is_empty() {
         shown

@@ -83,6 +83,11 @@ pub(super) fn body_status<'c>(
         while !c.first {
             let p = cycles.previous(c).map_err(problem)?;
             if !life.covered(body, p) || cycles.book(p).is_err() {
+                // A cycle left unjudged cannot say it needed its renewal-month CEUs: they
+                // count toward the oldest cycle judged.
+                if let Ok(book) = cycles.book_or_oldest(p) {
+                    carried = life.renewal_month(p, book);
+                }
                 break;
             }
             chain.push(p);
@@ -138,6 +143,21 @@ pub(super) fn body_status<'c>(
         .iter()
         .find(|f| f.kind == crate::data::model::RuleFeeKind::MembershipRenewal)
         .map(|f| f.due);
+    // Entries of older cycles than those shown, but for renewal-month entries carried into a
+    // cycle shown (they count there).
+    let mut shown: Vec<usize> = ended
+        .iter()
+        .chain([&current])
+        .flat_map(|c| c.counted.iter().copied())
+        .collect();
+    shown.sort_unstable();
+    let older_cycles = log
+        .entries
+        .iter()
+        .filter(|e| e.date >= first_cert && e.date < shown_from)
+        .map(|e| e.line)
+        .filter(|l| shown.binary_search(l).is_err())
+        .collect();
     Ok(BodyStatus {
         body,
         credentials: held.iter().map(|h| h.credential).collect(),
@@ -173,12 +193,7 @@ pub(super) fn body_status<'c>(
                     .map(|c| c.line),
             )
             .collect(),
-        older_cycles: log
-            .entries
-            .iter()
-            .filter(|e| e.date >= first_cert && e.date < shown_from)
-            .map(|e| e.line)
-            .collect(),
+        older_cycles,
         membership_due,
         previous: before,
         placed_before_rulebooks: catalog
@@ -303,6 +318,17 @@ impl<'a, 'c> Life<'a, 'c> {
             e, req, total, tally, rejected, evidence, state, from_rm, to_next,
         );
         (status, moved)
+    }
+
+    /// The entries of cycle `c`'s renewal month that count under `book` (none when the
+    /// rulebook does not let them count for either submission).
+    fn renewal_month(&self, c: Cycle, book: &Rulebook) -> Vec<&'a Entry> {
+        if !book.cycle.renewal_month_counts_either {
+            return Vec::new();
+        }
+        let month = dates::month_start(c.end);
+        let (counted, _) = judge::select(self.log, book, month, c.end);
+        counted
     }
 
     /// The running cycle `c`, with renewal-month entries carried from the ended one.

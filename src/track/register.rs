@@ -147,7 +147,11 @@ pub fn register<'l>(status: &Status, log: &'l Log, filter: &Filter) -> Register<
                 CycleFilter::Current => CycleKind::Current,
                 CycleFilter::Previous => CycleKind::Previous,
             };
-            row.standing.iter().any(|s| s.cycle == Some(kind))
+            // Dated in that cycle, or counted toward it (a renewal-month entry carried).
+            row.standing.iter().any(|s| {
+                s.cycle == Some(kind)
+                    || matches!(s.place, Place::Counts { toward } if toward == kind)
+            })
         })
         .collect();
     let checkpoints = if filter.provider.is_some() || filter.topic.is_some() {

@@ -209,3 +209,46 @@ fn an_override_off_the_renewal_date_is_flagged() {
     assert_eq!(off("2026-06-30"), Some(d("2026-06-30")));
     assert_eq!(off("2026-10-31"), None);
 }
+
+/// Renewal-month CEUs of a cycle left unjudged (the log does not cover it) count toward the
+/// oldest cycle judged, also once that one has ended: met on its due date, still met the day
+/// after. They are not listed among older cycles' entries.
+#[test]
+fn renewal_month_ceus_stay_with_the_cycle_that_used_them() {
+    let profile = "name: R\neducation: high_school\ncredentials: [{ id: CPC, earned: 2019-01-01 }]\naapc_renewal: 2027-05-31\n";
+    let ceus = "- { date: 2025-05-20, title: a, provider: AAPC, ceus: 8, aapc_index: R1 }\n- { date: 2025-09-01, title: b, provider: AAPC, ceus: 30, aapc_index: R2 }\n";
+    let on_the_day = fixture(profile, ceus, "2027-05-31");
+    assert_eq!(on_the_day.bodies[0].current.state, CycleState::Complete);
+    assert!(on_the_day.bodies[0].older_cycles.is_empty());
+    let after = fixture(profile, ceus, "2027-06-01");
+    let b = &after.bodies[0];
+    assert!(
+        b.ended
+            .as_ref()
+            .is_none_or(|e| e.state == CycleState::Complete),
+        "{:?}",
+        b.ended.as_ref().map(|e| &e.state)
+    );
+    assert_eq!(b.lead().cycle, b.current.cycle);
+}
+
+/// `ceu list --cycle current` keeps a renewal-month entry of the previous cycle that counts
+/// toward the current one.
+#[test]
+fn the_current_cycle_listing_keeps_carried_entries() {
+    use super::register::{CycleFilter, Filter, register};
+    let profile = "name: C\neducation: high_school\ncredentials: [{ id: CPC, earned: 2019-01-01 }]\naapc_renewal: 2027-05-31\n";
+    let ceus = "- { date: 2025-05-20, title: a, provider: AAPC, ceus: 8, aapc_index: R1 }\n- { date: 2025-09-01, title: b, provider: AAPC, ceus: 10, aapc_index: R2 }\n";
+    let s = fixture(profile, ceus, "2026-11-27");
+    let l = crate::testing::log(&super::tests::FIXTURE, ceus);
+    let current = Filter {
+        cycle: CycleFilter::Current,
+        ..Filter::default()
+    };
+    let titles: Vec<&str> = register(&s, &l, &current)
+        .entries
+        .iter()
+        .map(|r| r.entry.title.as_str())
+        .collect();
+    assert_eq!(titles, ["a", "b"]);
+}
