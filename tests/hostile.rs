@@ -228,7 +228,7 @@ const CASES: &[(&str, &str, &str, i32)] = &[
     (
         "l05_checkpoint_negative.ceus.yaml",
         "3:11",
-        "`-3` CEUs is not a total",
+        "`-3` CEUs is not a plausible portal total",
         1,
     ),
     (
@@ -255,6 +255,12 @@ const CASES: &[(&str, &str, &str, i32)] = &[
         "l10_inf_ceus.ceus.yaml",
         "4:9",
         "`inf` CEUs is not plausible for one entry",
+        1,
+    ),
+    (
+        "l12_checkpoint_huge.ceus.yaml",
+        "3:11",
+        "CEUs is not a plausible portal total",
         1,
     ),
     (

@@ -105,7 +105,7 @@ const LOG_PROBLEMS: [(u64, u64, &str); 6] = [
     (15, 3, "unknown key `[3].titel`; did you mean `title`?"),
     (21, 9, "`-3` CEUs is not plausible for one entry"),
     (26, 12, "unknown topic `cptx`; did you mean `cpt`?"),
-    (27, 49, "`-1` CEUs is not a total"),
+    (27, 49, "`-1` CEUs is not a plausible portal total"),
 ];
 
 #[test]

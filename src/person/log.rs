@@ -16,6 +16,10 @@ use crate::loader::{Source, Taint, direct, merged};
 /// The most CEUs one entry may claim; more is a typo.
 pub const MAX_ENTRY_CEUS: f64 = 60.0;
 
+/// The largest portal total a checkpoint may record: far above any cycle's requirement, so
+/// only a mistyped figure is refused.
+pub const MAX_CHECKPOINT_CEUS: f64 = 1000.0;
+
 /// One item of the log as written: an entry, or a checkpoint when `checkpoint` is set.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -254,16 +258,18 @@ impl<'s> Check<'s> {
                 return;
             };
             match item.earned {
-                Some(e) if e.is_finite() && e >= 0.0 => self.log.checkpoints.push(Checkpoint {
-                    line,
-                    date,
-                    body,
-                    earned: e,
-                }),
+                Some(e) if e.is_finite() && (0.0..=MAX_CHECKPOINT_CEUS).contains(&e) => {
+                    self.log.checkpoints.push(Checkpoint {
+                        line,
+                        date,
+                        body,
+                        earned: e,
+                    })
+                }
                 Some(e) => self.report(
                     at("earned"),
-                    format!("`{}` CEUs is not a total", plain(e)),
-                    "a non-negative number".into(),
+                    format!("`{}` CEUs is not a plausible portal total", plain(e)),
+                    format!("a number from 0 to {MAX_CHECKPOINT_CEUS}"),
                 ),
                 None => self.report(
                     at("checkpoint"),
