@@ -332,11 +332,15 @@ fn rejected_rows(r: &[crate::track::Rejected]) -> Vec<Row3> {
 fn cycle_view(label: &str, c: &CycleStatus, b: &BodyStatus, as_of: NaiveDate) -> CycleView {
     let (status, tone) = words::state(&c.state);
     let mut dates = format!("{} to {}", c.cycle.start, c.cycle.end);
-    if c.cycle.first {
-        dates.push_str(" (first cycle after certification)");
-    }
-    if c.cycle.overridden {
-        dates.push_str(" (from the official portal)");
+    let about: Vec<&str> = [
+        (c.cycle.first, "first cycle after certification"),
+        (c.cycle.overridden, "from the official portal"),
+    ]
+    .into_iter()
+    .filter_map(|(yes, what)| yes.then_some(what))
+    .collect();
+    if !about.is_empty() {
+        dates.push_str(&format!(" ({})", about.join("; ")));
     }
     CycleView {
         label: label.into(),

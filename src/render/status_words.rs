@@ -313,12 +313,17 @@ pub fn totals(status: &crate::track::Status) -> Vec<String> {
         .iter()
         .map(|b| {
             let c = b.lead();
+            // Past the total with minimums or shares still short: say what the rest is for.
+            let to_go = if c.remaining > 0.0 && c.earned + 1e-9 >= c.required {
+                format!("{} more for its minimums or shares", num(c.remaining))
+            } else {
+                format!("{} to go", num(c.remaining))
+            };
             let mut line = format!(
-                "{}: {} of {} CEUs, {} to go; {}; due {}",
+                "{}: {} of {} CEUs, {to_go}; {}; due {}",
                 b.body.as_str(),
                 num(c.earned),
                 num(c.required),
-                num(c.remaining),
                 state(&c.state).0.to_lowercase(),
                 deadline(c, status.as_of)
             );
