@@ -233,6 +233,36 @@ fn calendar_has_only_the_code_sets_of_credentials_held() {
     );
 }
 
+/// A credential revoked within its reinstatement window: the calendar holds the last day
+/// to reinstate without a new exam, and no due date for the current cycle (on hold).
+#[test]
+fn calendar_holds_the_reinstatement_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("r.yaml");
+    std::fs::write(
+        &profile,
+        "name: R\neducation: associate\nmemberships: [AAPC]\ncredentials: [{ id: CPC, earned: 2015-02-20 }]\naapc_renewal: 2026-04-30\nceu_log: r.ceus.yaml\nceu_log_since: 2024-05-01\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("r.ceus.yaml"),
+        "- { date: 2024-06-10, title: a, provider: AAPC, ceus: 10, aapc_index: C1 }\n",
+    )
+    .unwrap();
+    let ics = dir.path().join("r.ics");
+    coderpath()
+        .args(["ceu", "calendar"])
+        .arg(&profile)
+        .arg("-o")
+        .arg(&ics)
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.contains("SUMMARY:AAPC: last day to reinstate without a new exam"));
+    assert!(text.contains("DTSTART;VALUE=DATE:20290729"), "{text}");
+    assert!(!text.contains("SUMMARY:AAPC CEUs due"), "{text}");
+}
+
 #[test]
 fn what_if_shows_the_changes() {
     let out = stdout_of(&[

@@ -14,8 +14,8 @@ use crate::dates;
 use crate::track::{CycleState, Status};
 
 /// Renewal calendar events: each due date with reminders scaled to the work left, a monthly
-/// pace reminder while behind, AAPC's submission window, the last day before revocation,
-/// fees on their due dates, and the year's code-set updates of the code sets held.
+/// pace reminder while behind, AAPC's submission window, the last day before revocation, the
+/// last day to reinstate a revoked credential without a new exam, fees on their due dates, and the year's code-set updates of the code sets held.
 pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
     let who = uid_part(&status.person);
     let as_of = status.as_of;
@@ -46,6 +46,16 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                         ceus(c.remaining)
                     ),
                     words::deadline(c, as_of),
+                    left(until),
+                )),
+                CycleState::Revoked {
+                    reinstate_until: Some(until),
+                    ..
+                } if until >= as_of => out.push(event(
+                    &format!("reinstatement.{lower}"),
+                    until,
+                    format!("{body}: last day to reinstate without a new exam"),
+                    format!("{}; {}.", words::deadline(c, as_of), words::pace(c, as_of)),
                     left(until),
                 )),
                 CycleState::OnTrack { .. } | CycleState::Behind { .. } | CycleState::Complete
