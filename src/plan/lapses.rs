@@ -63,6 +63,7 @@ pub(super) fn lapses<'c>(
             CycleState::Revoked {
                 since,
                 reinstate_until,
+                ..
             } => {
                 let open = reinstate_until.filter(|u| *u >= as_of);
                 if open.is_none() {

@@ -15,7 +15,8 @@ use crate::track::{CycleState, Status};
 
 /// Renewal calendar events: each due date with reminders scaled to the work left, a monthly
 /// pace reminder while behind, AAPC's submission window, the last day before revocation, the
-/// last day to reinstate a revoked credential without a new exam, fees on their due dates, and the year's code-set updates of the code sets held.
+/// last days to reinstate a revoked credential without a new exam or to appeal, fees on
+/// their due dates, and the year's code-set updates of the code sets held.
 pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
     let who = uid_part(&status.person);
     let as_of = status.as_of;
@@ -49,15 +50,34 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                     left(until),
                 )),
                 CycleState::Revoked {
-                    reinstate_until: Some(until),
+                    reinstate_until,
+                    appeal_until,
                     ..
-                } if until >= as_of => out.push(event(
-                    &format!("reinstatement.{lower}"),
-                    until,
-                    format!("{body}: last day to reinstate without a new exam"),
-                    format!("{}; {}.", words::deadline(c, as_of), words::pace(c, as_of)),
-                    left(until),
-                )),
+                } => {
+                    let open = [
+                        (
+                            reinstate_until,
+                            "reinstatement",
+                            "reinstate without a new exam",
+                        ),
+                        (appeal_until, "appeal", "appeal the revocation"),
+                    ];
+                    for (until, kind, what) in open {
+                        if let Some(until) = until.filter(|u| *u >= as_of) {
+                            out.push(event(
+                                &format!("{kind}.{lower}"),
+                                until,
+                                format!("{body}: last day to {what}"),
+                                format!(
+                                    "{}; {}.",
+                                    words::deadline(c, as_of),
+                                    words::pace(c, as_of)
+                                ),
+                                left(until),
+                            ));
+                        }
+                    }
+                }
                 CycleState::OnTrack { .. } | CycleState::Behind { .. } | CycleState::Complete
                     if end >= as_of =>
                 {

@@ -50,15 +50,24 @@ pub fn deadline(c: &CycleStatus, as_of: NaiveDate) -> String {
         CycleState::Revoked {
             since,
             reinstate_until,
-        } => match reinstate_until {
-            Some(u) if u >= as_of => format!(
-                "{end} passed; revoked since {since}; it can be reinstated until {u} without a new exam"
-            ),
-            Some(u) => format!(
-                "{end} passed; revoked since {since}; reinstatement without a new exam ended {u}"
-            ),
-            None => format!("{end} passed; revoked since {since}"),
-        },
+            appeal_until,
+        } => {
+            let mut out = match reinstate_until {
+                Some(u) if u >= as_of => format!(
+                    "{end} passed; revoked since {since}; it can be reinstated until {u} without a new exam"
+                ),
+                Some(u) => format!(
+                    "{end} passed; revoked since {since}; reinstatement without a new exam ended {u}"
+                ),
+                None => format!("{end} passed; revoked since {since}"),
+            };
+            match appeal_until {
+                Some(a) if a >= as_of => out.push_str(&format!("; it can be appealed until {a}")),
+                Some(a) => out.push_str(&format!("; the time to appeal ended {a}")),
+                None => {}
+            }
+            out
+        }
         CycleState::NotInLog => format!(
             "{end} has passed; the log does not cover this cycle, so whether it was met is unknown"
         ),

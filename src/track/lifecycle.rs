@@ -311,6 +311,10 @@ impl<'a, 'c> Life<'a, 'c> {
                         .lapse
                         .reinstate_within_months
                         .map(|m| dates::add_months(until, m.get())),
+                    appeal_until: book
+                        .lapse
+                        .appeal_days
+                        .map(|d| dates::add_days(until, u64::from(d.get()))),
                 }
             }
         };

@@ -152,6 +152,8 @@ pub enum CycleState {
         since: NaiveDate,
         /// Last day it can be reinstated without a new exam, when the data says.
         reinstate_until: Option<NaiveDate>,
+        /// Last day to appeal the revocation, when the data says.
+        appeal_until: Option<NaiveDate>,
     },
     /// Ended, and the log does not cover it: unknown.
     NotInLog,

@@ -130,6 +130,7 @@ fn an_ended_override_cycle_is_overdue_then_revoked() {
         CycleState::Revoked {
             since: d("2027-01-30"),
             reinstate_until: Some(d("2030-01-29")),
+            appeal_until: None,
         }
     );
     assert!(
@@ -512,7 +513,7 @@ fn the_first_unmet_cycle_is_the_revocation() {
     assert_eq!(e.cycle.end, d("2021-05-31"), "{:?}", e.cycle);
     assert!(matches!(
         e.state,
-        CycleState::Revoked { since, reinstate_until: Some(until) }
+        CycleState::Revoked { since, reinstate_until: Some(until), .. }
             if since == d("2021-08-30") && until == d("2024-08-29")
     ));
     assert_eq!(s.bodies[0].lead().cycle, e.cycle);

@@ -252,3 +252,22 @@ fn the_current_cycle_listing_keeps_carried_entries() {
         .collect();
     assert_eq!(titles, ["a", "b"]);
 }
+
+/// An AHIMA credential revoked after its 180 inactive days can be appealed for 90 days (the
+/// embedded rules): the state carries the last day.
+#[test]
+fn a_revoked_ahima_credential_can_be_appealed() {
+    let catalog = &*crate::testing::EMBEDDED;
+    let profile = "name: P\neducation: associate\ncredentials: [{ id: CCS, earned: 2021-03-15 }]\nceu_log_since: 2021-03-15\n";
+    let mut ceus = ahima_entries("2021-04-05", 10, 2.0);
+    ceus.push_str(&ahima_entries("2023-04-03", 6, 2.0));
+    let p = crate::testing::person(catalog, profile, d("2025-10-01"));
+    let l = crate::testing::log(catalog, &ceus);
+    let s = status(&p, &l, catalog, d("2025-10-01")).unwrap();
+    let e = s.bodies[0].ended.as_ref().unwrap();
+    assert!(
+        matches!(e.state, CycleState::Revoked { appeal_until: Some(a), reinstate_until: None, .. } if a == d("2025-12-09")),
+        "{:?}",
+        e.state
+    );
+}

@@ -193,6 +193,9 @@ pub struct LapseRule {
     /// absent: not found in the sources.
     #[serde(default)]
     pub reinstate_within_months: Option<Months>,
+    /// Days after revocation to appeal it; absent: not found in the sources.
+    #[serde(default)]
+    pub appeal_days: Option<DayCount>,
 }
 
 /// Which cycles a rulebook judges from its `effective_from`.
