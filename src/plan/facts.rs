@@ -7,13 +7,13 @@ use serde::Serialize;
 
 use super::readiness::Readiness;
 use super::standing::Unmet;
+use super::warnings::Warning;
 use crate::data::catalog::{
     Background, Career, Competency, Credential, Occupation, Programme, Rulebook, Setting,
 };
 use crate::data::model::{
-    self, Body, DegreeLevel, Delivery, Education, FeeKind, LapseState, Location, Payer, Source,
+    self, Body, DegreeLevel, Delivery, Education, FeeKind, Location, Payer, Source,
 };
-use crate::person::Problem;
 use crate::rules::{Minimum, Proration};
 
 /// The version of the JSON interface; see CHANGELOG.md for what changed.
@@ -429,140 +429,6 @@ pub enum CostItem<'c> {
         credential: &'c Credential,
         designation: String,
     },
-}
-
-/// A problem with the plan, with its figures.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
-pub enum Warning<'c> {
-    TargetDatePassed {
-        by: NaiveDate,
-    },
-    MissesTargetDate {
-        ready: NaiveDate,
-        by: NaiveDate,
-        weeks_late: i64,
-        hours_needed: Option<f64>,
-        hours_now: f64,
-        alternative: Option<&'c Programme>,
-    },
-    OverBudget {
-        known_usd: f64,
-        budget_usd: f64,
-        unknown: usize,
-    },
-    BudgetUnknown {
-        known_usd: f64,
-        budget_usd: f64,
-        unknown: usize,
-    },
-    /// Known costs fit the budget only with each price range at its low end.
-    RangeOverBudget {
-        known_usd: f64,
-        /// The known costs with every range at its high end.
-        high_usd: f64,
-        budget_usd: f64,
-        unknown: usize,
-    },
-    NotEligible {
-        credential: &'c Credential,
-        unmet: Vec<Vec<Unmet<'c>>>,
-    },
-    EligibilityUnknown {
-        credential: &'c Credential,
-    },
-    NoProgramme {
-        credential: &'c Credential,
-        filter: ProgrammeFilter,
-    },
-    UnknownFee {
-        credential: &'c Credential,
-    },
-    UnknownCost {
-        programme: &'c Programme,
-    },
-    /// The programme chosen prepares for other exams than the target's (it teaches topics
-    /// the target's exam asks, but is not aimed at it).
-    AimsElsewhere {
-        programme: &'c Programme,
-        prepares_for: Vec<&'c Credential>,
-        exam: &'c Credential,
-    },
-    UnknownLength {
-        programme: &'c Programme,
-        months: f64,
-        /// The programme type whose length is used, if any (else the assumption).
-        length_of: Option<&'c Programme>,
-    },
-    HoursTooFew {
-        programme: &'c Programme,
-        months: f64,
-        limit_months: f64,
-        stated_limit: bool,
-        hours_needed: f64,
-    },
-    ExamNotPrepared {
-        credential: &'c Credential,
-        topics: Vec<&'c Competency>,
-    },
-    ReadinessGap {
-        competencies: Vec<&'c Competency>,
-    },
-    ResidencyPrice {
-        programme: &'c Programme,
-        state: Option<String>,
-        location: &'c Location,
-    },
-    RenewalUnknown {
-        body: Body,
-        problem: Problem,
-    },
-    /// A cycle ended unmet and its lapse window is open.
-    RenewalLapsed {
-        body: Body,
-        credentials: Vec<&'c Credential>,
-        lapse: LapseState,
-        due: NaiveDate,
-        until: NaiveDate,
-        remaining: f64,
-    },
-    /// Revoked since `since`; reinstatable without an exam until `reinstate_until` (none:
-    /// the window has closed or the data gives none, and the plan treats them as not held).
-    CredentialRevoked {
-        body: Body,
-        credentials: Vec<&'c Credential>,
-        since: NaiveDate,
-        reinstate_until: Option<NaiveDate>,
-        fee_usd: Option<f64>,
-    },
-    /// The last cycle ended, and the log does not cover it.
-    RenewalNotInLog {
-        body: Body,
-        cycle_end: NaiveDate,
-    },
-    /// The profile's membership renewal date is long past: stale, or a lapsed membership.
-    RenewalDateStale {
-        body: Body,
-        renewal: NaiveDate,
-        revoked_if_unpaid: NaiveDate,
-    },
-    StaleData {
-        files: Vec<(String, NaiveDate)>,
-    },
-}
-
-/// The programme filter that left none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProgrammeFilter {
-    /// None teaches what is needed.
-    Teaches,
-    /// None admits the person's education.
-    Admission,
-    /// None gives the award the route asks.
-    Award,
-    /// None is offered the way the profile prefers; the offered deliveries.
-    Delivery,
 }
 
 /// BLS figures for the target's occupation: its own rows, and apart from them older or

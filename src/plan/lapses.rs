@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::facts::Warning;
+use super::warnings::Warning;
 use crate::data::Catalog;
 use crate::data::catalog::Credential;
 use crate::data::model::{Body, RuleFeeKind};

@@ -26,12 +26,14 @@ mod tests;
 mod tests_choice;
 #[cfg(test)]
 mod tests_on_the_path;
+pub mod warnings;
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
 pub use facts::*;
+pub use warnings::*;
 
 use crate::data::Catalog;
 use crate::data::model::{Body, Delivery, Source};
