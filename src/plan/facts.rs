@@ -1,6 +1,6 @@
-//! The roadmap as typed facts: stages, choices, costs and warnings carrying their figures.
-//! Serialised as the `plan --format json` interface (see docs/plan-json.md); render writes
-//! the words.
+//! The roadmap as typed facts: stages, choices and costs carrying their figures (warnings
+//! are in `warnings`). Serialised as the `plan --format json` interface (see
+//! docs/plan-json.md); render writes the words.
 
 use chrono::NaiveDate;
 use serde::Serialize;
