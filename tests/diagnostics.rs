@@ -10,17 +10,10 @@
 
 mod common;
 
-use std::path::Path;
 use std::time::Duration;
 
-use common::{assert_located, coderpath};
+use common::{assert_located, coderpath, write};
 use serde_json::Value;
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
-}
 
 /// A profile with four mistakes of different kinds (the README shows its check).
 const FOUR_MISTAKES: &str = "tests/fixtures/person/several_problems.yaml";

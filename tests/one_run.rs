@@ -12,16 +12,8 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::coderpath;
+use common::{coderpath, write};
 use serde_json::Value;
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
-}
 
 /// `(file, line, column, message)` of each diagnostic `args --format json` gives, after
 /// checking the exit code: 1 when a check command found problems, 2 when the input could not

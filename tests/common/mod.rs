@@ -67,3 +67,10 @@ pub fn copy_example(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let p = dir.path().join(format!("{name}.yaml"));
     (dir, p)
 }
+
+/// Writes `text` to `dir/name`; the path as a string.
+pub fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
