@@ -253,12 +253,7 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
         ));
     }
     if let Some(s) = &b.stale_renewal {
-        notes.push(format!(
-            "{}, the profile's {b} membership renewal date, is long past, while an active member's {b} account shows the next one. If that renewal went unpaid, the credentials were revoked on {} and the cycles above do not apply; if it was paid, copy the current date from the account into the profile.",
-            s.renewal,
-            s.revoked_if_unpaid,
-            b = b.body.as_str()
-        ));
+        notes.push(words::stale_renewal(b.body, s.renewal, s.revoked_if_unpaid));
     }
     if let Some(due) = b.membership_due
         && due != b.current.cycle.end

@@ -346,3 +346,11 @@ pub fn totals(status: &crate::track::Status) -> Vec<String> {
         })
         .collect()
 }
+
+/// A membership renewal date long past: out of date, or the credentials went with it.
+pub fn stale_renewal(body: Body, renewal: NaiveDate, revoked_if_unpaid: NaiveDate) -> String {
+    format!(
+        "{renewal}, the profile's {b} membership renewal date, is long past, while an active member's {b} account shows the next one. If that renewal went unpaid, the {b} credentials were revoked on {revoked_if_unpaid}; if it was paid, copy the current date from the account into the profile.",
+        b = body.as_str()
+    )
+}

@@ -294,11 +294,7 @@ pub fn warning(w: &Warning) -> (String, String) {
             revoked_if_unpaid,
         } => (
             "Renewal date out of date",
-            format!(
-                "{}, the profile's {b} membership renewal date, is long past, while an active member's {b} account shows the next one. If that renewal went unpaid, the {b} credentials were revoked on {revoked_if_unpaid}; if it was paid, copy the current date from the account into the profile.",
-                renewal,
-                b = body.as_str()
-            ),
+            super::status_words::stale_renewal(*body, *renewal, *revoked_if_unpaid),
         ),
         Warning::AimsElsewhere {
             programme,
