@@ -73,9 +73,7 @@ fn breaks_line(c: char) -> bool {
 /// start of a line.
 pub fn md(s: &str) -> String {
     // Most text is printable ASCII with single spaces and nothing to escape.
-    let plain = s
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) && !is_md_special(b))
+    let plain = s.bytes().all(|b| MD_PLAIN[usize::from(b)])
         && !s.starts_with(' ')
         && !s.ends_with(' ')
         && !s.contains("  ");
@@ -104,10 +102,7 @@ fn md_words(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        if word
-            .bytes()
-            .all(|b| b.is_ascii_graphic() && !is_md_special(b))
-        {
+        if word.bytes().all(|b| MD_PLAIN[usize::from(b)]) {
             out.push_str(word);
             continue;
         }
@@ -121,8 +116,20 @@ fn md_words(s: &str) -> String {
     out
 }
 
+/// Which bytes stand for themselves in Markdown: printable ASCII other than
+/// [`is_md_special`] (a table, as `md` looks at every byte of much text).
+static MD_PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = b' ';
+    while b <= b'~' {
+        plain[b as usize] = !is_md_special(b);
+        b += 1;
+    }
+    plain
+};
+
 /// The ASCII characters that make Markdown markup.
-fn is_md_special(b: u8) -> bool {
+const fn is_md_special(b: u8) -> bool {
     matches!(
         b,
         b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'#' | b'|' | b'~' | b'&' | b'!'
