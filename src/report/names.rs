@@ -4,6 +4,9 @@
 
 use std::collections::HashSet;
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
 /// Windows device names, refused as file stems everywhere so reports copy safely.
 const RESERVED: [&str; 22] = [
     "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
@@ -12,9 +15,14 @@ const RESERVED: [&str; 22] = [
 
 /// A file stem from a client's name: lower-case ASCII letters and digits joined by single
 /// hyphens, at most 60 characters; no separators, dots, control characters or reserved names.
+/// Accented letters lose their accents (`Sofía Ramírez` → `sofia-ramirez`).
 pub fn stem(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    let letters = name
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase);
+    for c in letters {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -82,7 +90,9 @@ mod tests {
             "img-src-x-onerror-alert-1"
         );
         assert_eq!(stem("=HYPERLINK(\"http://x\")"), "hyperlink-http-x");
-        assert_eq!(stem("Ana\u{0}\u{7}\nMaría"), "ana-mar-a");
+        assert_eq!(stem("Ana\u{0}\u{7}\nMaría"), "ana-maria");
+        assert_eq!(stem("Sofía Ramírez-Núñez"), "sofia-ramirez-nunez");
+        assert_eq!(stem("Zoë Ångström ﬁn"), "zoe-angstrom-fin");
         assert_eq!(stem("..."), "client");
         assert_eq!(stem("CON"), "client-con");
         assert_eq!(stem(&"a".repeat(200)).len(), 60);
