@@ -390,7 +390,7 @@ impl Row {
                 let d = date(v).ok_or_else(|| {
                     (
                         format!("{} is not a date", quote(v)),
-                        "a date as YYYY-MM-DD or MM/DD/YYYY".into(),
+                        "a date as YYYY-MM-DD or MM/DD/YYYY, with a four-digit year".into(),
                     )
                 })?;
                 if d > as_of {
@@ -497,11 +497,15 @@ impl Row {
     }
 }
 
-/// `YYYY-MM-DD`, or the US `M/D/YYYY` portals export.
+/// `YYYY-MM-DD`, or the US `M/D/YYYY` portals export (with all four digits of the year:
+/// `2/3/25` is refused, not read as the year 25).
 fn date(v: &str) -> Option<NaiveDate> {
-    crate::loader::ymd::parse(v)
-        .ok()
-        .or_else(|| NaiveDate::parse_from_str(v, "%m/%d/%Y").ok())
+    let four_digit_year = |v: &str| v.rsplit('/').next().is_some_and(|y| y.len() == 4);
+    crate::loader::ymd::parse(v).ok().or_else(|| {
+        four_digit_year(v)
+            .then(|| NaiveDate::parse_from_str(v, "%m/%d/%Y").ok())
+            .flatten()
+    })
 }
 
 #[cfg(test)]
@@ -570,6 +574,16 @@ mod tests {
         );
         assert!(errs[2].message.contains("did you mean `cpt`"));
         assert!(errs[4].message.contains("5 cells") || errs[4].message.contains("4 cells"));
+    }
+
+    /// US dates need their four-digit year: `2/3/25` is not the year 25.
+    #[test]
+    fn us_dates_need_a_four_digit_year() {
+        assert_eq!(date("2/3/2025"), NaiveDate::from_ymd_opt(2025, 2, 3));
+        assert_eq!(date("2/3/25"), None);
+        assert_eq!(date("2/3/025"), None);
+        let errs = run("date,title,provider,ceus\n2/3/25,X,AAPC,1\n", &[]).unwrap_err();
+        assert_eq!((errs[0].line, errs[0].column), (2, 1), "{errs:#?}");
     }
 
     #[test]
