@@ -335,3 +335,21 @@ fn a_profile_without_the_aapc_renewal_date_is_told_where() {
             "AAPC CEUs fall due on the membership renewal date",
         ));
 }
+
+/// Under a month before the deadline the pace is what is left in the days left; on the due
+/// date, what is still needed today (not a monthly rate of hundreds of CEUs).
+#[test]
+fn the_pace_near_the_deadline_is_in_days() {
+    let status_on = |date: &str| {
+        let out = assert_cmd::Command::cargo_bin("coderpath")
+            .unwrap()
+            .env("NO_COLOR", "1")
+            .args(["--as-of", date, "ceu", "status", "examples/certified.yaml"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(status_on("2027-05-31").contains("27 CEUs still needed, due today"));
+    assert!(status_on("2027-05-15").contains("27 CEUs still needed in 16 days"));
+    assert!(status_on("2027-03-01").contains("a month to finish on time"));
+}

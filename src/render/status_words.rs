@@ -78,9 +78,23 @@ pub fn deadline(c: &CycleStatus, as_of: NaiveDate) -> String {
 /// The pace needed, in words.
 pub fn pace(c: &CycleStatus, as_of: NaiveDate) -> String {
     match c.state {
-        CycleState::OnTrack { per_month, .. } | CycleState::Behind { per_month, .. } => {
-            format!("{} a month to finish on time", ceus(per_month))
+        CycleState::OnTrack {
+            days_left,
+            per_month,
         }
+        | CycleState::Behind {
+            days_left,
+            per_month,
+        } => match days_left {
+            // Under a month left, a monthly rate says less than the days do.
+            0 => format!("{} still needed, due today", ceus(c.remaining)),
+            d if (d as f64) < crate::dates::DAYS_PER_MONTH => format!(
+                "{} still needed in {}",
+                ceus(c.remaining),
+                count(d, "day", "days")
+            ),
+            _ => format!("{} a month to finish on time", ceus(per_month)),
+        },
         CycleState::Lapsed { due, until, .. } => format!(
             "{} missing; CEUs earned after {due} count for this cycle only with an extension (see the fees), bought by {until}",
             ceus(c.remaining)
