@@ -315,17 +315,19 @@ fn too_deep(at: (usize, usize)) -> Problem {
     )
 }
 
-/// A scanner error in plain words; one about tabs points at the first tab on its line.
+/// A scanner error in plain words; one about tabs points at the first tab from its line on
+/// (the scanner may report the end of the value before the tab).
 fn syntax(e: &ScanError, text: &str) -> Problem {
     let (message, expected) = words::syntax(e.info());
-    let (line, mut col) = pos(*e.marker());
+    let (mut line, mut col) = pos(*e.marker());
     if e.info().contains("tab")
-        && let Some(tab) = text
+        && let Some((n, tab)) = text
             .split('\n')
-            .nth(line.saturating_sub(1))
-            .and_then(|l| l.chars().position(|c| c == '\t'))
+            .enumerate()
+            .skip(line.saturating_sub(1))
+            .find_map(|(n, l)| Some((n, l.chars().position(|c| c == '\t')?)))
     {
-        col = tab + 1;
+        (line, col) = (n + 1, tab + 1);
     }
     Problem::new((line, col), Code::YamlSyntax, message, expected)
 }

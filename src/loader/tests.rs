@@ -242,6 +242,14 @@ fn syntax_errors_are_located_in_plain_words() {
         ds[0].expected.as_deref(),
         Some("spaces for indentation; YAML does not allow tabs")
     );
+    // The scanner reports the end of the value before the tab: the tab is what is shown.
+    for text in [
+        "- date: 2025-01-01\n\ttitle: X\n",
+        "name: T\n\teducation: x\n",
+    ] {
+        let ds = errors::<serde::de::IgnoredAny>(text);
+        assert_eq!(at(&ds[0]), (2, 1), "{text:?}: {ds:?}");
+    }
     let ds = errors::<Rec>("title: a\ncount: 1\n---\ntitle: b\n");
     assert_eq!(at(&ds[0]), (3, 1));
     assert_eq!(ds[0].code, Code::MultipleDocuments);
