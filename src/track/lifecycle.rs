@@ -237,7 +237,7 @@ struct Life<'a, 'c> {
     portal: Option<f64>,
     log_since: Option<NaiveDate>,
     /// The first certification with the body: log items before it say nothing about its
-    /// cycles.
+    /// cycles after the first.
     certified: NaiveDate,
 }
 
@@ -476,8 +476,10 @@ impl<'a, 'c> Life<'a, 'c> {
     }
 
     /// Whether the log can speak for cycle `e`: a checkpoint inside it, a declared start of
-    /// complete logging on or before its start, or a log item dated between the first
-    /// certification and its start (logging had begun).
+    /// complete logging on or before its start, or a log item showing that logging had begun
+    /// by then: for the first cycle after certification, one dated before its start; for a
+    /// later cycle, one dated between the first certification and its start (a course from
+    /// before certification, kept as history, says nothing of the cycles after the first).
     fn covered(&self, body: Body, e: Cycle) -> bool {
         let checkpoint = self
             .log
@@ -485,7 +487,15 @@ impl<'a, 'c> Life<'a, 'c> {
             .iter()
             .any(|x| x.body == body && x.date >= e.start && x.date <= e.end);
         let declared = self.log_since.is_some_and(|d| d <= e.start);
-        let logging = |d: NaiveDate| d >= self.certified && d < e.start;
+        // No earlier cycle fits between certification and this one: it is the first to judge.
+        let first = e.first || e.start - self.certified < e.end - e.start;
+        let logging = |d: NaiveDate| {
+            if first {
+                d < e.start
+            } else {
+                d >= self.certified && d < e.start
+            }
+        };
         let older = self.log.entries.iter().any(|x| logging(x.date))
             || self.log.checkpoints.iter().any(|x| logging(x.date));
         checkpoint || declared || older

@@ -26,6 +26,26 @@ fn entries_before_certification_do_not_cover_cycles() {
     assert_eq!(b.current.earned, 10.0);
 }
 
+/// A log begun before certification covers the first cycle after it: a first cycle left
+/// unmet is overdue, not unknown.
+#[test]
+fn a_log_begun_before_certification_covers_the_first_cycle() {
+    let profile = "name: N\neducation: high_school\ncredentials: [{ id: CPC, earned: 2025-11-20 }]\naapc_renewal: 2026-11-30\n";
+    let ceus = "- { date: 2025-10-01, title: exam review, provider: P, ceus: 1, aapc_index: R1 }\n- { date: 2026-02-02, title: webinar, provider: AAPC, ceus: 2.5, aapc_index: W1 }\n";
+    let s = fixture(profile, ceus, "2027-12-15");
+    let ended = s.bodies[0]
+        .ended
+        .as_ref()
+        .expect("the first cycle has ended");
+    assert_eq!(ended.cycle.end, crate::testing::d("2027-11-30"));
+    assert!(
+        matches!(ended.state, CycleState::Lapsed { .. }),
+        "{:?}",
+        ended.state
+    );
+    assert_eq!(ended.earned, 2.5);
+}
+
 /// Renewal-month CEUs of a cycle the log cannot speak for count toward the next cycle,
 /// where they surely count, instead of being lost with the unknown cycle.
 #[test]
