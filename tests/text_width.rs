@@ -90,3 +90,35 @@ fn every_line_fits_and_no_word_is_split() {
         }
     }
 }
+
+/// Problems on stderr fit too: a long message, label or list of choices wraps under its own
+/// text, and the file's own line is quoted whole.
+#[test]
+fn diagnostics_fit_the_width() {
+    for file in [
+        "tests/fixtures/person/several_problems.yaml",
+        "tests/fixtures/person/misspelt_key.yaml",
+        "tests/fixtures/person/bad_setting.yaml",
+    ] {
+        for (columns, limit) in [(Some("60"), 60), (None, 100)] {
+            let mut c = Command::cargo_bin("coderpath").unwrap();
+            c.env_remove("COLUMNS").env("NO_COLOR", "1");
+            if let Some(w) = columns {
+                c.env("COLUMNS", w);
+            }
+            let out = c.args(["profile", "check", file]).output().unwrap();
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert!(stderr.contains("error"), "{file}: {stderr}");
+            for line in stderr.lines() {
+                let quoted = line.split_once(" | ").is_some_and(|(n, _)| {
+                    n.trim().chars().all(|c| c.is_ascii_digit()) && !n.trim().is_empty()
+                });
+                assert!(
+                    width(line) <= limit || quoted,
+                    "{file} at {limit}: {} columns: {line}",
+                    width(line)
+                );
+            }
+        }
+    }
+}

@@ -56,7 +56,7 @@ pub fn main() -> std::process::ExitCode {
     match run(cli) {
         Ok(code) => std::process::ExitCode::from(code),
         Err(e) => {
-            eprintln!("{}", e.render(color));
+            eprintln!("{}", for_stderr(e.render(color), color));
             std::process::ExitCode::from(e.exit_code())
         }
     }
@@ -129,7 +129,7 @@ fn report(global: &Global, diagnostics: &[Diagnostic]) -> bool {
     for d in &crate::error::cap_per_file(diagnostics.to_vec()) {
         errors |= d.severity == Severity::Error;
         if d.severity == Severity::Error || !global.quiet {
-            let _ = writeln!(stderr, "{}\n", d.render(color));
+            let _ = writeln!(stderr, "{}\n", for_stderr(d.render(color), color));
         }
     }
     errors
@@ -387,6 +387,16 @@ fn text_width() -> u16 {
         })
         .unwrap_or(PIPED_WIDTH)
         .max(MIN_WIDTH)
+}
+
+/// Rendered diagnostics fitted to the text width (colour codes would be counted as
+/// columns, so coloured output, which goes to a terminal, is left as it is).
+fn for_stderr(rendered: String, color: bool) -> String {
+    if color {
+        rendered
+    } else {
+        crate::render::wrap::fit_diagnostic(&rendered, text_width().into())
+    }
 }
 
 /// Text width when stdout is not a terminal (a pager, a file, an e-mail).

@@ -35,10 +35,10 @@ impl Outside {
 }
 
 fn shown(dir: &Path) -> String {
-    if dir.as_os_str().is_empty() {
-        ".".into()
+    if dir.as_os_str().is_empty() || dir == Path::new(".") {
+        "the current folder".into()
     } else {
-        dir.display().to_string()
+        format!("the folder {}", dir.display())
     }
 }
 

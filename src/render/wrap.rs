@@ -61,6 +61,44 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     out
 }
 
+/// A diagnostic as rendered for the terminal, fitted to `width` columns: a long heading
+/// (`error: …`), label (`^^^ expected …`) or note (`= …`) wraps under its own text, keeping
+/// the gutter; lines quoting the file (`12 | …`) are left as they are.
+pub fn fit_diagnostic(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.split('\n') {
+        let quoted = line
+            .trim_start()
+            .split_once(" |")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if self::width(line) <= width || quoted {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let head = ["error: ", "warning: "]
+            .into_iter()
+            .find(|h| line.starts_with(h))
+            .map_or_else(
+                || {
+                    line.len()
+                        - line
+                            .trim_start_matches([' ', '|', '^', '-', '=', '~', '>'])
+                            .len()
+                },
+                str::len,
+            );
+        let (first, body) = line.split_at(head);
+        let rest: String = first
+            .chars()
+            .map(|c| if c == '|' { c } else { ' ' })
+            .collect();
+        out.push_str(&wrap(body, width, first, &rest));
+    }
+    out.pop();
+    out
+}
+
 /// `label` then `value` wrapped under a column `label_width` wide: "Target:   CPC (…)".
 pub fn labelled(label: &str, label_width: usize, value: &str, width: usize) -> String {
     let head = format!("{label:<label_width$} ");
@@ -71,6 +109,25 @@ pub fn labelled(label: &str, label_width: usize, value: &str, width: usize) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn diagnostics_wrap_under_their_own_text() {
+        let long = "word ".repeat(30);
+        let text = format!(
+            "error: {long}\n --> f.yaml:2:3\n  |\n2 | {long}\n  |   ^^^ expected {long}\n   = {long}"
+        );
+        let fitted = fit_diagnostic(&text, 40);
+        for line in fitted.lines() {
+            assert!(width(line) <= 40 || line.starts_with("2 |"), "{line:?}");
+        }
+        assert!(fitted.contains("\n       word"), "{fitted}");
+        assert!(fitted.contains("\n  |       word"), "{fitted}");
+        assert!(fitted.contains("\n     word"), "{fitted}");
+        assert_eq!(
+            fit_diagnostic("error: short\n --> f:1:1", 40),
+            "error: short\n --> f:1:1"
+        );
+    }
 
     #[test]
     fn wraps_on_spaces_with_a_hanging_indent() {
