@@ -296,7 +296,9 @@ fn standard_input_is_read_with_the_size_limit() {
 #[test]
 fn the_readme_shows_the_real_output() {
     let readme = std::fs::read_to_string("README.md").unwrap();
+    // The README shows output as piped: 100 columns.
     let out = coderpath()
+        .env_remove("COLUMNS")
         .args(["profile", "check", FOUR_MISTAKES])
         .output()
         .unwrap();

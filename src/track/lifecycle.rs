@@ -352,8 +352,13 @@ impl<'a, 'c> Life<'a, 'c> {
         } else {
             let span = dates::days_between(c.start, c.end).max(1) as f64;
             let gone = (dates::days_between(c.start, self.as_of).max(0) as f64 / span).min(1.0);
+            // Behind only when short of an even pace by more than the slack the assumptions
+            // allow.
+            let slack = self.catalog.assumptions().pace_slack_months.value.get()
+                * dates::DAYS_PER_MONTH
+                / span;
             let per_month = pace(tally.remaining, days_left);
-            if tally.earned + 1e-9 >= total * gone {
+            if tally.earned + 1e-9 >= total * (gone - slack) {
                 CycleState::OnTrack {
                     days_left,
                     per_month,

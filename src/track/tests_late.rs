@@ -291,3 +291,22 @@ fn a_revoked_ahima_credential_can_be_appealed() {
         e.state
     );
 }
+
+/// A cycle days old is on track with nothing earned yet; half a year in with nothing, it is
+/// behind (the assumptions allow three months of slack).
+#[test]
+fn behind_allows_the_assumed_slack() {
+    let profile = "name: S\neducation: associate\ncredentials: [{ id: CCS, earned: 2025-03-01 }]\nceu_log_since: 2025-03-01\n";
+    let ceus = ahima_entries("2025-04-01", 10, 2.0);
+    let state_on = |date: &str| fixture(profile, &ceus, date).bodies[0].current.state;
+    assert!(
+        matches!(state_on("2027-03-02"), CycleState::OnTrack { .. }),
+        "{:?}",
+        state_on("2027-03-02")
+    );
+    assert!(
+        matches!(state_on("2027-09-15"), CycleState::Behind { .. }),
+        "{:?}",
+        state_on("2027-09-15")
+    );
+}

@@ -224,6 +224,7 @@ pub struct Assumptions {
     pub experience_covers_skills_months: Assumption<MonthSpan>,
     pub credential_review_months: Assumption<MonthSpan>,
     pub advance_after_months: Assumption<MonthSpan>,
+    pub pace_slack_months: Assumption<MonthSpan>,
 }
 
 /// A default value and why it is used.
