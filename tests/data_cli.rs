@@ -361,6 +361,13 @@ fn list_every_kind_as_text() {
     }
 }
 
+/// A fee counted per credential says so: AHIMA's $50 is for each credential after the first.
+#[test]
+fn rule_fees_say_what_they_are_counted_per() {
+    let out = stdout_of(&["data", "list", "rules", "--body", "AHIMA", "--format", "md"]);
+    assert!(out.contains("$50 per additional credential"), "{out}");
+}
+
 #[test]
 fn programme_filters_combine() {
     let records = json(&[

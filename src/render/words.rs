@@ -228,6 +228,16 @@ pub fn rule_fee(b: Body, k: RuleFeeKind, p: Option<Payer>) -> String {
     format!("{} {what}{who}", body(b))
 }
 
+/// What a fee is counted per, as a suffix for its amount: "", " per credential".
+pub fn fee_per(per: crate::data::model::FeePer) -> &'static str {
+    use crate::data::model::FeePer;
+    match per {
+        FeePer::Once => "",
+        FeePer::Credential => " per credential",
+        FeePer::AdditionalCredential => " per additional credential",
+    }
+}
+
 /// A credential's state while its cycle is past due.
 pub fn lapse(l: LapseState) -> &'static str {
     match l {

@@ -6,7 +6,7 @@ use crate::data::catalog::{Competency, Credential, Setting};
 use crate::data::model::{Delivery, Exam, Programme};
 use crate::render::plan::tag;
 use crate::render::words::{
-    delivery, education, fee_kind, num, rule_fee, thousands, usd, usd_range,
+    delivery, education, fee_kind, fee_per, num, rule_fee, thousands, usd, usd_range,
 };
 
 fn join(items: &[String]) -> String {
@@ -202,7 +202,10 @@ pub(super) fn rules(cat: &Catalog, f: &ListFilter) -> Found {
                 format!("{} days {:?}", r.lapse.days, r.lapse.state).to_lowercase(),
                 r.fees
                     .iter()
-                    .map(|x| format!("{} {}", rule_fee(r.body, x.kind, x.payer), usd(x.usd.get())))
+                    .map(|x| {
+                        let fee = rule_fee(r.body, x.kind, x.payer);
+                        format!("{fee} {}{}", usd(x.usd.get()), fee_per(x.per))
+                    })
                     .collect::<Vec<_>>()
                     .join("; "),
             ]
