@@ -353,3 +353,27 @@ fn the_pace_near_the_deadline_is_in_days() {
     assert!(status_on("2027-05-15").contains("27 CEUs still needed in 16 days"));
     assert!(status_on("2027-03-01").contains("a month to finish on time"));
 }
+
+/// A checkpoint above the log sets the total; the status says the minimums and shares are
+/// still judged from the entries (the portal's figure has no split by domain or source).
+#[test]
+fn a_checkpoint_total_says_what_it_cannot_tell() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = common::write(
+        dir.path(),
+        "p.yaml",
+        "name: P\neducation: associate\ncredentials: [{ id: CCS, earned: 2025-03-01 }]\nceu_log: p.ceus.yaml\n",
+    );
+    common::write(
+        dir.path(),
+        "p.ceus.yaml",
+        "- { checkpoint: 2026-02-01, body: AHIMA, earned: 15 }\n",
+    );
+    let out = stdout_of(&["ceu", "status", &profile]).replace("\n", " ");
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        out.contains("the portal's figure is used for the total"),
+        "{out}"
+    );
+    assert!(out.contains("judged from the log's entries alone"), "{out}");
+}

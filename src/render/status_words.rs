@@ -222,14 +222,19 @@ pub fn reject(r: &RejectReason) -> String {
 pub fn notes(c: &CycleStatus, body: Body) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(e) = c.evidence {
-        out.push(format!(
-            "The {} portal showed {} CEUs on {} (checkpoint, line {}) against {} in the log; the portal's figure is used.",
+        let mut note = format!(
+            "The {} portal showed {} CEUs on {} (checkpoint, line {}) against {} in the log; the portal's figure is used for the total.",
             body.as_str(),
             num(e.portal),
             e.date,
             e.line,
             num(e.log)
-        ));
+        );
+        let r = &c.requirement;
+        if !(r.minimums.is_empty() && r.shares.is_empty()) {
+            note.push_str(" A portal total does not say which CEUs meet the minimums and shares, so those are judged from the log's entries alone.");
+        }
+        out.push(note);
     }
     for x in &c.checkpoints {
         if (x.portal - x.log).abs() > 0.005 && c.evidence.is_none_or(|e| e.line != x.line) {
