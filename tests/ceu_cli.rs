@@ -377,3 +377,28 @@ fn a_checkpoint_total_says_what_it_cannot_tell() {
     );
     assert!(out.contains("judged from the log's entries alone"), "{out}");
 }
+
+/// While a revoked credential holds the current cycle, nothing says CEUs are due at its end.
+#[test]
+fn an_on_hold_cycle_has_no_ceu_due_date_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = common::write(
+        dir.path(),
+        "p.yaml",
+        "name: L\neducation: certificate\nmemberships: [AAPC]\ncredentials: [{ id: CPC, earned: 2019-05-02 }]\naapc_renewal: 2026-06-30\nceu_log: p.ceus.yaml\nceu_log_since: 2024-07-01\n",
+    );
+    common::write(
+        dir.path(),
+        "p.ceus.yaml",
+        "- { date: 2024-10-01, title: Review, provider: AAPC, ceus: 10, aapc_index: L1 }\n",
+    );
+    let out = assert_cmd::Command::cargo_bin("coderpath")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .args(["--as-of", "2027-01-15", "ceu", "status", &profile])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("On hold"), "{text}");
+    assert!(!text.contains("CEUs are due at the cycle's end"), "{text}");
+}

@@ -8,7 +8,7 @@ use super::status_words as words;
 use super::table::Table;
 use super::words::{count, num, percent, rule_fee, rulebook};
 use super::wrap::{labelled, wrap};
-use crate::track::{BodyStatus, CycleStatus, Status};
+use crate::track::{BodyStatus, CycleState, CycleStatus, Status};
 
 /// Everything a CEU status report shows.
 #[derive(Debug, Clone, Serialize)]
@@ -255,8 +255,10 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
     if let Some(s) = &b.stale_renewal {
         notes.push(words::stale_renewal(b.body, s.renewal, s.revoked_if_unpaid));
     }
+    // While the credential is revoked no CEUs are due for the current cycle.
     if let Some(due) = b.membership_due
         && due != b.current.cycle.end
+        && b.current.state != CycleState::OnHold
     {
         notes.push(format!(
             "{} membership renews every year on {}; CEUs are due at the cycle's end, {}.",
