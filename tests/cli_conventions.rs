@@ -271,6 +271,12 @@ fn data_show_gives_one_record_with_its_sources() {
     ] {
         assert!(text.contains(part), "`{part}` in\n{text}");
     }
+    // Related records by name, with their ids.
+    let crc = stdout_of(&["data", "show", "CRC", "--format", "md"]);
+    assert!(
+        crc.contains("AAPC CRC preparation course (aapc\\_crc\\_course)"),
+        "{crc}"
+    );
     let json: Value =
         serde_json::from_str(&stdout_of(&["data", "show", "CPC", "-f", "json"])).expect("JSON");
     assert_eq!(json["kind"], "credential");

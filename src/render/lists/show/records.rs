@@ -48,7 +48,7 @@ pub(super) fn credential(cat: &Catalog, x: Ix<rec::Credential>) -> Shown<'_> {
         }
     }
     let prepares = those(cat, |p: &rec::Programme| p.prepares_for.contains(&x));
-    f.add("Programmes preparing for it", ids(cat, prepares));
+    f.add("Programmes preparing for it", names(cat, prepares));
     let careers = those(cat, |k: &rec::Career| {
         k.credentials.contains(&x) || k.credentials_any.contains(&x)
     });
