@@ -1,3 +1,5 @@
+/// mimalloc: fewer page faults and cheaper small allocations than the system allocator
+/// (BENCHMARKS.md, "The allocator").
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

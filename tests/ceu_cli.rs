@@ -344,6 +344,7 @@ fn the_pace_near_the_deadline_is_in_days() {
         let out = assert_cmd::Command::cargo_bin("coderpath")
             .unwrap()
             .env("NO_COLOR", "1")
+            .env("COLUMNS", "120")
             .args(["--as-of", date, "ceu", "status", "examples/certified.yaml"])
             .output()
             .unwrap();
@@ -395,10 +396,25 @@ fn an_on_hold_cycle_has_no_ceu_due_date_anywhere() {
     let out = assert_cmd::Command::cargo_bin("coderpath")
         .unwrap()
         .env("NO_COLOR", "1")
+        .env("COLUMNS", "120")
         .args(["--as-of", "2027-01-15", "ceu", "status", &profile])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("On hold"), "{text}");
     assert!(!text.contains("CEUs are due at the cycle's end"), "{text}");
+}
+
+/// `-v` names the assumption that decides between on track and behind.
+#[test]
+fn verbose_status_names_the_pace_assumption() {
+    let out = coderpath()
+        .args(["-v", "ceu", "status", "examples/certified.yaml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("assumption: Months of CEUs a running cycle may be short"),
+        "{stderr}"
+    );
 }

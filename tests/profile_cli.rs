@@ -194,3 +194,29 @@ fn enumerations_are_read_in_any_case() {
         .assert()
         .code(0);
 }
+
+/// A profile named on the command line and again by a roster is checked once, and a
+/// roster's clients are named as typed (`clients/b.yaml`, not `./clients/b.yaml`).
+#[test]
+fn a_profile_named_twice_is_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("clients")).unwrap();
+    common::write(dir.path(), "roster.yaml", "clients: [clients/*.yaml]\n");
+    common::write(
+        dir.path(),
+        "clients/b.yaml",
+        "name: B\neducation: hgh_school\n",
+    );
+    let out = coderpath()
+        .current_dir(dir.path())
+        .args(["profile", "check", "clients/b.yaml", "roster.yaml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.matches("--> clients/b.yaml:2:12").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(!stderr.contains("./clients"), "{stderr}");
+}

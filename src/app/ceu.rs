@@ -30,6 +30,21 @@ pub(super) fn track_status<'c>(
     let status =
         track::status(&p.person, &p.log, catalog, as_of).map_err(|e| located(&p.profile_src, e))?;
     say_rulebooks(&status);
+    // With `-v`: the default that decides between on track and behind, when one was judged.
+    let running = status.bodies.iter().any(|b| {
+        matches!(
+            b.current.state,
+            track::CycleState::OnTrack { .. } | track::CycleState::Behind { .. }
+        )
+    });
+    if running {
+        let a = &catalog.assumptions().pace_slack_months;
+        super::say::detail(&format!(
+            "assumption: Months of CEUs a running cycle may be short of an even pace before it is behind: {} — {}",
+            crate::render::words::num(a.value.get()),
+            a.note
+        ));
+    }
     Ok(status)
 }
 

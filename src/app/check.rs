@@ -131,6 +131,9 @@ fn profile_check_files(
 ) -> Result<u8, Error> {
     let data = load_catalog(global, as_of)?;
     let mut problems = Vec::new();
+    // A profile named twice (on the command line and by a roster) is checked once.
+    let mut seen = std::collections::HashSet::new();
+    let mut first_time = |p: &Path| seen.insert(std::fs::canonicalize(p).unwrap_or(p.into()));
     for file in files {
         // A file that cannot be used as text is a problem found, like any other.
         let src = match Source::read(file) {
@@ -150,6 +153,7 @@ fn profile_check_files(
                     for client in clients {
                         match client.problem {
                             Some(d) => problems.push(d),
+                            None if !first_time(&client.path) => {}
                             None => problems.extend(check_profile(
                                 &client.path,
                                 &data,
@@ -161,7 +165,7 @@ fn profile_check_files(
                 }
                 Err(ds) => problems.extend(ds),
             }
-        } else {
+        } else if first_time(file) {
             problems.extend(check_profile(file, &data, as_of, global.allow_outside)?);
         }
         super::say::detail(&format!("checked {name}"));

@@ -390,7 +390,7 @@ fn text_width() -> u16 {
 }
 
 /// Rendered diagnostics fitted to the text width (colour codes would be counted as
-/// columns, so coloured output, which goes to a terminal, is left as it is).
+/// columns, so coloured output is left as it is).
 fn for_stderr(rendered: String, color: bool) -> String {
     if color {
         rendered

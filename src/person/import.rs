@@ -498,9 +498,13 @@ impl Row {
 }
 
 /// `YYYY-MM-DD`, or the US `M/D/YYYY` portals export (with all four digits of the year:
-/// `2/3/25` is refused, not read as the year 25).
+/// `2/3/25` and `2/3/0025` are refused, not read as the year 25).
 fn date(v: &str) -> Option<NaiveDate> {
-    let four_digit_year = |v: &str| v.rsplit('/').next().is_some_and(|y| y.len() == 4);
+    let four_digit_year = |v: &str| {
+        v.rsplit('/').next().is_some_and(|y| {
+            y.len() == 4 && !y.starts_with('0') && y.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
     crate::loader::ymd::parse(v).ok().or_else(|| {
         four_digit_year(v)
             .then(|| NaiveDate::parse_from_str(v, "%m/%d/%Y").ok())
@@ -582,6 +586,8 @@ mod tests {
         assert_eq!(date("2/3/2025"), NaiveDate::from_ymd_opt(2025, 2, 3));
         assert_eq!(date("2/3/25"), None);
         assert_eq!(date("2/3/025"), None);
+        assert_eq!(date("2/3/+202"), None);
+        assert_eq!(date("2/3/0025"), None);
         let errs = run("date,title,provider,ceus\n2/3/25,X,AAPC,1\n", &[]).unwrap_err();
         assert_eq!((errs[0].line, errs[0].column), (2, 1), "{errs:#?}");
     }

@@ -149,6 +149,12 @@ impl Roster {
                 }
             }
         }
+        // Named as a person would type them: `clients/a.yaml`, not `./clients/a.yaml`.
+        for f in &mut listed {
+            if let Ok(p) = f.path.strip_prefix(".") {
+                f.path = p.to_path_buf();
+            }
+        }
         Ok(listed)
     }
 }

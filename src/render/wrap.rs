@@ -63,40 +63,59 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
 
 /// A diagnostic as rendered for the terminal, fitted to `width` columns: a long heading
 /// (`error: …`), label (`^^^ expected …`) or note (`= …`) wraps under its own text, keeping
-/// the gutter; lines quoting the file (`12 | …`) are left as they are.
+/// the gutter and the carets; lines quoting the file (`12 | …`), the location (`--> …`) and
+/// lines whose text starts too far right to wrap under itself are left whole.
 pub fn fit_diagnostic(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     for line in text.split('\n') {
-        let quoted = line
-            .trim_start()
-            .split_once(" |")
-            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-        if self::width(line) <= width || quoted {
-            out.push_str(line);
-            out.push('\n');
-            continue;
+        match fitted(line, width) {
+            Some(lines) => out.push_str(&lines),
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
         }
-        let head = ["error: ", "warning: "]
-            .into_iter()
-            .find(|h| line.starts_with(h))
-            .map_or_else(
-                || {
-                    line.len()
-                        - line
-                            .trim_start_matches([' ', '|', '^', '-', '=', '~', '>'])
-                            .len()
-                },
-                str::len,
-            );
-        let (first, body) = line.split_at(head);
-        let rest: String = first
-            .chars()
-            .map(|c| if c == '|' { c } else { ' ' })
-            .collect();
-        out.push_str(&wrap(body, width, first, &rest));
     }
     out.pop();
     out
+}
+
+/// One rendered diagnostic line wrapped under its own text, or `None` to keep it whole.
+fn fitted(line: &str, width: usize) -> Option<String> {
+    let trimmed = line.trim_start();
+    let quoted = trimmed
+        .split_once(" |")
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if self::width(line) <= width || quoted || trimmed.starts_with("-->") {
+        return None;
+    }
+    // The heading's kind, or the gutter (spaces and `|`), the markers (`^^^`, `---`, `=`)
+    // and the spaces after them.
+    let head = match ["error: ", "warning: ", "note: "]
+        .into_iter()
+        .find(|h| line.starts_with(h))
+    {
+        Some(h) => h.len(),
+        None => {
+            let gutter = line.len() - line.trim_start_matches([' ', '|']).len();
+            let rest = &line[gutter..];
+            let marks = rest.len() - rest.trim_start_matches(['^', '-', '=', '~']).len();
+            let rest = &rest[marks..];
+            gutter + marks + rest.len() - rest.trim_start_matches(' ').len()
+        }
+    };
+    let (first, body) = line.split_at(head);
+    let rest: String = first
+        .chars()
+        .map(|c| if c == '|' { c } else { ' ' })
+        .collect();
+    let wrapped = wrap(body, width, first, &rest);
+    // `wrap` moves a word too long for its indent to the margin: then the line stays whole.
+    let kept = wrapped.lines().enumerate().all(|(i, l)| {
+        let prefix = if i == 0 { first } else { rest.as_str() };
+        l.starts_with(prefix.trim_end())
+    });
+    kept.then_some(wrapped)
 }
 
 /// `label` then `value` wrapped under a column `label_width` wide: "Target:   CPC (…)".
@@ -127,6 +146,12 @@ mod tests {
             fit_diagnostic("error: short\n --> f:1:1", 40),
             "error: short\n --> f:1:1"
         );
+        // Text that starts too far right to wrap under itself, and the location, stay whole,
+        // gutter and carets included.
+        let far = format!("  |{}^^^^ expected a number such as 12.5", " ".repeat(36));
+        assert_eq!(fit_diagnostic(&far, 40), far);
+        let place = format!(" --> {}/profile.yaml:2:12", "long-folder-name".repeat(3));
+        assert_eq!(fit_diagnostic(&place, 40), place);
     }
 
     #[test]

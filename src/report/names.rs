@@ -15,14 +15,29 @@ const RESERVED: [&str; 22] = [
 
 /// A file stem from a client's name: lower-case ASCII letters and digits joined by single
 /// hyphens, at most 60 characters; no separators, dots, control characters or reserved names.
-/// Accented letters lose their accents (`Sofía Ramírez` → `sofia-ramirez`).
+/// Latin letters are written in ASCII: accents dropped (`Sofía Ramírez` → `sofia-ramirez`),
+/// and the letters without a decomposition spelt out (`Bjørn Strauß` → `bjorn-strauss`).
 pub fn stem(name: &str) -> String {
-    let mut out = String::new();
-    let letters = name
+    let mut letters = String::new();
+    for c in name
         .nfkd()
         .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase);
-    for c in letters {
+        .flat_map(char::to_lowercase)
+    {
+        match c {
+            'ł' => letters.push('l'),
+            'ø' => letters.push('o'),
+            'đ' | 'ð' => letters.push('d'),
+            'ı' => letters.push('i'),
+            'ß' => letters.push_str("ss"),
+            'æ' => letters.push_str("ae"),
+            'œ' => letters.push_str("oe"),
+            'þ' => letters.push_str("th"),
+            _ => letters.push(c),
+        }
+    }
+    let mut out = String::new();
+    for c in letters.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -93,6 +108,8 @@ mod tests {
         assert_eq!(stem("Ana\u{0}\u{7}\nMaría"), "ana-maria");
         assert_eq!(stem("Sofía Ramírez-Núñez"), "sofia-ramirez-nunez");
         assert_eq!(stem("Zoë Ångström ﬁn"), "zoe-angstrom-fin");
+        assert_eq!(stem("Łukasz Błaszczykowski"), "lukasz-blaszczykowski");
+        assert_eq!(stem("Bjørn Strauß Æsa Œuvre"), "bjorn-strauss-aesa-oeuvre");
         assert_eq!(stem("..."), "client");
         assert_eq!(stem("CON"), "client-con");
         assert_eq!(stem(&"a".repeat(200)).len(), 60);

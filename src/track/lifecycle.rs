@@ -353,10 +353,11 @@ impl<'a, 'c> Life<'a, 'c> {
             let span = dates::days_between(c.start, c.end).max(1) as f64;
             let gone = (dates::days_between(c.start, self.as_of).max(0) as f64 / span).min(1.0);
             // Behind only when short of an even pace by more than the slack the assumptions
-            // allow.
-            let slack = self.catalog.assumptions().pace_slack_months.value.get()
+            // allow, which shrinks to the time left: at the deadline nothing may be missing.
+            let slack = (self.catalog.assumptions().pace_slack_months.value.get()
                 * dates::DAYS_PER_MONTH
-                / span;
+                / span)
+                .min(1.0 - gone);
             let per_month = pace(tally.remaining, days_left);
             if tally.earned + 1e-9 >= total * (gone - slack) {
                 CycleState::OnTrack {
@@ -481,10 +482,11 @@ impl<'a, 'c> Life<'a, 'c> {
     }
 
     /// Whether the log can speak for cycle `e`: a checkpoint inside it, a declared start of
-    /// complete logging on or before its start, or a log item showing that logging had begun
-    /// by then: for the first cycle after certification, one dated before its start; for a
-    /// later cycle, one dated between the first certification and its start (a course from
-    /// before certification, kept as history, says nothing of the cycles after the first).
+    /// complete logging on or before its start, or log items showing that logging had begun
+    /// by then: one dated between the first certification and its start; or, for a cycle
+    /// starting less than a full cycle after certification, one dated before certification
+    /// together with one inside the cycle (a lone course from before certification, kept as
+    /// history, shows no log being kept).
     fn covered(&self, body: Body, e: Cycle) -> bool {
         let checkpoint = self
             .log
@@ -492,18 +494,16 @@ impl<'a, 'c> Life<'a, 'c> {
             .iter()
             .any(|x| x.body == body && x.date >= e.start && x.date <= e.end);
         let declared = self.log_since.is_some_and(|d| d <= e.start);
-        // No earlier cycle fits between certification and this one: it is the first to judge.
-        let first = e.first || e.start - self.certified < e.end - e.start;
-        let logging = |d: NaiveDate| {
-            if first {
-                d < e.start
-            } else {
-                d >= self.certified && d < e.start
-            }
+        let dates = || {
+            let entries = self.log.entries.iter().map(|x| x.date);
+            entries.chain(self.log.checkpoints.iter().map(|x| x.date))
         };
-        let older = self.log.entries.iter().any(|x| logging(x.date))
-            || self.log.checkpoints.iter().any(|x| logging(x.date));
-        checkpoint || declared || older
+        let since_certified = dates().any(|d| d >= self.certified && d < e.start);
+        let early = e.first || e.start - self.certified < e.end - e.start;
+        let kept_through = early
+            && dates().any(|d| d < self.certified)
+            && dates().any(|d| d >= e.start && d <= e.end);
+        checkpoint || declared || since_certified || kept_through
     }
 }
 

@@ -44,6 +44,14 @@ fn a_log_begun_before_certification_covers_the_first_cycle() {
         ended.state
     );
     assert_eq!(ended.earned, 2.5);
+    // A lone course from before certification shows no log being kept: unknown.
+    let lone = "- { date: 2025-10-01, title: exam review, provider: P, ceus: 1, aapc_index: R1 }\n";
+    let s = fixture(profile, lone, "2027-12-15");
+    let ended = s.bodies[0]
+        .ended
+        .as_ref()
+        .expect("the first cycle has ended");
+    assert_eq!(ended.state, CycleState::NotInLog);
 }
 
 /// Renewal-month CEUs of a cycle the log cannot speak for count toward the next cycle,
@@ -308,5 +316,14 @@ fn behind_allows_the_assumed_slack() {
         matches!(state_on("2027-09-15"), CycleState::Behind { .. }),
         "{:?}",
         state_on("2027-09-15")
+    );
+    // The slack shrinks to the time left: short on the last days is behind.
+    let short = format!("{ceus}{}", ahima_entries("2027-03-10", 9, 2.0));
+    let last_day = fixture(profile, &short, "2029-02-28").bodies[0]
+        .current
+        .state;
+    assert!(
+        matches!(last_day, CycleState::Behind { .. }),
+        "{last_day:?}"
     );
 }

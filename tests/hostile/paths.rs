@@ -47,7 +47,7 @@ fn h02_absolute_ceu_log_in_a_roster_fails_that_client_only() {
     s.run(
         &["report", "roster.yaml", "--out", "out"],
         1,
-        &["evil.yaml:5:10", "leaves the folder ./clients"],
+        &["evil.yaml:5:10", "leaves the folder clients"],
     );
     let index = &s.written()["out/index.html"];
     assert!(index.contains("Clients that could not be reported (1)"));
