@@ -338,18 +338,21 @@ fn a_profile_without_the_aapc_renewal_date_is_told_where() {
 
 /// Under a month before the deadline the pace is what is left in the days left; on the due
 /// date, what is still needed today (not a monthly rate of hundreds of CEUs).
+/// The text status of `profile` as of `date` (120 columns).
+fn status_on(date: &str, profile: &str) -> String {
+    let out = assert_cmd::Command::cargo_bin("coderpath")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "120")
+        .args(["--as-of", date, "ceu", "status", profile])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[test]
 fn the_pace_near_the_deadline_is_in_days() {
-    let status_on = |date: &str| {
-        let out = assert_cmd::Command::cargo_bin("coderpath")
-            .unwrap()
-            .env("NO_COLOR", "1")
-            .env("COLUMNS", "120")
-            .args(["--as-of", date, "ceu", "status", "examples/certified.yaml"])
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let status_on = |date: &str| status_on(date, "examples/certified.yaml");
     assert!(status_on("2027-05-31").contains("27 CEUs still needed, due today"));
     assert!(status_on("2027-05-15").contains("27 CEUs still needed in 16 days"));
     assert!(status_on("2027-03-01").contains("a month to finish on time"));
@@ -393,14 +396,7 @@ fn an_on_hold_cycle_has_no_ceu_due_date_anywhere() {
         "p.ceus.yaml",
         "- { date: 2024-10-01, title: Review, provider: AAPC, ceus: 10, aapc_index: L1 }\n",
     );
-    let out = assert_cmd::Command::cargo_bin("coderpath")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "120")
-        .args(["--as-of", "2027-01-15", "ceu", "status", &profile])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = status_on("2027-01-15", &profile);
     assert!(text.contains("On hold"), "{text}");
     assert!(!text.contains("CEUs are due at the cycle's end"), "{text}");
 }
