@@ -375,16 +375,24 @@ fn json(value: &impl serde::Serialize) -> String {
 /// Columns text output is fitted to: `COLUMNS` when set, else the terminal's width, else
 /// (piped or redirected) [`PIPED_WIDTH`].
 fn text_width() -> u16 {
+    width_of(comfy_table::Table::new())
+}
+
+/// [`text_width`] for what goes to stderr, which may be a terminal while stdout is not (or
+/// the other way round).
+fn stderr_width() -> u16 {
+    let mut table = comfy_table::Table::new();
+    table.use_stderr();
+    width_of(table)
+}
+
+/// `COLUMNS`, else the width of the terminal `table` is printed to, else [`PIPED_WIDTH`].
+fn width_of(table: comfy_table::Table) -> u16 {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<u16>().ok())
         .filter(|c| *c >= MIN_WIDTH)
-        .or_else(|| {
-            std::io::stdout()
-                .is_terminal()
-                .then(|| comfy_table::Table::new().width())
-                .flatten()
-        })
+        .or_else(|| table.width())
         .unwrap_or(PIPED_WIDTH)
         .max(MIN_WIDTH)
 }
@@ -395,7 +403,7 @@ fn for_stderr(rendered: String, color: bool) -> String {
     if color {
         rendered
     } else {
-        crate::render::wrap::fit_diagnostic(&rendered, text_width().into())
+        crate::render::wrap::fit_diagnostic(&rendered, stderr_width().into())
     }
 }
 

@@ -49,7 +49,7 @@ pub fn note(text: &str) {
 /// A line saying what was done ("wrote profile.yaml"), unless quiet.
 pub fn status(text: &str) {
     if !quiet() {
-        let width = super::text_width().into();
+        let width = super::stderr_width().into();
         eprintln!("{}", crate::render::wrap::fit_diagnostic(text, width));
     }
 }

@@ -113,7 +113,7 @@ fn fitted(line: &str, width: usize) -> Option<String> {
     // `wrap` moves a word too long for its indent to the margin: then the line stays whole.
     let kept = wrapped.lines().enumerate().all(|(i, l)| {
         let prefix = if i == 0 { first } else { rest.as_str() };
-        l.starts_with(prefix.trim_end())
+        l.starts_with(prefix) && l.len() > prefix.len()
     });
     kept.then_some(wrapped)
 }
@@ -152,6 +152,9 @@ mod tests {
         assert_eq!(fit_diagnostic(&far, 40), far);
         let place = format!(" --> {}/profile.yaml:2:12", "long-folder-name".repeat(3));
         assert_eq!(fit_diagnostic(&place, 40), place);
+        // A heading whose word is too long for its indent stays whole too.
+        let heading = format!("error: unknown value; did you mean `{}`?", "x".repeat(20));
+        assert_eq!(fit_diagnostic(&heading, 24), heading);
     }
 
     #[test]
