@@ -17,37 +17,33 @@ use crate::error::{Diagnostic, Error};
 use crate::loader::Source;
 use model::*;
 
-/// The reference data files, in load order, with their embedded defaults.
-pub const FILES: [(&str, &str); 10] = [
-    (
-        "credentials.yaml",
-        include_str!("../../data/credentials.yaml"),
-    ),
-    (
-        "renewal_rules.yaml",
-        include_str!("../../data/renewal_rules.yaml"),
-    ),
-    (
-        "programmes.yaml",
-        include_str!("../../data/programmes.yaml"),
-    ),
-    (
-        "competencies.yaml",
-        include_str!("../../data/competencies.yaml"),
-    ),
-    (
-        "backgrounds.yaml",
-        include_str!("../../data/backgrounds.yaml"),
-    ),
-    ("settings.yaml", include_str!("../../data/settings.yaml")),
-    ("careers.yaml", include_str!("../../data/careers.yaml")),
-    ("outlook.yaml", include_str!("../../data/outlook.yaml")),
-    ("code_sets.yaml", include_str!("../../data/code_sets.yaml")),
-    (
-        "assumptions.yaml",
-        include_str!("../../data/assumptions.yaml"),
-    ),
-];
+/// Declares [`FILES`] and their JSON twins from the files' stems, in load order.
+macro_rules! files {
+    ($($stem:literal),* $(,)?) => {
+        /// The reference data files, in load order, with their embedded defaults.
+        pub const FILES: [(&str, &str); 10] = [$((
+            concat!($stem, ".yaml"),
+            include_str!(concat!("../../data/", $stem, ".yaml")),
+        )),*];
+
+        /// The embedded files as JSON, converted at build time (`build.rs`): reading JSON
+        /// is several times quicker than reading YAML.
+        const JSON: [&str; 10] = [$(include_str!(concat!(env!("OUT_DIR"), "/", $stem, ".json"))),*];
+    };
+}
+
+files!(
+    "credentials",
+    "renewal_rules",
+    "programmes",
+    "competencies",
+    "backgrounds",
+    "settings",
+    "careers",
+    "outlook",
+    "code_sets",
+    "assumptions",
+);
 
 /// All reference data as read, with the sources it came from (for locating later errors).
 pub struct DataSet {
@@ -92,25 +88,30 @@ impl DataSet {
             )));
         }
         let mut sources = Vec::with_capacity(FILES.len());
-        for (name, embedded) in FILES {
+        // The JSON of each file that is not overridden.
+        let mut json = [None; 10];
+        for (i, (name, embedded)) in FILES.into_iter().enumerate() {
             let path = dir.map(|d| d.join(name)).filter(|p| p.exists());
             sources.push(match path {
                 Some(p) => Source::read(&p)?,
-                None => Source::new(format!("data/{name} (embedded)"), embedded),
+                None => {
+                    json[i] = Some(JSON[i]);
+                    Source::new(format!("data/{name} (embedded)"), embedded)
+                }
             });
         }
         let mut e = Vec::new();
         let parsed = (
-            parse(&sources[0], &mut e),
-            parse(&sources[1], &mut e),
-            parse(&sources[2], &mut e),
-            parse(&sources[3], &mut e),
-            parse(&sources[4], &mut e),
-            parse(&sources[5], &mut e),
-            parse(&sources[6], &mut e),
-            parse(&sources[7], &mut e),
-            parse(&sources[8], &mut e),
-            parse(&sources[9], &mut e),
+            parse(&sources[0], json[0], &mut e),
+            parse(&sources[1], json[1], &mut e),
+            parse(&sources[2], json[2], &mut e),
+            parse(&sources[3], json[3], &mut e),
+            parse(&sources[4], json[4], &mut e),
+            parse(&sources[5], json[5], &mut e),
+            parse(&sources[6], json[6], &mut e),
+            parse(&sources[7], json[7], &mut e),
+            parse(&sources[8], json[8], &mut e),
+            parse(&sources[9], json[9], &mut e),
         );
         match parsed {
             (
@@ -181,7 +182,57 @@ impl DataSet {
     }
 }
 
-/// Parses one file, collecting its error instead of stopping.
-fn parse<T: serde::de::DeserializeOwned>(src: &Source, errors: &mut Vec<Diagnostic>) -> Option<T> {
+/// Reads one file from its JSON twin when it has one, else parses it, collecting its errors
+/// instead of stopping. JSON that does not read (never for the embedded files: the test
+/// `embedded_json_matches_yaml`) falls back to the YAML, which reports the problem.
+fn parse<T: serde::de::DeserializeOwned>(
+    src: &Source,
+    json: Option<&str>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    if let Some(Ok(t)) = json.map(serde_json::from_str) {
+        return Some(t);
+    }
     src.parse().map_err(|ds| errors.extend(ds)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
+
+    use super::*;
+
+    /// File `i` read from its JSON twin and from its YAML, each as it serializes.
+    fn both_ways<T: DeserializeOwned + Serialize>(
+        i: usize,
+    ) -> (serde_json::Value, serde_json::Value) {
+        let (name, yaml) = FILES[i];
+        let from_json: T = serde_json::from_str(JSON[i])
+            .unwrap_or_else(|e| panic!("{name}: the build-time JSON does not read: {e}"));
+        let from_yaml: T = Source::new(name, yaml)
+            .parse()
+            .expect("the embedded data parses");
+        let value = |t: &T| serde_json::to_value(t).expect("the data serializes");
+        (value(&from_json), value(&from_yaml))
+    }
+
+    #[test]
+    fn embedded_json_matches_yaml() {
+        let pairs = [
+            both_ways::<CredentialsFile>(File::Credentials as usize),
+            both_ways::<RulesFile>(File::Rules as usize),
+            both_ways::<ProgrammesFile>(File::Programmes as usize),
+            both_ways::<CompetenciesFile>(File::Competencies as usize),
+            both_ways::<BackgroundsFile>(File::Backgrounds as usize),
+            both_ways::<SettingsFile>(File::Settings as usize),
+            both_ways::<CareersFile>(File::Careers as usize),
+            both_ways::<OutlookFile>(File::Outlook as usize),
+            both_ways::<CodeSetsFile>(File::CodeSets as usize),
+            both_ways::<AssumptionsFile>(File::Assumptions as usize),
+        ];
+        for (i, (json, yaml)) in pairs.into_iter().enumerate() {
+            assert_eq!(json, yaml, "{}", FILES[i].0);
+        }
+    }
 }
