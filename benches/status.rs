@@ -28,6 +28,10 @@ use coderpath::person::log::{Item, Log};
 use coderpath::person::profile::Person;
 use coderpath::track;
 
+/// The binary's allocator, so that the phases cost here what they cost there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const PROFILE: &str = "name: Big Log\neducation: certificate\nmemberships: [AAPC]\ncredentials:\n  - { id: CPC, earned: 2016-01-01 }\n  - { id: CPMA, earned: 2017-01-01 }\n  - { id: CCS, earned: 2016-03-01 }\naapc_renewal: 2025-05-31\nceu_log: big.ceus.yaml\n";
 
 fn log(n: usize) -> String {
