@@ -179,6 +179,15 @@ impl Diagnostic {
         self
     }
 
+    /// Underlines the whole line shown, for a problem with the line as a whole (a CSV header
+    /// that lacks a column) rather than with the token at the column.
+    pub fn whole_line(mut self) -> Self {
+        if let Some(ex) = &mut self.excerpt {
+            ex.span = 0..ex.text.len();
+        }
+        self
+    }
+
     /// Renders the diagnostic with the source line, as `file:line:column` plus a caret.
     pub fn render(&self, color: bool) -> String {
         let level = match self.severity {

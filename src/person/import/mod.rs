@@ -232,6 +232,7 @@ pub fn import(
                         quote(m)
                     ),
                 )
+                .whole_line()
                 .expected(format!(
                     "one of: {}",
                     header.iter().collect::<Vec<_>>().join(", ")
@@ -242,11 +243,13 @@ pub fn import(
     for f in REQUIRED {
         if !columns.contains(&Some(f)) {
             problems.push(
-                at(1, 1, format!("no column gives `{}`", name_of(f))).expected(format!(
-                    "a header such as {}, or --map COLUMN={}",
-                    quote(FIELDS.iter().find(|x| x.0 == f).map_or("", |x| x.2[0])),
-                    name_of(f)
-                )),
+                at(1, 1, format!("no column gives `{}`", name_of(f)))
+                    .whole_line()
+                    .expected(format!(
+                        "a header such as {}, or --map COLUMN={}",
+                        quote(FIELDS.iter().find(|x| x.0 == f).map_or("", |x| x.2[0])),
+                        name_of(f)
+                    )),
             );
         }
     }
@@ -407,6 +410,14 @@ mod tests {
         .map(|(h, f)| (h.to_string(), f))
         .collect();
         assert_eq!(run(text, &map).unwrap().entries.len(), 1);
+        // A column the header lacks is a problem of the whole header, underlined whole.
+        let errs = run(text, &[("Nope".to_string(), Field::Title)]).unwrap_err();
+        let shown = errs[0].render(false);
+        assert!(shown.contains("`Nope`"), "{shown}");
+        assert!(
+            shown.contains(&"^".repeat("When,What,Who,How many".len())),
+            "{shown}"
+        );
     }
 
     #[test]
