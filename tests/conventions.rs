@@ -74,9 +74,13 @@ fn init_writes_starters_that_validate_and_never_overwrite() {
     ] {
         let path = dir.path().join(file);
         coderpath().args(["init", kind]).arg(&path).assert().code(0);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("# "), "commented starter");
+        // Its opening comment runs the command on the file as it was named.
+        let first_command = text.lines().nth(1).unwrap();
         assert!(
-            std::fs::read_to_string(&path).unwrap().starts_with("# "),
-            "commented starter"
+            first_command.contains(&format!(" {}", path.display())),
+            "{first_command}"
         );
         coderpath()
             .args(["profile", "check"])

@@ -315,7 +315,33 @@ fn a_missing_data_dir_is_a_usage_error() {
         .args(["data", "check", "--data-dir", "/no/such/dir"])
         .assert()
         .code(2)
-        .stderr("error: --data-dir /no/such/dir: not a directory\n");
+        .stderr("error: --data-dir /no/such/dir: no such folder\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_data_file_linked_to_nothing_is_reported_not_skipped() {
+    for (target, words) in [
+        (
+            "nowhere.yaml",
+            "it is a symbolic link to a file that does not exist",
+        ),
+        (
+            "credentials.yaml",
+            "it is a symbolic link that loops back on itself",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(target, dir.path().join("credentials.yaml")).unwrap();
+        coderpath()
+            .args(["data", "check", "--data-dir"])
+            .arg(dir.path())
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(format!(
+                "credentials.yaml: {words}"
+            )));
+    }
 }
 
 #[test]

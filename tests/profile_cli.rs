@@ -180,6 +180,37 @@ fn a_roster_checks_its_clients() {
     assert!(!stderr.contains("a.profile.yaml"), "{stderr}");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_roster_client_that_cannot_be_read_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::os::unix::fs::symlink("b.yaml", d.join("a.yaml")).unwrap();
+    std::os::unix::fs::symlink("a.yaml", d.join("b.yaml")).unwrap();
+    std::os::unix::fs::symlink("gone.yaml", d.join("c.yaml")).unwrap();
+    std::fs::create_dir(d.join("d.yaml")).unwrap();
+    std::fs::write(
+        d.join("roster.yaml"),
+        "clients:\n  - a.yaml\n  - c.yaml\n  - d.yaml\n  - e.yaml\n",
+    )
+    .unwrap();
+    let out = coderpath()
+        .args(["profile", "check"])
+        .arg(d.join("roster.yaml"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for said in [
+        "`a.yaml` cannot be read: it is a symbolic link that loops back on itself",
+        "`c.yaml` cannot be read: it is a symbolic link to a file that does not exist",
+        "`d.yaml` cannot be read: it is a folder",
+        "`e.yaml` matches no file",
+    ] {
+        assert!(stderr.contains(said), "{said} in {stderr}");
+    }
+}
+
 #[test]
 fn enumerations_are_read_in_any_case() {
     let dir = tempfile::tempdir().unwrap();

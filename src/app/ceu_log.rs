@@ -19,6 +19,7 @@ use crate::cli::{
     AddArgs, CeuImportArgs, CeuListArgs, CeuRemoveArgs, CycleArg, DomainArg, Global, ListFormat,
 };
 use crate::data::Catalog;
+use crate::data::units::plain;
 use crate::error::Error;
 use crate::loader::Source;
 use crate::person::append::NewEntry;
@@ -28,7 +29,8 @@ use crate::person::profile::Person;
 use crate::person::within::{self, Outside};
 use crate::render::escape::terminal;
 use crate::render::status_words::totals;
-use crate::render::words::ceus;
+use crate::render::words::count;
+use crate::render::wrap::wrap;
 use crate::track::register::{CycleFilter, Filter, register};
 
 /// The log a command works on, and the person when a profile was given.
@@ -145,7 +147,16 @@ fn finish(
     as_of: NaiveDate,
 ) -> Result<u8, Error> {
     out.push_str(&block(heading, &totals_with(t, text, catalog, as_of)?));
-    emit(&terminal(&out))
+    // Each line fitted to the width, wrapping under itself.
+    let width = usize::from(text_width());
+    let fitted: String = out
+        .lines()
+        .map(|l| {
+            let indent = &l[..l.len() - l.trim_start().len()];
+            wrap(l.trim_start(), width, indent, &format!("{indent}    "))
+        })
+        .collect();
+    emit(&fitted)
 }
 
 /// `lines` as an indented block under `heading`, or nothing.
@@ -160,9 +171,17 @@ fn block(heading: &str, lines: &[String]) -> String {
     out
 }
 
-/// An entry on one line.
+/// An entry on one line (a line break in a title or provider shown as a space).
 fn entry_line(e: &NewEntry) -> String {
-    format!("{}  {} ({}), {}", e.date, e.title, e.provider, ceus(e.ceus))
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!(
+        "{}  {} ({}), {}",
+        e.date,
+        one_line(&e.title),
+        one_line(&e.provider),
+        // As entered: a figure of the log is data, not a sum to round.
+        count(plain(e.ceus).as_str(), "CEU", "CEUs")
+    )
 }
 
 pub(super) fn add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u8, Error> {

@@ -39,7 +39,15 @@ pub(super) fn init(kind: InitKind, path: Option<&Path>, force: bool) -> Result<u
         InitKind::Roster => ("roster.yaml", ROSTER),
     };
     let path = path.map_or_else(|| PathBuf::from(default), Path::to_path_buf);
-    let mut files = vec![(path.clone(), text)];
+    // The command in the file's opening comment names the file as written.
+    let shown = path.display().to_string();
+    let shown = if shown.contains(char::is_whitespace) {
+        format!("\"{shown}\"")
+    } else {
+        shown
+    };
+    let text = text.replacen(&format!(" {default}"), &format!(" {shown}"), 1);
+    let mut files = vec![(path.clone(), text.as_str())];
     if kind == InitKind::Roster {
         let dir = path.parent().unwrap_or(Path::new(""));
         files.push((dir.join("clients").join("first-client.yaml"), ASPIRING));

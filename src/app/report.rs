@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::files::{note_input, target::write_error};
+use super::files::{check_not_input, note_input, target::write_error};
 use super::parallel::{QuietPanics, par_map};
 use super::{Global, load_catalog, log_path, read_log, report, templates, write_replace};
 use crate::cli::RosterArgs;
@@ -33,11 +33,14 @@ const MARKER: &str = ".coderpath-report";
 /// The folder of client pages inside `--out`.
 const CLIENTS: &str = "clients";
 
+/// The extensions of a client's pages: HTML, Markdown and, with `--json`, JSON.
+const PAGES: [&str; 3] = ["html", "md", "json"];
+
 pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Result<u8, Error> {
     let data = load_catalog(global, as_of)?;
     let templates = templates(global, None)?;
     let input = clients(&args.input, global.allow_outside)?;
-    prepare_out(&args.out, args.force)?;
+    check_out(&args.out, args.force)?;
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
@@ -83,6 +86,23 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
                 (name, source.as_str())
             }),
     );
+    // Every output is checked against the inputs (profiles, logs, the roster) before the
+    // first is written, so a refused run leaves the folder as it was.
+    for l in loaded.iter().flatten() {
+        if let Some(log) = &l.log {
+            note_input(log);
+        }
+    }
+    let pages = stems.iter().flat_map(|stem| {
+        PAGES[..if args.json { 3 } else { 2 }]
+            .iter()
+            .map(move |ext| args.out.join(format!("{CLIENTS}/{stem}.{ext}")))
+    });
+    let overview_files = [MARKER, "index.html", "summary.csv", manifest::FILE];
+    for path in pages.chain(overview_files.map(|f| args.out.join(f))) {
+        check_not_input(&path)?;
+    }
+    make_out(&args.out)?;
     progress.set_message("writing reports");
     let setup = Setup {
         data: &data,
@@ -240,9 +260,9 @@ fn relative(path: &Path, base: &Path) -> String {
         .join("/")
 }
 
-/// Creates the output directory and its `clients/` folder, or checks that coderpath may
-/// write into it.
-fn prepare_out(out: &Path, force: bool) -> Result<(), Error> {
+/// Checks that coderpath may write into the output folder: a new one, an empty one, one it
+/// made before, or any with `--force`.
+fn check_out(out: &Path, force: bool) -> Result<(), Error> {
     let werr = |source| write_error(out, source);
     if out.exists() {
         if !out.is_dir() {
@@ -260,7 +280,12 @@ fn prepare_out(out: &Path, force: bool) -> Result<(), Error> {
             )));
         }
     }
-    std::fs::create_dir_all(out.join(CLIENTS)).map_err(werr)?;
+    Ok(())
+}
+
+/// Makes the report folder (see [`check_out`]) and marks it as coderpath's.
+fn make_out(out: &Path) -> Result<(), Error> {
+    std::fs::create_dir_all(out.join(CLIENTS)).map_err(|source| write_error(out, source))?;
     write_replace(
         &out.join(MARKER),
         "Made by coderpath report; later runs may replace the reports here.\n",
@@ -432,11 +457,11 @@ fn client(setup: &Setup, l: &Loaded, source: &str, file: &str) -> Result<Done, F
         pages.push(page);
         Ok::<(), Error>(())
     };
-    write("html", &html)?;
-    write("md", &md.join("\n"))?;
+    write(PAGES[0], &html)?;
+    write(PAGES[1], &md.join("\n"))?;
     if setup.json {
         let value = serde_json::json!({ "plan": plan, "status": status });
-        write("json", &(super::json(&value)))?;
+        write(PAGES[2], &(super::json(&value)))?;
     }
     let mut row = row(&profile.name, source, plan.as_ref(), status.as_ref(), as_of);
     row.file = Some(file.to_string());

@@ -82,16 +82,22 @@ impl DataSet {
         if let Some(d) = dir
             && !d.is_dir()
         {
-            return Err(Error::Usage(format!(
-                "--data-dir {}: not a directory",
-                d.display()
-            )));
+            let what = if d.symlink_metadata().is_err() {
+                "no such folder"
+            } else {
+                "not a folder"
+            };
+            return Err(Error::Usage(format!("--data-dir {}: {what}", d.display())));
         }
         let mut sources = Vec::with_capacity(FILES.len());
         // The JSON of each file that is not overridden.
         let mut json = [None; 10];
         for (i, (name, embedded)) in FILES.into_iter().enumerate() {
-            let path = dir.map(|d| d.join(name)).filter(|p| p.exists());
+            // Anything by that name replaces the embedded file, so a link to nothing is
+            // reported rather than passed over.
+            let path = dir
+                .map(|d| d.join(name))
+                .filter(|p| p.symlink_metadata().is_ok());
             sources.push(match path {
                 Some(p) => Source::read(&p)?,
                 None => {

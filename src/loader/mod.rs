@@ -16,6 +16,7 @@ pub(crate) mod full;
 mod node;
 mod partial;
 mod read;
+pub(crate) use read::explained;
 mod scalar;
 mod words;
 pub mod ymd;

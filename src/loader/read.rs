@@ -14,7 +14,7 @@ pub fn regular_file(path: &Path, name: &str) -> Result<Vec<u8>, Error> {
         path: name.to_string(),
         source,
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
+    let meta = std::fs::metadata(path).map_err(|e| io(explained(path, e)))?;
     refuse_special(meta.file_type(), name)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(name).into());
@@ -27,6 +27,22 @@ pub fn regular_file(path: &Path, name: &str) -> Result<Vec<u8>, Error> {
     // limit), so a large file is read into one buffer instead of a chain of doubling copies.
     let expected = meta.len().min(MAX_FILE_BYTES) as usize + 1;
     limited_with(file, name, expected)
+}
+
+/// `e`, from looking up `path`, in plain words when `path` is a symbolic link that leads
+/// nowhere: to a missing file, or round in a loop.
+pub fn explained(path: &Path, e: std::io::Error) -> std::io::Error {
+    let linked = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
+    match e.kind() {
+        std::io::ErrorKind::NotFound if linked => std::io::Error::new(
+            e.kind(),
+            "it is a symbolic link to a file that does not exist",
+        ),
+        _ if linked && path.canonicalize().is_err() => {
+            std::io::Error::new(e.kind(), "it is a symbolic link that loops back on itself")
+        }
+        _ => e,
+    }
 }
 
 /// At most [`MAX_FILE_BYTES`] + 1 bytes of `input` (one more tells that it is too large).

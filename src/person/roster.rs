@@ -120,7 +120,16 @@ impl Roster {
                         outside: None,
                         problem: None,
                     }],
-                    Ok(_) => vec![],
+                    Ok(p) => {
+                        if let Some(why) = not_a_file(&p) {
+                            problem(
+                                src.at(&at, format!("`{pattern}` cannot be read: {why}"))
+                                    .expected("a profile path relative to the roster"),
+                            );
+                            continue;
+                        }
+                        vec![]
+                    }
                     Err(o) => {
                         problem(outside(o));
                         continue;
@@ -157,6 +166,16 @@ impl Roster {
         }
         Ok(listed)
     }
+}
+
+/// Why something at `path` is not a file to read, or `None` when nothing is there.
+fn not_a_file(path: &Path) -> Option<String> {
+    path.symlink_metadata().ok()?;
+    Some(match std::fs::metadata(path) {
+        Err(e) => crate::loader::explained(path, e).to_string(),
+        Ok(m) if m.is_dir() => "it is a folder".into(),
+        Ok(_) => "it is not a regular file".into(),
+    })
 }
 
 /// Why a glob was not expanded.

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::ics::{CalEvent, uid_part};
 use super::status_words as words;
-use super::words::{ceus, num, rule_fee};
+use super::words::{ceus, num, num_up, rule_fee};
 use crate::data::Catalog;
 use crate::data::catalog::CodeSet;
 use crate::data::model::Anchor;
@@ -86,7 +86,7 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                         end,
                         format!(
                             "{body} CEUs due ({} of {} still to earn)",
-                            num(c.remaining),
+                            num_up(c.remaining),
                             num(c.required)
                         ),
                         format!("Cycle {} to {end}; {}.", c.cycle.start, words::basis(c)),

@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 
 use super::table::Table;
-use super::words::{ceus, count, num};
+use super::words::{ceus, count};
+use crate::data::units::plain;
 use crate::track::RejectReason;
 use crate::track::register::{
     CheckpointRow, CycleFilter, CycleKind, Filter, Place, Register, Row, Standing,
@@ -47,7 +48,8 @@ fn cells(row: &Row, as_of: NaiveDate) -> Vec<String> {
         e.date.to_string(),
         e.title.clone(),
         e.provider.clone(),
-        num(e.ceus),
+        // As logged: an entry's figure is data, not a sum to round.
+        plain(e.ceus),
     ];
     out.extend(row.standing.iter().map(|s| standing(s, as_of)));
     out

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::status_words as words;
 use super::table::Table;
-use super::words::{count, num, percent, rule_fee, rulebook};
+use super::words::{count, num, num_down, num_up, percent, rule_fee, rulebook};
 use super::wrap::{labelled, wrap};
 use crate::track::{BodyStatus, CycleState, CycleStatus, Status};
 
@@ -233,7 +233,7 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
             format!("{} ", b.older_cycles.len())
         };
         notes.push(format!(
-            "{n}{what} not count here (excess CEUs do not carry over): {verb} {}.",
+            "{n}{what} not count here (CEUs count only in the cycle they were earned in): {verb} {}.",
             lines(&b.older_cycles)
         ));
     }
@@ -348,8 +348,8 @@ fn cycle_view(label: &str, c: &CycleStatus, b: &BodyStatus, as_of: NaiveDate) ->
         rulebook: rulebook(c.requirement.rulebook),
         required: num(c.required),
         basis: words::basis(c),
-        earned: num(c.earned),
-        remaining: num(c.remaining),
+        earned: num_down(c.earned),
+        remaining: num_up(c.remaining),
         deadline: words::deadline(c, as_of),
         pace: words::pace(c, as_of),
         requirements: c
@@ -358,13 +358,13 @@ fn cycle_view(label: &str, c: &CycleStatus, b: &BodyStatus, as_of: NaiveDate) ->
             .map(|r| RequirementRow {
                 label: words::measure(&r.what, b.body),
                 required: num(r.required),
-                earned: num(r.earned),
+                earned: num_down(r.earned),
                 percent: percent(r.earned, r.required),
                 met: r.met,
                 state: if r.met {
                     "met".into()
                 } else {
-                    format!("{} to go", num(r.required - r.earned))
+                    format!("{} to go", num_up(r.required - r.earned))
                 },
             })
             .collect(),
@@ -452,8 +452,8 @@ fn body_measures(b: &BodyStatus) -> [(&'static str, String); 7] {
         (MEASURES[0], words::credentials(&c.requirement)),
         (MEASURES[1], words::state(&c.state).0),
         (MEASURES[2], num(c.required)),
-        (MEASURES[3], num(c.earned)),
-        (MEASURES[4], num(c.remaining)),
+        (MEASURES[3], num_down(c.earned)),
+        (MEASURES[4], num_up(c.remaining)),
         (
             MEASURES[5],
             if subs.is_empty() {

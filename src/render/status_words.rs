@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::plan_words::proration;
-use super::words::{and_list, ceus, count, lapse, num, usd};
+use super::words::{and_list, ceus_up, count, lapse, num, num_down, num_up, usd};
 use crate::data::model::Body;
 use crate::rules::{MinimumKind, Required, ShareKind};
 use crate::track::{CycleState, CycleStatus, Measure, RejectReason};
@@ -87,17 +87,17 @@ pub fn pace(c: &CycleStatus, as_of: NaiveDate) -> String {
             per_month,
         } => match days_left {
             // Under a month left, a monthly rate says less than the days do.
-            0 => format!("{} still needed, due today", ceus(c.remaining)),
+            0 => format!("{} still needed, due today", ceus_up(c.remaining)),
             d if (d as f64) < crate::dates::DAYS_PER_MONTH => format!(
                 "{} still needed in {}",
-                ceus(c.remaining),
+                ceus_up(c.remaining),
                 count(d, "day", "days")
             ),
-            _ => format!("{} a month to finish on time", ceus(per_month)),
+            _ => format!("{} a month to finish on time", ceus_up(per_month)),
         },
         CycleState::Lapsed { due, until, .. } => format!(
             "{} missing; CEUs earned after {due} count for this cycle only with an extension (see the fees), bought by {until}",
-            ceus(c.remaining)
+            ceus_up(c.remaining)
         ),
         CycleState::Complete => "nothing left to earn".into(),
         CycleState::Revoked {
@@ -343,14 +343,14 @@ pub fn totals(status: &crate::track::Status) -> Vec<String> {
             let c = b.lead();
             // Past the total with minimums or shares still short: say what the rest is for.
             let to_go = if c.remaining > 0.0 && c.earned + 1e-9 >= c.required {
-                format!("{} more for its minimums or shares", num(c.remaining))
+                format!("{} more for its minimums or shares", num_up(c.remaining))
             } else {
-                format!("{} to go", num(c.remaining))
+                format!("{} to go", num_up(c.remaining))
             };
             let mut line = format!(
                 "{}: {} of {} CEUs, {to_go}; {}; due {}",
                 b.body.as_str(),
-                num(c.earned),
+                num_down(c.earned),
                 num(c.required),
                 state(&c.state).0.to_lowercase(),
                 deadline(c, status.as_of)

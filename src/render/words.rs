@@ -36,7 +36,29 @@ pub fn thousands(v: i64) -> String {
 
 /// A number for people: at most one decimal, no needless `.0`, no `-0`.
 pub fn num(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0 + 0.0;
+    tenths((v * 10.0).round())
+}
+
+/// An amount earned, as [`num`] but rounded down, so that 35.96 of 36 CEUs never reads as
+/// done. With [`num_up`] for what is left, the two add up to the requirement.
+pub fn num_down(v: f64) -> String {
+    // The allowance keeps a sum such as 15.3 (stored as 15.299…) at 15.3.
+    tenths((v * 10.0 + 1e-6).floor())
+}
+
+/// An amount still needed, as [`num`] but rounded up: 0.04 CEUs to go is "0.1", not "0".
+pub fn num_up(v: f64) -> String {
+    tenths((v * 10.0 - 1e-6).ceil())
+}
+
+/// [`ceus`] of an amount still needed, rounded up ([`num_up`]).
+pub fn ceus_up(v: f64) -> String {
+    count(num_up(v).as_str(), "CEU", "CEUs")
+}
+
+/// `t` tenths, written as [`num`] writes numbers.
+fn tenths(t: f64) -> String {
+    let r = t / 10.0 + 0.0;
     if !r.is_finite() {
         "—".into()
     } else if r.fract() == 0.0 {
@@ -276,6 +298,25 @@ mod tests {
         assert_eq!(num(19.999999999999996), "20");
         assert_eq!(num(10.55), "10.6");
         assert_eq!(num(-0.0), "0");
+        // Earned rounds down and still needed rounds up, so they add up and never read as
+        // done early.
+        assert_eq!(
+            (num_down(35.96), num_up(36.0 - 35.96)),
+            ("35.9".into(), "0.1".into())
+        );
+        assert_eq!(
+            (num_down(15.25), num_up(20.75)),
+            ("15.2".into(), "20.8".into())
+        );
+        let sum: f64 = [0.1, 0.2, 15.0].iter().sum();
+        assert_eq!(
+            (num_down(sum), num_up(36.0 - sum)),
+            ("15.3".into(), "20.7".into())
+        );
+        assert_eq!(
+            (num_down(36.0), num_up(0.0), num_up(-0.0)),
+            ("36".into(), "0".into(), "0".into())
+        );
         assert_eq!(percent(19.999999999999996, 20.0), 100);
         assert_eq!(percent(9.0, 36.0), 25);
         assert_eq!(thousands(-29000), "-29,000");

@@ -1,8 +1,8 @@
-//! Readable, safe, unique file names for client reports: `maya-thompson`, and on a clash
-//! of names a short suffix from the client's profile path (`jo-lee-3f2a`), so a name is the
-//! same on every run of the same roster.
+//! Readable, safe, unique file names for client reports: `maya-thompson`, and for clients who
+//! share a name a short suffix from each one's profile path (`jo-lee-3f2a`), so a client's
+//! page keeps its name from run to run, whatever the order of the roster.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -58,32 +58,38 @@ pub fn stem(name: &str) -> String {
 }
 
 /// Unique stems for `(name, key)` pairs, in order; `key` identifies the client (their
-/// profile's path relative to the roster). The first client with a stem gets it as it is;
-/// a later one gets `-` and the first 4 hex digits of a fixed hash of its key (8, then 16,
-/// if those are taken; then a number). Linear in the number of clients.
+/// profile's path relative to the roster). A client whose stem no other client has gets it
+/// as it is; clients who share one each get `-` and the first 4 hex digits of a fixed hash
+/// of their key (8, then 16, if those are taken; then a number), taken in the order of their
+/// keys, so no name depends on the order of the roster. Linear in the number of clients
+/// (plus sorting those who share a stem).
 pub fn unique_stems<'a>(clients: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<String> {
-    let mut used = HashSet::new();
-    clients
-        .into_iter()
-        .map(|(name, key)| {
-            let base = stem(name);
-            if used.insert(base.clone()) {
-                return base;
-            }
-            let hash = format!("{:016x}", fnv1a(key));
-            for len in [4, 8, 16] {
-                let candidate = format!("{base}-{}", &hash[..len]);
-                if used.insert(candidate.clone()) {
-                    return candidate;
-                }
-            }
-            // Only when two keys hash alike: count up from 2 (each attempt takes a new name).
-            (2u64..)
-                .map(|k| format!("{base}-{hash}-{k}"))
-                .find(|c| used.insert(c.clone()))
-                .unwrap_or(base)
-        })
-        .collect()
+    let clients: Vec<(String, &str)> = clients.into_iter().map(|(n, k)| (stem(n), k)).collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for (base, _) in &clients {
+        *count.entry(base).or_default() += 1;
+    }
+    let mut names: Vec<Option<String>> = clients
+        .iter()
+        .map(|(base, _)| (count[base.as_str()] == 1).then(|| base.clone()))
+        .collect();
+    let mut used: HashSet<String> = names.iter().flatten().cloned().collect();
+    let mut sharing: Vec<usize> = (0..clients.len()).filter(|i| names[*i].is_none()).collect();
+    sharing.sort_by_key(|i| clients[*i].1);
+    for i in sharing {
+        let (base, key) = &clients[i];
+        let hash = format!("{:016x}", fnv1a(key));
+        let name = [4, 8, 16]
+            .into_iter()
+            .map(|len| format!("{base}-{}", &hash[..len]))
+            // Only when two keys hash alike: count up from 2.
+            .chain((2u64..).map(|k| format!("{base}-{hash}-{k}")))
+            .find(|c| !used.contains(c))
+            .unwrap_or_default();
+        used.insert(name.clone());
+        names[i] = Some(name);
+    }
+    names.into_iter().flatten().collect()
 }
 
 /// FNV-1a, 64 bits: the same on every run and machine.
@@ -123,18 +129,23 @@ mod tests {
             ("Maya", "maya.yaml"),
             ("Jo-Lee", "clients/c.yaml"),
         ]);
-        assert_eq!(stems[0], "jo-lee");
         assert_eq!(stems[2], "maya");
-        assert!(
-            stems[1].starts_with("jo-lee-") && stems[1].len() == 11,
-            "{stems:?}"
-        );
-        assert_ne!(stems[1], stems[3]);
-        // The same roster gives the same names.
+        for s in [&stems[0], &stems[1], &stems[3]] {
+            assert!(s.starts_with("jo-lee-") && s.len() == 11, "{stems:?}");
+        }
+        assert_eq!(stems.iter().collect::<HashSet<_>>().len(), 4);
+        // A client keeps their page name whatever the order of the roster.
+        let forward = unique_stems([("jo lee", "x.yaml"), ("Jo Lee", "y.yaml"), ("Al", "a")]);
+        let back = unique_stems([("Al", "a"), ("Jo Lee", "y.yaml"), ("jo lee", "x.yaml")]);
         assert_eq!(
-            unique_stems([("jo lee", "x.yaml"), ("Jo Lee", "y.yaml")])[1],
-            unique_stems([("jo lee", "x.yaml"), ("Jo Lee", "y.yaml")])[1]
+            (&forward[0], &forward[1], &forward[2]),
+            (&back[2], &back[1], &back[0])
         );
+        // A suffixed name never takes a name another client has as it is.
+        let taken = format!("jo-lee-{}", &format!("{:016x}", fnv1a("x.yaml"))[..4]);
+        let stems = unique_stems([("Jo Lee", "x.yaml"), ("Jo Lee", "y.yaml"), (&taken, "z")]);
+        assert_eq!(stems[2], taken);
+        assert_ne!(stems[0], taken);
     }
 
     #[test]

@@ -115,8 +115,14 @@ pub(super) fn body_status<'c>(
             carried.clear();
         }
         // An ended cycle matters while its lapse window is open, and after it when the log
-        // shows it unmet (revoked); an unknown or complete old cycle is left out.
-        if as_of <= window_end || matches!(status.state, CycleState::Revoked { .. }) {
+        // shows it unmet (revoked), or holds CEUs of it but cannot tell whether it was met
+        // (it may have been missed). A complete one, or one from before the log began, is
+        // left out.
+        let partly_logged = status.state == CycleState::NotInLog && status.earned > 0.0;
+        if as_of <= window_end
+            || partly_logged
+            || matches!(status.state, CycleState::Revoked { .. })
+        {
             ended = Some(status);
         }
     }

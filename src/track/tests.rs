@@ -225,6 +225,20 @@ fn a_credential_added_mid_cycle_by_each_rule() {
     assert_eq!(s.bodies[0].current.required, 39.0);
 }
 
+/// A first cycle the log holds CEUs of, but cannot speak for (logging began after it
+/// started), stays in view as unknown after its lapse window: it may have been missed.
+#[test]
+fn a_partly_logged_unknown_cycle_stays_in_view() {
+    let profile = "name: J\neducation: high_school\ncredentials: [{ id: CPC, earned: 2025-09-28 }]\naapc_renewal: 2026-10-31\n";
+    let ceus = aapc_entries("2025-10-15", 12, 1.0);
+    for as_of in ["2026-11-28", "2027-02-15", "2028-06-01"] {
+        let s = fixture(profile, &ceus, as_of);
+        let ended = s.bodies[0].ended.as_ref().expect(as_of);
+        assert_eq!(ended.state, CycleState::NotInLog, "{as_of}");
+        assert_eq!(ended.earned, 12.0, "{as_of}");
+    }
+}
+
 /// Case 3: someone who started logging in the renewal month is not revoked for a cycle the
 /// log does not cover; a checkpoint from the portal is evidence.
 #[test]

@@ -36,7 +36,7 @@ pub fn note_input(path: &Path) {
 }
 
 /// Refuses `output` if it names a file this run read.
-fn check_not_input(output: &Path) -> Result<(), Error> {
+pub fn check_not_input(output: &Path) -> Result<(), Error> {
     match std::fs::metadata(output) {
         Ok(meta) => refuse_input(output, &meta),
         Err(_) => Ok(()),
