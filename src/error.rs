@@ -311,7 +311,7 @@ pub fn cap_per_file(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let note = Diagnostic {
             code: Code::MoreProblems,
             message: format!(
-                "{hidden} more problem{} in this file not shown (only the first {MAX_PER_FILE} are)",
+                "{hidden} more problem{} found in this file and not shown (only the first {MAX_PER_FILE} are); checking stops early in a file with many, so check again once these are fixed",
                 if hidden == 1 { "" } else { "s" }
             ),
             expected: None,

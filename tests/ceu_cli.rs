@@ -197,9 +197,14 @@ fn calendar_parses_back_with_alarms() {
         "AAPC membership renewal (individual): $190",
         "CPT (HCPCS Level I) update takes effect",
         "ICD-10-CM (diagnoses) update takes effect",
+        "AAPC: last day before revocation if the CEUs are still short",
+        "AHIMA: last day before revocation if the CEUs are still short",
     ] {
         assert!(summaries.contains(&s), "{s} in {summaries:?}");
     }
+    // The hard stops ahead: AAPC revokes 90 days after the due date, AHIMA 180.
+    assert!(text.contains("DTSTART;VALUE=DATE:20280528"));
+    assert!(text.contains("DTSTART;VALUE=DATE:20280327"));
     // Deadlines do not block the day; the pace reminder repeats monthly to the due date.
     assert_eq!(text.matches("TRANSP:TRANSPARENT").count(), events.len());
     assert!(text.contains("RRULE:FREQ=MONTHLY;UNTIL=20280228"));

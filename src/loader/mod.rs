@@ -129,14 +129,14 @@ impl Source {
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let (line, column) = line_col(&String::from_utf8_lossy(valid), valid.len());
-            Diagnostic::new(
-                &name,
-                line,
-                column,
-                "the file is not valid UTF-8".to_string(),
-            )
-            .code(Code::NotUtf8)
-            .expected("a UTF-8 text file")
+            // UTF-16 (as some Windows editors save) starts with its byte-order mark.
+            let message = match e.as_bytes() {
+                [0xff, 0xfe, ..] | [0xfe, 0xff, ..] => "the file is UTF-16 text, not UTF-8",
+                _ => "the file is not valid UTF-8",
+            };
+            Diagnostic::new(&name, line, column, message.to_string())
+                .code(Code::NotUtf8)
+                .expected("a UTF-8 text file (save it with the UTF-8 encoding)")
         })?;
         Ok(Source::new(name, text))
     }

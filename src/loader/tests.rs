@@ -368,6 +368,22 @@ fn input_is_quoted_briefly_and_escaped() {
 }
 
 #[test]
+fn utf16_is_named() {
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain("name: A\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let Err(Error::Input(d)) = Source::from_bytes("p.yaml".into(), utf16) else {
+        panic!("UTF-16 is refused");
+    };
+    assert_eq!(d.message, "the file is UTF-16 text, not UTF-8");
+    let Err(Error::Input(d)) = Source::from_bytes("p.yaml".into(), b"a: \xe9\n".to_vec()) else {
+        panic!("Latin-1 is refused");
+    };
+    assert_eq!(d.message, "the file is not valid UTF-8");
+}
+
+#[test]
 fn bom_and_crlf_keep_columns() {
     let ds = errors::<Rec>("\u{feff}title: a\r\ncount: x\r\n");
     assert_eq!(at(&ds[0]), (2, 8));

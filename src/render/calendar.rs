@@ -92,6 +92,19 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                         format!("Cycle {} to {end}; {}.", c.cycle.start, words::basis(c)),
                         left(end),
                     ));
+                    if c.remaining > 0.0 {
+                        let until = c.last_day_before_revocation();
+                        out.push(event(
+                            &format!("revocation.{lower}"),
+                            until,
+                            format!("{body}: last day before revocation if the CEUs are still short"),
+                            format!(
+                                "CEUs fall due {end}; a credential still short {} days later is revoked.",
+                                dates::days_between(end, until)
+                            ),
+                            vec![7],
+                        ));
+                    }
                     let first = dates::add_months(as_of, 1);
                     if let CycleState::Behind { per_month, .. } = c.state
                         && first < end

@@ -129,6 +129,15 @@ pub struct CycleStatus<'c> {
     pub to_next_cycle: f64,
 }
 
+impl CycleStatus<'_> {
+    /// The last day of the body's lapse window after this cycle: if its CEUs are still short
+    /// then, the credential is revoked.
+    pub fn last_day_before_revocation(&self) -> NaiveDate {
+        let days = self.requirement.rulebook.lapse.days.get();
+        crate::dates::add_days(self.cycle.end, u64::from(days))
+    }
+}
+
 /// Where a cycle stands.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]

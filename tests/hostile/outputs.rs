@@ -197,6 +197,12 @@ fn h17_a_symlinked_report_output_is_written_at_its_target() {
         2,
         &["symbolic link to a file that does not exist"],
     );
+    // A folder that is not there is named, without the temporary file's name.
+    s.run(
+        &["plan", "a.yaml", "-o", "no/such/x.html"],
+        2,
+        &["cannot write no/such/x.html: the folder no/such does not exist\n"],
+    );
 }
 
 #[test]

@@ -105,6 +105,27 @@ pub fn parent(path: &Path) -> &Path {
 
 /// An I/O failure writing `path`.
 pub fn write_error(path: &Path, source: std::io::Error) -> Error {
+    use std::io::ErrorKind::{NotFound, PermissionDenied};
+    let folder = parent(path);
+    let said = |words: String| std::io::Error::new(source.kind(), words);
+    let source = match source.kind() {
+        NotFound if !folder.is_dir() => {
+            said(format!("the folder {} does not exist", folder.display()))
+        }
+        PermissionDenied => said(format!(
+            "permission denied (the folder {} may not be writable by you)",
+            folder.display()
+        )),
+        // Without the temporary file's name, which tempfile adds ("… at path …").
+        _ => said(
+            source
+                .to_string()
+                .split(" at path ")
+                .next()
+                .unwrap_or("")
+                .into(),
+        ),
+    };
     Error::Write {
         path: path.display().to_string(),
         source,
