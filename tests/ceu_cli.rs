@@ -269,6 +269,36 @@ fn calendar_holds_the_reinstatement_deadline() {
 }
 
 #[test]
+fn what_if_keeps_an_overdue_cycle_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.yaml"),
+        "name: O\neducation: high_school\ncredentials: [{ id: CPC, earned: 2020-01-15 }]\naapc_renewal: 2026-10-31\nceu_log_since: 2024-11-01\nceu_log: p.ceus.yaml\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("p.ceus.yaml"),
+        "- { date: 2025-01-10, title: Webinar, provider: AAPC, ceus: 2, aapc_index: X-1 }\n",
+    )
+    .unwrap();
+    let out = coderpath()
+        .args(["ceu", "what-if"])
+        .arg(dir.path().join("p.yaml"))
+        .args(["--add", "CPMA", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Vec<Value> = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)));
+    let ended = v.iter().find(|r| r["measure"] == "cycle ended").unwrap();
+    assert!(
+        ended["now"].as_str().unwrap().starts_with("Overdue")
+            && ended["now"].as_str().unwrap().ends_with("ended 2026-10-31")
+            && ended["changed"] == false,
+        "{ended}"
+    );
+}
+
+#[test]
 fn what_if_shows_the_changes() {
     let out = stdout_of(&[
         "ceu",

@@ -411,7 +411,7 @@ pub fn compare(before: &Status, after: &Status) -> Vec<Change> {
     for body in bodies {
         let find = |s: &Status| s.bodies.iter().find(|b| b.body == body).map(body_measures);
         let (now, then) = (find(before), find(after));
-        let get = |m: &Option<[(&'static str, String); 7]>, k: usize| {
+        let get = |m: &Option<[(&'static str, String); 8]>, k: usize| {
             m.as_ref()
                 .map_or_else(|| "—".to_string(), |m| m[k].1.clone())
         };
@@ -429,9 +429,10 @@ pub fn compare(before: &Status, after: &Status) -> Vec<Change> {
     out
 }
 
-const MEASURES: [&str; 7] = [
+const MEASURES: [&str; 8] = [
     "credentials",
     "status",
+    "cycle ended",
     "required",
     "earned",
     "remaining",
@@ -439,8 +440,9 @@ const MEASURES: [&str; 7] = [
     "due",
 ];
 
-/// The measures of a body's current cycle, in [`MEASURES`] order.
-fn body_measures(b: &BodyStatus) -> [(&'static str, String); 7] {
+/// The measures of a body's current cycle, in [`MEASURES`] order, with the state of an ended
+/// cycle still in view (an overdue one, say), which a change of credentials leaves as it is.
+fn body_measures(b: &BodyStatus) -> [(&'static str, String); 8] {
     let c = &b.current;
     let subs: Vec<String> = c
         .requirements
@@ -451,17 +453,24 @@ fn body_measures(b: &BodyStatus) -> [(&'static str, String); 7] {
     [
         (MEASURES[0], words::credentials(&c.requirement)),
         (MEASURES[1], words::state(&c.state).0),
-        (MEASURES[2], num(c.required)),
-        (MEASURES[3], num_down(c.earned)),
-        (MEASURES[4], num_up(c.remaining)),
         (
-            MEASURES[5],
+            MEASURES[2],
+            b.ended.as_ref().map_or_else(
+                || "none pending".into(),
+                |e| format!("{}, ended {}", words::state(&e.state).0, e.cycle.end),
+            ),
+        ),
+        (MEASURES[3], num(c.required)),
+        (MEASURES[4], num_down(c.earned)),
+        (MEASURES[5], num_up(c.remaining)),
+        (
+            MEASURES[6],
             if subs.is_empty() {
                 "none".into()
             } else {
                 subs.join(", ")
             },
         ),
-        (MEASURES[6], c.cycle.end.to_string()),
+        (MEASURES[7], c.cycle.end.to_string()),
     ]
 }
