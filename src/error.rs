@@ -69,6 +69,22 @@ pub enum Code {
     InvalidValue,
     /// More problems than are shown.
     MoreProblems,
+    /// `ceu check`: an entry that repeats an earlier one (the same course).
+    DuplicateEntry,
+    /// `ceu check`: an entry without the AAPC approval index an AAPC-only holder needs.
+    NoApprovalIndex,
+    /// `ceu check`: an entry earned before the first certification.
+    BeforeCertification,
+    /// `ceu check`: a certificate file that is not there.
+    CertificateMissing,
+    /// `ceu check`: a certificate file another entry names too.
+    CertificateShared,
+    /// `ceu check`: a checkpoint of a body with no cycle on its date.
+    CheckpointNoCycle,
+    /// `ceu check`: an entry or checkpoint dated after the report date.
+    AfterAsOf,
+    /// `ceu check`: a checkpoint whose portal total differs from the log's.
+    CheckpointDiffers,
 }
 
 impl Code {
@@ -92,6 +108,14 @@ impl Code {
             Code::UnknownId => "unknown_id",
             Code::InvalidValue => "invalid_value",
             Code::MoreProblems => "more_problems",
+            Code::DuplicateEntry => "duplicate_entry",
+            Code::NoApprovalIndex => "no_approval_index",
+            Code::BeforeCertification => "before_certification",
+            Code::CertificateMissing => "certificate_missing",
+            Code::CertificateShared => "certificate_shared",
+            Code::CheckpointNoCycle => "checkpoint_no_cycle",
+            Code::AfterAsOf => "after_as_of",
+            Code::CheckpointDiffers => "checkpoint_differs",
         }
     }
 }

@@ -98,6 +98,8 @@ fn check_commands_give_diagnostics_as_json() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["ok"], false);
     assert_eq!(v["diagnostics"][0]["line"], 23);
+    // Each kind of audit finding has its own code for scripts.
+    assert_eq!(v["diagnostics"][0]["code"], "no_approval_index");
     let out = coderpath()
         .args(["ceu", "check", p, "--format", "json"])
         .output()

@@ -14,12 +14,12 @@ use crate::cli::{CheckFormat, Global, ReportArgs, ReportFormat, WhatIfArgs, What
 use crate::data::Catalog;
 use crate::data::catalog::Credential;
 use crate::data::model::InForceFor;
-use crate::error::{Diagnostic, Error, MAX_PER_FILE};
+use crate::error::{Code, Diagnostic, Error, MAX_PER_FILE};
 use crate::person::within::{self, Outside};
 use crate::render::ics::calendar;
 use crate::render::status::StatusView;
 use crate::track;
-use crate::track::audit::Finding;
+use crate::track::audit::{Finding, Issue};
 
 /// The tracker's status, with its failures pointed at the profile.
 pub(super) fn track_status<'c>(
@@ -125,13 +125,28 @@ pub(super) fn ceu_check(
         .map(|(i, (line, p))| match p {
             Ok(f) if i < MAX_PER_FILE => {
                 let (message, expected) = crate::render::status_words::finding(&f.issue);
-                src.with_excerpt(Diagnostic::new(src.name(), line, 1, message).expected(expected))
+                let d = Diagnostic::new(src.name(), line, 1, message);
+                src.with_excerpt(d.code(code(&f.issue)).expected(expected))
             }
             Ok(_) => Diagnostic::new(src.name(), line, 1, String::new()),
             Err(d) => d,
         })
         .collect();
     super::check::finish(global, format, diagnostics)
+}
+
+/// The stable code of an audit finding (`--format json`).
+fn code(issue: &Issue) -> Code {
+    match issue {
+        Issue::Duplicate { .. } => Code::DuplicateEntry,
+        Issue::NoApprovalIndex => Code::NoApprovalIndex,
+        Issue::BeforeCertification { .. } => Code::BeforeCertification,
+        Issue::CertificateMissing { .. } => Code::CertificateMissing,
+        Issue::CertificateShared { .. } => Code::CertificateShared,
+        Issue::CheckpointNoCycle { .. } => Code::CheckpointNoCycle,
+        Issue::AfterAsOf { .. } => Code::AfterAsOf,
+        Issue::CheckpointDiffers { .. } => Code::CheckpointDiffers,
+    }
 }
 
 /// Certificates that lead outside the log's folder: never looked at (unless

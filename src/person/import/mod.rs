@@ -182,6 +182,25 @@ pub fn import(
             ]);
         }
     };
+    // A spreadsheet saved with another separator reads as one column.
+    if let [only] = header.iter().collect::<Vec<_>>()[..]
+        && let Some(sep) = [';', '\t', '|'].into_iter().find(|c| only.contains(*c))
+    {
+        let name = if sep == '\t' {
+            "tabs".to_string()
+        } else {
+            format!("`{sep}`")
+        };
+        return Err(vec![
+            at(
+                1,
+                1,
+                format!("the header is one column: the file looks separated by {name}, not commas"),
+            )
+            .whole_line()
+            .expected("comma-separated values (in a spreadsheet: save as CSV, comma delimited)"),
+        ]);
+    }
     let mut problems = Vec::new();
     let mut columns: Vec<Option<Field>> = Vec::new();
     let mut unused = Vec::new();
@@ -418,6 +437,21 @@ mod tests {
             shown.contains(&"^".repeat("When,What,Who,How many".len())),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn another_separator_is_named() {
+        for (text, name) in [
+            ("date;title;provider;ceus\n2026-10-01;a;b;1\n", "`;`"),
+            ("date\ttitle\tprovider\tceus\n2026-10-01\ta\tb\t1\n", "tabs"),
+        ] {
+            let errs = run(text, &[]).unwrap_err();
+            assert_eq!(errs.len(), 1, "{errs:?}");
+            assert!(
+                errs[0].message.contains(&format!("separated by {name}")),
+                "{errs:?}"
+            );
+        }
     }
 
     #[test]
