@@ -269,6 +269,66 @@ fn calendar_holds_the_reinstatement_deadline() {
 }
 
 #[test]
+fn ceus_earned_round_down_and_ceus_to_go_round_up() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.yaml"),
+        "name: R\neducation: high_school\ncredentials: [{ id: CPC, earned: 2020-01-15 }]\naapc_renewal: 2026-10-31\nceu_log: p.ceus.yaml\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("p.ceus.yaml"),
+        "- { date: 2026-11-10, title: Course, provider: AAPC, ceus: 35.96, aapc_index: X-1 }\n",
+    )
+    .unwrap();
+    let out = coderpath()
+        .args(["ceu", "status"])
+        .arg(dir.path().join("p.yaml"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("AAPC: 35.9 of 36 CEUs, 0.1 to go"), "{text}");
+    let list = coderpath()
+        .args(["ceu", "list"])
+        .arg(dir.path().join("p.yaml"))
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&list.stdout).contains(",35.96,"));
+}
+
+#[test]
+fn import_and_add_output_fits_the_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("p.yaml"),
+        "name: W\neducation: high_school\ncredentials: [{ id: CPC, earned: 2020-01-15 }]\naapc_renewal: 2026-10-31\nceu_log: p.ceus.yaml\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("p.ceus.yaml"), "").unwrap();
+    std::fs::write(
+        d.join("in.csv"),
+        "date,title,provider,ceus\n2026-11-02,\"A rather long course title about risk adjustment\ndocumentation\",AAPC Local Chapter 42,1.25\n",
+    )
+    .unwrap();
+    let out = coderpath()
+        .env("COLUMNS", "60")
+        .args(["ceu", "import"])
+        .arg(d.join("p.yaml"))
+        .arg(d.join("in.csv"))
+        .arg("--dry-run")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("risk adjustment documentation"), "{text}");
+    for line in text.lines() {
+        assert!(line.chars().count() <= 60, "{line}");
+    }
+}
+
+#[test]
 fn what_if_keeps_an_overdue_cycle_in_view() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

@@ -147,16 +147,19 @@ fn finish(
     as_of: NaiveDate,
 ) -> Result<u8, Error> {
     out.push_str(&block(heading, &totals_with(t, text, catalog, as_of)?));
-    // Each line fitted to the width, wrapping under itself.
+    emit(&terminal(&out))
+}
+
+/// Each line of `text` fitted to the width, wrapping under itself (for prose, not for the
+/// YAML an entry is written as, which is shown as it would be written).
+fn fit(text: &str) -> String {
     let width = usize::from(text_width());
-    let fitted: String = out
-        .lines()
+    text.lines()
         .map(|l| {
             let indent = &l[..l.len() - l.trim_start().len()];
             wrap(l.trim_start(), width, indent, &format!("{indent}    "))
         })
-        .collect();
-    emit(&fitted)
+        .collect()
 }
 
 /// `lines` as an indented block under `heading`, or nothing.
@@ -164,9 +167,9 @@ fn block(heading: &str, lines: &[String]) -> String {
     if lines.is_empty() {
         return String::new();
     }
-    let mut out = format!("{heading}\n");
+    let mut out = fit(heading);
     for l in lines {
-        out.push_str(&format!("  {}\n", terminal(l)));
+        out.push_str(&fit(&format!("  {l}")));
     }
     out
 }
@@ -220,12 +223,14 @@ pub(super) fn add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u
     let line = last_line(&t.log, &done, &catalog)?;
     let log = t.log.display();
     let out = if args.dry_run {
-        format!(
-            "Would add to {log} at line {line} (dry run: nothing written):\n{}",
-            entry.to_yaml("\n")
-        )
+        fit(&format!(
+            "Would add to {log} at line {line} (dry run: nothing written):"
+        )) + &entry.to_yaml("\n")
     } else {
-        format!("Added to {log} at line {line}:\n  {}\n", entry_line(&entry))
+        fit(&format!(
+            "Added to {log} at line {line}:\n  {}",
+            entry_line(&entry)
+        ))
     };
     let heading = if args.dry_run {
         "Totals with it:"
@@ -328,14 +333,14 @@ pub(super) fn import(global: &Global, as_of: NaiveDate, args: &CeuImportArgs) ->
     let done = append(&t.log, &entries, &catalog, Duplicates::Skip, args.dry_run)?;
     let log = t.log.display();
     let rows = found.entries.len();
-    let mut out = if args.dry_run {
+    let mut out = fit(&if args.dry_run {
         format!(
-            "Would import {} of {rows} rows into {log} (dry run: nothing written).\n",
+            "Would import {} of {rows} rows into {log} (dry run: nothing written).",
             done.added
         )
     } else {
-        format!("Imported {} of {rows} rows into {log}.\n", done.added)
-    };
+        format!("Imported {} of {rows} rows into {log}.", done.added)
+    });
     let skipped: Vec<String> = done
         .skipped
         .iter()
@@ -392,7 +397,7 @@ pub(super) fn remove(global: &Global, as_of: NaiveDate, args: &CeuRemoveArgs) ->
     }
     remove_item(&t.log, args.line, shown, &catalog)?;
     let text = current(&t.log)?;
-    let out = format!("Removed line {} from {name}.\n", args.line);
+    let out = fit(&format!("Removed line {} from {name}.", args.line));
     finish(out, "New totals:", &t, text.text(), &catalog, as_of)
 }
 
