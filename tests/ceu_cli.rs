@@ -268,19 +268,25 @@ fn calendar_holds_the_reinstatement_deadline() {
     assert!(!text.contains("SUMMARY:AAPC CEUs due"), "{text}");
 }
 
-#[test]
-fn ceus_earned_round_down_and_ceus_to_go_round_up() {
+/// A folder with `p.yaml`, a CPC holder since 2020 whose cycle ended 2026-10-31 (plus the
+/// profile lines `more`), and their CEU log `p.ceus.yaml` holding `log`.
+fn cpc_holder(more: &str, log: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("p.yaml"),
-        "name: R\neducation: high_school\ncredentials: [{ id: CPC, earned: 2020-01-15 }]\naapc_renewal: 2026-10-31\nceu_log: p.ceus.yaml\n",
+        format!("name: P\neducation: high_school\ncredentials: [{{ id: CPC, earned: 2020-01-15 }}]\naapc_renewal: 2026-10-31\nceu_log: p.ceus.yaml\n{more}"),
     )
     .unwrap();
-    std::fs::write(
-        dir.path().join("p.ceus.yaml"),
+    std::fs::write(dir.path().join("p.ceus.yaml"), log).unwrap();
+    dir
+}
+
+#[test]
+fn ceus_earned_round_down_and_ceus_to_go_round_up() {
+    let dir = cpc_holder(
+        "",
         "- { date: 2026-11-10, title: Course, provider: AAPC, ceus: 35.96, aapc_index: X-1 }\n",
-    )
-    .unwrap();
+    );
     let out = coderpath()
         .args(["ceu", "status"])
         .arg(dir.path().join("p.yaml"))
@@ -298,15 +304,9 @@ fn ceus_earned_round_down_and_ceus_to_go_round_up() {
 }
 
 #[test]
-fn import_and_add_output_fits_the_width() {
-    let dir = tempfile::tempdir().unwrap();
+fn import_output_fits_the_width() {
+    let dir = cpc_holder("", "");
     let d = dir.path();
-    std::fs::write(
-        d.join("p.yaml"),
-        "name: W\neducation: high_school\ncredentials: [{ id: CPC, earned: 2020-01-15 }]\naapc_renewal: 2026-10-31\nceu_log: p.ceus.yaml\n",
-    )
-    .unwrap();
-    std::fs::write(d.join("p.ceus.yaml"), "").unwrap();
     std::fs::write(
         d.join("in.csv"),
         "date,title,provider,ceus\n2026-11-02,\"A rather long course title about risk adjustment\ndocumentation\",AAPC Local Chapter 42,1.25\n",
@@ -330,17 +330,10 @@ fn import_and_add_output_fits_the_width() {
 
 #[test]
 fn what_if_keeps_an_overdue_cycle_in_view() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("p.yaml"),
-        "name: O\neducation: high_school\ncredentials: [{ id: CPC, earned: 2020-01-15 }]\naapc_renewal: 2026-10-31\nceu_log_since: 2024-11-01\nceu_log: p.ceus.yaml\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("p.ceus.yaml"),
+    let dir = cpc_holder(
+        "ceu_log_since: 2024-11-01\n",
         "- { date: 2025-01-10, title: Webinar, provider: AAPC, ceus: 2, aapc_index: X-1 }\n",
-    )
-    .unwrap();
+    );
     let out = coderpath()
         .args(["ceu", "what-if"])
         .arg(dir.path().join("p.yaml"))
