@@ -149,7 +149,8 @@ fn profile_check_files(
             problems.extend(Log::load(&src, &data).err().unwrap_or_default());
         } else if is_roster(&src) {
             match Roster::load(&src, global.allow_outside) {
-                Ok((_, clients)) => {
+                Ok((_, clients, repeats)) => {
+                    problems.extend(repeats);
                     for client in clients {
                         match client.problem {
                             Some(d) => problems.push(d),

@@ -39,7 +39,7 @@ const PAGES: [&str; 3] = ["html", "md", "json"];
 pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Result<u8, Error> {
     let data = load_catalog(global, as_of)?;
     let templates = templates(global, None)?;
-    let input = clients(&args.input, global.allow_outside)?;
+    let input = clients(&args.input, global)?;
     check_out(&args.out, args.force)?;
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -220,8 +220,10 @@ struct Input {
     clients: Vec<Found>,
 }
 
-/// The roster (if the input is one) and the client profiles, in order.
-fn clients(input: &Path, allow_outside: bool) -> Result<Input, Error> {
+/// The roster (if the input is one) and the client profiles, in order; warns of clients
+/// listed twice.
+fn clients(input: &Path, global: &Global) -> Result<Input, Error> {
+    let allow_outside = global.allow_outside;
     if input.is_dir() {
         let clients =
             roster::folder_profiles(input, allow_outside).map_err(|source| Error::Read {
@@ -242,7 +244,8 @@ fn clients(input: &Path, allow_outside: bool) -> Result<Input, Error> {
     }
     note_input(input);
     let src = Source::read(input)?;
-    let (roster, clients) = Roster::load(&src, allow_outside).map_err(Error::Inputs)?;
+    let (roster, clients, repeats) = Roster::load(&src, allow_outside).map_err(Error::Inputs)?;
+    super::report(global, &repeats);
     Ok(Input {
         roster: Some(roster),
         base: input.parent().map(Path::to_path_buf).unwrap_or_default(),

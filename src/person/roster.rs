@@ -6,7 +6,8 @@
 //! outside the folder — it is matched by walking the folder's own tree from the pattern's
 //! literal start, without entering symbolically linked folders.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
 use glob::{MatchOptions, Pattern};
@@ -44,18 +45,17 @@ pub struct Found {
 
 impl Roster {
     /// Parses a roster and expands its client list into profile paths, in listed order
-    /// (each glob's matches sorted), without duplicates. Globs skip CEU logs
-    /// (`*.ceus.yaml`), hidden files and the roster itself. An entry that cannot be
-    /// followed is listed with its problem; only an unreadable roster is an error, and then
-    /// the entries that could be read are still checked, so all its problems come at once.
-    pub fn load(
-        src: &Source,
-        allow_outside: bool,
-    ) -> Result<(Roster, Vec<Found>), Vec<Diagnostic>> {
+    /// (each glob's matches sorted), each file once however it is reached (another path, a
+    /// link). Globs skip CEU logs (`*.ceus.yaml`), hidden files and the roster itself. An
+    /// entry that cannot be followed is listed with its problem; only an unreadable roster
+    /// is an error, and then the entries that could be read are still checked, so all its
+    /// problems come at once. Also returns a warning for each path written out that names
+    /// a file listed before (a glob may match files listed by name without one).
+    pub fn load(src: &Source, allow_outside: bool) -> Result<Expanded, Vec<Diagnostic>> {
         let (roster, parsing, taint) = src.parse_checkable::<Roster>()?;
         match Roster::expand(src, &roster, allow_outside, &taint) {
-            Ok(listed) if parsing.is_empty() => Ok((roster, listed)),
-            Ok(listed) => {
+            Ok((listed, repeats)) if parsing.is_empty() => Ok((roster, listed, repeats)),
+            Ok((listed, _)) => {
                 let entries = listed.into_iter().filter_map(|f| f.problem).collect();
                 Err(merged(parsing, entries))
             }
@@ -70,7 +70,7 @@ impl Roster {
         roster: &Roster,
         allow_outside: bool,
         taint: &Taint,
-    ) -> Result<Vec<Found>, Vec<Diagnostic>> {
+    ) -> Result<(Vec<Found>, Vec<Diagnostic>), Vec<Diagnostic>> {
         let dir = match Path::new(src.name()).parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
@@ -78,7 +78,9 @@ impl Roster {
         // The roster itself, named as its folder's entries are (a glob may match it).
         let roster_path = dir.join(Path::new(src.name()).file_name().unwrap_or_default());
         let mut listed = Vec::new();
-        let mut seen = HashSet::new();
+        // Each file followed, by what it resolves to, with the path it was first listed as.
+        let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
+        let mut repeats = Vec::new();
         if roster.clients.is_empty() && taint.clean("clients") {
             return Err(vec![
                 src.at("clients", "the roster lists no clients")
@@ -101,7 +103,8 @@ impl Roster {
                 src.at(&at, o.message("client path"))
                     .expected(Outside::expected(dir))
             };
-            let found = if pattern.contains(['*', '?', '[']) {
+            let glob = pattern.contains(['*', '?', '[']);
+            let found = if glob {
                 match glob_files(dir, pattern, allow_outside) {
                     Ok(found) => found,
                     Err(GlobError::Outside(o)) => {
@@ -153,8 +156,27 @@ impl Roster {
                         problem: Some(outside(Outside { written, why })),
                         ..f
                     });
-                } else if seen.insert(f.path.clone()) {
-                    listed.push(f);
+                    continue;
+                }
+                match seen.entry(identity(&f.path)) {
+                    Entry::Vacant(v) => {
+                        v.insert(f.path.clone());
+                        listed.push(f);
+                    }
+                    Entry::Occupied(first) if !glob => {
+                        let first = first.get().strip_prefix(dir).unwrap_or(first.get());
+                        repeats.push(
+                            src.at(
+                                &at,
+                                format!(
+                                    "`{pattern}` is the same profile as `{}`, listed before; that client is reported once",
+                                    first.display()
+                                ),
+                            )
+                            .warning(),
+                        );
+                    }
+                    Entry::Occupied(_) => {}
                 }
             }
         }
@@ -164,9 +186,12 @@ impl Roster {
                 f.path = p.to_path_buf();
             }
         }
-        Ok(listed)
+        Ok((listed, repeats))
     }
 }
+
+/// A roster, its clients (see [`Found`]) and the warnings about clients listed twice.
+pub type Expanded = (Roster, Vec<Found>, Vec<Diagnostic>);
 
 /// Why something at `path` is not a file to read, or `None` when nothing is there.
 fn not_a_file(path: &Path) -> Option<String> {
@@ -251,8 +276,22 @@ pub fn glob_files(dir: &Path, pattern: &str, allow_outside: bool) -> Result<Vec<
             }
         }
     }
-    found.sort_by(|a, b| a.path.cmp(&b.path));
+    sorted_once(&mut found);
     Ok(found)
+}
+
+/// Sorts files found by path, each file once: a link to a profile found as well is not a
+/// second client (the file itself is kept rather than the link).
+fn sorted_once(found: &mut Vec<Found>) {
+    found.sort_by_key(|f| (f.path.is_symlink(), f.path.clone()));
+    let mut files = HashSet::new();
+    found.retain(|f| f.outside.is_some() || files.insert(identity(&f.path)));
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+}
+
+/// What `path` resolves to, so that one file reached two ways is known as one.
+fn identity(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Whether a file may be a profile by its name: not hidden, not a CEU log.
@@ -286,7 +325,7 @@ pub fn folder_profiles(dir: &Path, allow_outside: bool) -> std::io::Result<Vec<F
             problem: None,
         });
     }
-    found.sort_by(|a, b| a.path.cmp(&b.path));
+    sorted_once(&mut found);
     Ok(found)
 }
 
@@ -359,7 +398,7 @@ mod tests {
         let d = top.path().join("team");
         let text = "clients:\n  - clients/a.yaml\n  - ../outside.yaml\n  - /etc/passwd\n  - clients/*.yaml\n";
         let name = d.join("roster.yaml").display().to_string();
-        let (_, found) = Roster::load(&Source::new(name.clone(), text), false).unwrap();
+        let (_, found, _) = Roster::load(&Source::new(name.clone(), text), false).unwrap();
         let ds: Vec<&Diagnostic> = found.iter().filter_map(|f| f.problem.as_ref()).collect();
         assert_eq!(found.len() - ds.len(), 2, "a.yaml and b.yaml are followed");
         let messages: Vec<String> = ds
@@ -383,8 +422,9 @@ mod tests {
                 .unwrap()
                 .contains("--allow-outside")
         );
-        let (_, paths) = Roster::load(&Source::new(name, text), true).unwrap();
-        assert_eq!(paths.len(), 5);
+        let (_, paths, _) = Roster::load(&Source::new(name, text), true).unwrap();
+        // `z.yaml` is a link to `../outside.yaml`, listed before: the same client.
+        assert_eq!(paths.len(), 4);
         assert!(paths.iter().all(|f| f.problem.is_none()));
     }
 
@@ -395,5 +435,31 @@ mod tests {
         assert_eq!(names(&found), ["a.yaml", "b.yaml", "!z.yaml"]);
         let found = folder_profiles(&top.path().join("team"), false).unwrap();
         assert!(found.is_empty());
+    }
+
+    #[test]
+    fn one_profile_reached_several_ways_is_one_client() {
+        // By another spelling of its path or through a link: one client, and a warning at
+        // each entry written out; a glob that matches it again says nothing.
+        let top = tree();
+        let d = top.path().join("team");
+        std::os::unix::fs::symlink("a.yaml", d.join("clients/again.yaml")).unwrap();
+        let text = "clients:\n  - clients/a.yaml\n  - ./clients/a.yaml\n  - clients/deep/../a.yaml\n  - clients/again.yaml\n  - clients/*.yaml\n";
+        let name = d.join("roster.yaml").display().to_string();
+        let (_, found, repeats) = Roster::load(&Source::new(name, text), false).unwrap();
+        assert_eq!(names(&found), ["a.yaml", "b.yaml", "!z.yaml"]);
+        let lines: Vec<usize> = repeats.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [3, 4, 5]);
+        assert_eq!(
+            repeats[2].message,
+            "`clients/again.yaml` is the same profile as `clients/a.yaml`, listed before; that client is reported once"
+        );
+        assert!(
+            repeats
+                .iter()
+                .all(|d| d.severity == crate::error::Severity::Warning)
+        );
+        let folder = folder_profiles(&d.join("clients"), false).unwrap();
+        assert_eq!(names(&folder), ["a.yaml", "b.yaml", "!z.yaml"]);
     }
 }
