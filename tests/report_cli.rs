@@ -406,6 +406,41 @@ fn a_directory_of_profiles_is_a_roster_without_its_roster_file_and_logs() {
 }
 
 #[test]
+fn a_profile_listed_twice_is_one_client_with_a_warning() {
+    let r = roster();
+    std::os::unix::fs::symlink("a-good.yaml", r.path().join("clients/a-link.yaml")).unwrap();
+    std::fs::write(
+        r.path().join("roster.yaml"),
+        "clients:\n  - clients/a-good.yaml\n  - ./clients/a-good.yaml\n  - clients/a-link.yaml\n",
+    )
+    .unwrap();
+    let out = r.path().join("out");
+    let result = run_report(&r.path().join("roster.yaml"), &out, &[]);
+    assert_eq!(result.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(stderr.matches("listed before").count(), 2, "{stderr}");
+    assert!(stderr.contains("roster.yaml:4:5"), "{stderr}");
+    let pages: Vec<String> = files(&out)
+        .into_keys()
+        .filter(|k| k.starts_with("clients/"))
+        .collect();
+    assert_eq!(
+        pages,
+        ["clients/good-client.html", "clients/good-client.md"]
+    );
+    // The folder of profiles, where the link sits beside its file, gives one client too.
+    let out = r.path().join("out-folder");
+    std::fs::remove_file(r.path().join("clients/b-broken.yaml")).unwrap();
+    run_report(&r.path().join("clients"), &out, &[]);
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(
+        index.matches("good-client").count(),
+        1,
+        "one row for Good Client"
+    );
+}
+
+#[test]
 fn a_client_report_combines_plan_and_status() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");

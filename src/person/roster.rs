@@ -6,8 +6,8 @@
 //! outside the folder — it is matched by walking the folder's own tree from the pattern's
 //! literal start, without entering symbolically linked folders.
 
-use std::collections::{HashMap, HashSet};
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use glob::{MatchOptions, Pattern};
