@@ -261,6 +261,16 @@ impl<'c> Person<'c> {
         if p.name.trim().is_empty() {
             r.report("name", "the name is empty".into(), "the person's name");
         }
+        // Exams are taken at a test centre; the preference is how the person studies.
+        for (i, d) in p.preferences.delivery.iter().enumerate() {
+            if *d == Delivery::TestCentre {
+                r.report(
+                    &format!("preferences.delivery[{i}]"),
+                    "a test centre is where an exam is taken, not how a programme is taught".into(),
+                    "online or on_campus",
+                );
+            }
+        }
         let completed = r.many::<Competency>("completed", &p.completed, "competency");
         let backgrounds = r.many::<Background>("backgrounds", &p.backgrounds, "background");
         let courses = p

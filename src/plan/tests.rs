@@ -5,13 +5,29 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::person::log::Log;
-use crate::testing::{EMBEDDED, d, person};
+use crate::data::Catalog;
+use crate::testing::{EMBEDDED, catalog_with, d, person};
 
 pub(super) const AS_OF: &str = "2026-11-27";
 
 pub(super) fn plan_for(yaml: &str) -> Plan<'static> {
     let p = person(&EMBEDDED, yaml, d(AS_OF));
     super::plan(&p, &Log::default(), &EMBEDDED, d(AS_OF)).unwrap()
+}
+
+/// A plan against `catalog`.
+fn plan_in<'c>(catalog: &'c Catalog, yaml: &str) -> Plan<'c> {
+    let p = person(catalog, yaml, d(AS_OF));
+    super::plan(&p, &Log::default(), catalog, d(AS_OF)).unwrap()
+}
+
+/// The embedded data with every programme taught online only, so that an on-campus
+/// preference leaves none.
+fn online_only() -> Catalog {
+    let text = include_str!("../../data/programmes.yaml")
+        .replace(", on_campus]", "]")
+        .replace("[on_campus]", "[online]");
+    catalog_with(&[("programmes.yaml", &text)])
 }
 
 fn stage<'a, 'c>(p: &'a Plan<'c>, id: &str) -> &'a Milestone<'c> {
@@ -334,8 +350,10 @@ fn too_few_hours_are_named() {
 /// Case 10: an exam nothing in the plan teaches is titled and warned as such.
 #[test]
 fn untaught_exam_topics_are_warned() {
-    let p = plan_for(
-        "name: S\neducation: high_school\ncredentials: [{ id: CPC, earned: 2025-01-10 }]\naapc_renewal: 2025-01-31\ntarget: { setting: hospital_inpatient, credential: CIC }\npreferences: { delivery: [test_centre] }\n",
+    let c = online_only();
+    let p = plan_in(
+        &c,
+        "name: S\neducation: high_school\ncredentials: [{ id: CPC, earned: 2025-01-10 }]\naapc_renewal: 2025-01-31\ntarget: { setting: hospital_inpatient, credential: CIC }\npreferences: { delivery: [on_campus] }\n"
     );
     assert!(
         codes(&p).contains(&"no_programme".to_string())
@@ -481,8 +499,10 @@ fn ccs_p_is_prepared_for() {
 /// A delivery no programme is offered in: the filter to relax is named.
 #[test]
 fn no_programme_names_the_filter() {
-    let p = plan_for(
-        "name: AC\neducation: high_school\ntarget: { setting: physician_office }\npreferences: { delivery: [test_centre] }\n",
+    let c = online_only();
+    let p = plan_in(
+        &c,
+        "name: AC\neducation: high_school\ntarget: { setting: physician_office }\npreferences: { delivery: [on_campus] }\n"
     );
     let w = p
         .warnings
