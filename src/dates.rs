@@ -59,6 +59,12 @@ pub fn whole_months(a: NaiveDate, b: NaiveDate) -> u32 {
     m.max(0) as u32
 }
 
+/// Whole calendar months in the span from `a` through `last`, both days included (a cycle
+/// from 2025-01-01 through 2026-06-30 spans 18).
+pub fn months_through(a: NaiveDate, last: NaiveDate) -> u32 {
+    whole_months(a, last.succ_opt().unwrap_or(last))
+}
+
 /// Day `day` of `month` in `year`, clamped to the month's last day (Feb 29 → Feb 28).
 pub fn day_in(year: i32, month: u32, day: u32) -> NaiveDate {
     let month = month.clamp(1, 12);
@@ -102,6 +108,12 @@ mod tests {
     fn calendar_helpers() {
         assert_eq!(whole_months(d("2026-01-15"), d("2027-05-14")), 15);
         assert_eq!(whole_months(d("2026-01-15"), d("2027-05-15")), 16);
+        // A span's last day counts: a cycle that starts on the 1st ends on a month's last day.
+        assert_eq!(months_through(d("2025-01-01"), d("2026-06-30")), 18);
+        assert_eq!(months_through(d("2025-06-01"), d("2025-09-30")), 4);
+        assert_eq!(months_through(d("2025-03-01"), d("2025-03-31")), 1);
+        assert_eq!(months_through(d("2025-01-31"), d("2025-03-31")), 2);
+        assert_eq!(months_through(d("2026-01-10"), d("2026-06-30")), 5);
         assert_eq!(day_in(2026, 2, 29), d("2026-02-28"));
         assert_eq!(month_end(d("2024-02-10")), d("2024-02-29"));
         assert_eq!(month_start(d("2024-02-10")), d("2024-02-01"));

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::person::log::Log;
 use crate::data::Catalog;
+use crate::person::log::Log;
 use crate::testing::{EMBEDDED, catalog_with, d, person};
 
 pub(super) const AS_OF: &str = "2026-11-27";
@@ -353,7 +353,7 @@ fn untaught_exam_topics_are_warned() {
     let c = online_only();
     let p = plan_in(
         &c,
-        "name: S\neducation: high_school\ncredentials: [{ id: CPC, earned: 2025-01-10 }]\naapc_renewal: 2025-01-31\ntarget: { setting: hospital_inpatient, credential: CIC }\npreferences: { delivery: [on_campus] }\n"
+        "name: S\neducation: high_school\ncredentials: [{ id: CPC, earned: 2025-01-10 }]\naapc_renewal: 2025-01-31\ntarget: { setting: hospital_inpatient, credential: CIC }\npreferences: { delivery: [on_campus] }\n",
     );
     assert!(
         codes(&p).contains(&"no_programme".to_string())
@@ -502,7 +502,7 @@ fn no_programme_names_the_filter() {
     let c = online_only();
     let p = plan_in(
         &c,
-        "name: AC\neducation: high_school\ntarget: { setting: physician_office }\npreferences: { delivery: [on_campus] }\n"
+        "name: AC\neducation: high_school\ntarget: { setting: physician_office }\npreferences: { delivery: [on_campus] }\n",
     );
     let w = p
         .warnings

@@ -122,7 +122,7 @@ pub fn required<'c>(
     if cycle.first
         && let Some(p) = &book.cycle.first_cycle.prorate
     {
-        let months = dates::whole_months(cycle.start, cycle.end).min(cycle_months);
+        let months = dates::months_through(cycle.start, cycle.end).min(cycle_months);
         let result = prorate(total, months, cycle_months, p);
         prorations.push(Proration {
             credential: None,
@@ -146,7 +146,7 @@ pub fn required<'c>(
                 .collect();
             let (before, cap) = self::total(catalog, book, &without);
             let extra = (total - before.min(cap.unwrap_or(f64::INFINITY))).max(0.0);
-            let months = dates::whole_months(h.earned, cycle.end).min(cycle_months);
+            let months = dates::months_through(h.earned, cycle.end).min(cycle_months);
             let result = prorate(extra, months, cycle_months, p);
             prorations.push(Proration {
                 credential: Some(h.credential),

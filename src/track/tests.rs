@@ -221,8 +221,30 @@ fn a_credential_added_mid_cycle_by_each_rule() {
         ),
     )]);
     let s = status_on(&prorated, profile, "", "2026-01-10");
-    // 4 more CEUs × 16 of 24 months, rounded up: 3.
+    // 4 more CEUs × 17 of 24 months (June 2025 through October 2026), rounded up: 3.
     assert_eq!(s.bodies[0].current.required, 39.0);
+}
+
+/// A first cycle is pro-rated by the months it spans, its last day included: one that starts
+/// on the 1st of a month spans whole months to its due date.
+#[test]
+fn a_first_cycle_counts_the_months_it_spans() {
+    for (earned, renewal, required) in [
+        ("2025-01-01", "2026-06-30", 27.0), // 36 × 18 of 24 months
+        ("2025-01-31", "2026-06-30", 26.0), // 17 whole months
+        ("2026-01-10", "2026-06-30", 8.0),  // 5 whole months: 7.5, rounded up
+    ] {
+        let profile = format!(
+            "name: F\neducation: high_school\ncredentials: [{{ id: CPC, earned: {earned} }}]\naapc_renewal: {renewal}\n"
+        );
+        let s = fixture(&profile, "", "2026-02-01");
+        let c = &s.bodies[0].current;
+        assert_eq!(
+            (c.cycle.end, c.required),
+            (d(renewal), required),
+            "{earned}"
+        );
+    }
 }
 
 /// A first cycle the log holds CEUs of, but cannot speak for (logging began after it
