@@ -16,14 +16,14 @@ pub(super) fn plan_for(yaml: &str) -> Plan<'static> {
 }
 
 /// A plan against `catalog`.
-fn plan_in<'c>(catalog: &'c Catalog, yaml: &str) -> Plan<'c> {
+pub(super) fn plan_in<'c>(catalog: &'c Catalog, yaml: &str) -> Plan<'c> {
     let p = person(catalog, yaml, d(AS_OF));
     super::plan(&p, &Log::default(), catalog, d(AS_OF)).unwrap()
 }
 
 /// The embedded data with every programme taught online only, so that an on-campus
 /// preference leaves none.
-fn online_only() -> Catalog {
+pub(super) fn online_only() -> Catalog {
     let text = include_str!("../../data/programmes.yaml")
         .replace(", on_campus]", "]")
         .replace("[on_campus]", "[online]");
@@ -494,27 +494,6 @@ fn ccs_p_is_prepared_for() {
     assert!(has(&p, "programme"));
     assert!(stage(&p, "exam:CCS-P").start >= end(&p, "programme"));
     assert!(!codes(&p).contains(&"exam_not_prepared".to_string()));
-}
-
-/// A delivery no programme is offered in: the filter to relax is named.
-#[test]
-fn no_programme_names_the_filter() {
-    let c = online_only();
-    let p = plan_in(
-        &c,
-        "name: AC\neducation: high_school\ntarget: { setting: physician_office }\npreferences: { delivery: [on_campus] }\n",
-    );
-    let w = p
-        .warnings
-        .iter()
-        .find(|w| matches!(w, Warning::NoProgramme { .. }));
-    assert!(matches!(
-        w,
-        Some(Warning::NoProgramme {
-            filter: ProgrammeFilter::Delivery,
-            ..
-        })
-    ));
 }
 
 /// Someone working in coding without a credential: no first-job stage, and experience counts

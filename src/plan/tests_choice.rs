@@ -2,7 +2,7 @@
 //! gives, budget fit with unknown and ranged costs, the target date, and an unprepared exam
 //! against a prepared route over the budget.
 
-use super::tests::{AS_OF, codes, plan_for};
+use super::tests::{AS_OF, codes, online_only, plan_for, plan_in};
 use super::*;
 use crate::data::catalog::Credential;
 use crate::testing::{EMBEDDED, d, person};
@@ -319,4 +319,25 @@ fn when_all_are_late_the_least_late_wins() {
         "aapc_cpc_course"
     );
     assert!(p.route.as_ref().unwrap().chosen.exam_date < d("2027-03-01"));
+}
+
+/// A delivery no programme is offered in: the filter to relax is named.
+#[test]
+fn no_programme_names_the_filter() {
+    let c = online_only();
+    let p = plan_in(
+        &c,
+        "name: AC\neducation: high_school\ntarget: { setting: physician_office }\npreferences: { delivery: [on_campus] }\n",
+    );
+    let w = p
+        .warnings
+        .iter()
+        .find(|w| matches!(w, Warning::NoProgramme { .. }));
+    assert!(matches!(
+        w,
+        Some(Warning::NoProgramme {
+            filter: ProgrammeFilter::Delivery,
+            ..
+        })
+    ));
 }
