@@ -11,8 +11,7 @@ use crate::testing::{EMBEDDED, catalog_with, d, person};
 pub(super) const AS_OF: &str = "2026-11-27";
 
 pub(super) fn plan_for(yaml: &str) -> Plan<'static> {
-    let p = person(&EMBEDDED, yaml, d(AS_OF));
-    super::plan(&p, &Log::default(), &EMBEDDED, d(AS_OF)).unwrap()
+    plan_in(&EMBEDDED, yaml)
 }
 
 /// A plan against `catalog`.
