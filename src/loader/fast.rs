@@ -306,8 +306,10 @@ fn value_node<'a>(line: &Line<'a>, value: &'a str, col: usize) -> Option<Node<'a
 }
 
 /// The flow list whose text after `[` is `inner`, starting at column `col` of the line.
+/// Read byte by byte: the lists of a log are short, and searching them with `str` patterns
+/// costs more than the list.
 fn flow_list<'a>(line: &Line<'a>, inner: &'a str, col: usize) -> Option<Node<'a>> {
-    let close = inner.find(']')?;
+    let close = inner.bytes().position(|b| b == b']')?;
     if !tail_ok(&inner[close + 1..]) {
         return None;
     }
@@ -320,13 +322,18 @@ fn flow_list<'a>(line: &Line<'a>, inner: &'a str, col: usize) -> Option<Node<'a>
         return None;
     }
     let mut items = Vec::new();
-    if !list.trim_matches(' ').is_empty() {
-        let mut offset = line.text.len() - inner.len();
-        for part in list.split(',') {
-            let lead = part.len() - part.trim_start_matches(' ').len();
-            let text = part.trim_matches(' ');
-            let at = offset + lead;
-            offset += part.len() + 1;
+    if list.bytes().any(|b| b != b' ') {
+        let base = line.text.len() - inner.len();
+        let commas = list.bytes().enumerate().filter(|(_, b)| *b == b',');
+        let mut from = 0;
+        for end in commas.map(|(i, _)| i).chain([list.len()]) {
+            let part = &list[from..end];
+            let lead = part.bytes().take_while(|b| *b == b' ').count();
+            let rest = &part[lead..];
+            // The last byte that is not a space ends a character.
+            let text = &rest[..rest.bytes().rposition(|b| b != b' ').map_or(0, |i| i + 1)];
+            let at = base + from + lead;
+            from = end + 1;
             let (text, plain) = if text.starts_with(['"', '\'']) {
                 let (s, end) = quoted(text)?;
                 if end != text.len() {
