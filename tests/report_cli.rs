@@ -453,11 +453,47 @@ fn a_client_report_combines_plan_and_status() {
     let rosa = text(&written, "clients/rosa-delgado.html");
     assert!(rosa.contains("CEU status for Rosa Delgado"));
     assert!(
-        !rosa.contains("Roadmap for"),
-        "a certified client without a target gets no roadmap"
+        rosa.contains("Roadmap for Rosa Delgado"),
+        "a certified client without a target is planned from a credential held"
     );
     let maya = text(&written, "clients/maya-thompson.md");
     assert!(maya.contains("\n# Roadmap for Maya Thompson"));
+    assert!(!maya.contains("CEU status for"));
+}
+
+#[test]
+fn a_credential_holder_without_a_renewal_date_gets_the_plan_and_a_note_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ana.yaml"),
+        "name: Ana Cruz\neducation: certificate\nmemberships: [AAPC]\ncredentials:\n  - { id: CPC, earned: 2026-03-10, apprentice: true }\n",
+    )
+    .unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("out");
+    coderpath()
+        .arg("report")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let written = files(&out);
+    let page = text(&written, "clients/ana-cruz.html");
+    assert!(
+        page.contains("Remove the CPC-A apprentice status"),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "CEUs not tracked:</strong> AAPC CEUs fall due on the membership renewal date"
+        )
+    );
+    let summary = text(&written, "summary.csv");
+    let row = summary.lines().find(|l| l.starts_with("Ana Cruz")).unwrap();
+    assert!(row.contains(",certified,CPC,"), "{row}");
+    assert!(row.contains(",not tracked,"), "{row}");
+    assert!(row.contains("CEUs not tracked"), "{row}");
 }
 
 #[test]

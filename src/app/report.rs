@@ -24,7 +24,7 @@ use crate::render::plan::PlanView;
 use crate::render::status::StatusView;
 use crate::render::templates::Templates;
 use crate::report::{
-    ClientHeader, Overview, Row, Upcoming, failed_row, manifest, names, row, table, upcoming,
+    Ceus, ClientHeader, Overview, Row, Upcoming, failed_row, manifest, names, row, table, upcoming,
 };
 
 /// Marks a directory as made by `coderpath report`, so later runs may write into it.
@@ -419,16 +419,23 @@ fn client(setup: &Setup, l: &Loaded, source: &str, file: &str) -> Result<Done, F
         let (message, expected) = crate::render::problem(&p);
         l.src.at(p.path(), message).expected(expected)
     };
-    let wants_plan = person.target.is_some() || person.credentials.is_empty();
-    let plan = if wants_plan {
-        Some(crate::plan::plan(person, &log, setup.data, as_of).map_err(problem)?)
+    // Every client gets a plan: a credential holder's shows apprentice-status removal, the
+    // first renewal and advancement (the target defaults to a credential held).
+    let plan = crate::plan::plan(person, &log, setup.data, as_of).map_err(problem)?;
+    // A holder whose CEUs cannot be tracked (no renewal date, say) still gets the plan, whose
+    // warnings say what the profile lacks; the page and the overview say it is not tracked.
+    let (status, untracked) = if person.credentials.is_empty() {
+        (None, None)
     } else {
-        None
+        match crate::track::status(person, &log, setup.data, as_of) {
+            Ok(s) => (Some(s), None),
+            Err(p) => (None, Some(p)),
+        }
     };
-    let status = if person.credentials.is_empty() {
-        None
-    } else {
-        Some(crate::track::status(person, &log, setup.data, as_of).map_err(problem)?)
+    let ceus = match (&status, untracked) {
+        (Some(s), _) => Ceus::Tracked(s),
+        (None, Some(_)) => Ceus::Untracked,
+        (None, None) => Ceus::NoCredential,
     };
     let header = ClientHeader {
         name: &profile.name,
@@ -437,6 +444,10 @@ fn client(setup: &Setup, l: &Loaded, source: &str, file: &str) -> Result<Done, F
         organisation: setup.organisation,
         as_of: as_of.to_string(),
         overview: "../index.html",
+        untracked: untracked.map(|p| {
+            let (message, expected) = crate::render::problem(&p);
+            format!("{message}; add {expected}")
+        }),
     };
     let t = setup.templates;
     let mut sections = Vec::new();
@@ -446,9 +457,7 @@ fn client(setup: &Setup, l: &Loaded, source: &str, file: &str) -> Result<Done, F
         md.push(m);
     };
     add(t.render_each(["report-client.html", "report-client.md"], &header)?);
-    if let Some(p) = &plan {
-        add(t.render_each(["plan.html", "plan.md"], &PlanView::new(p))?);
-    }
+    add(t.render_each(["plan.html", "plan.md"], &PlanView::new(&plan))?);
     if let Some(s) = &status {
         add(t.render_each(["status.html", "status.md"], &StatusView::new(s))?);
     }
@@ -463,10 +472,10 @@ fn client(setup: &Setup, l: &Loaded, source: &str, file: &str) -> Result<Done, F
     write(PAGES[0], &html)?;
     write(PAGES[1], &md.join("\n"))?;
     if setup.json {
-        let value = serde_json::json!({ "plan": plan, "status": status });
+        let value = serde_json::json!({ "plan": plan, "status": status, "untracked": untracked });
         write(PAGES[2], &(super::json(&value)))?;
     }
-    let mut row = row(&profile.name, source, plan.as_ref(), status.as_ref(), as_of);
+    let mut row = row(&profile.name, source, &plan, ceus, as_of);
     row.file = Some(file.to_string());
     let deadlines = status
         .as_ref()

@@ -42,35 +42,41 @@ pub struct Row {
     pub error: Option<String>,
 }
 
-/// The overview row of a client who was planned and/or tracked.
-pub fn row(
-    name: &str,
-    source: &str,
-    plan: Option<&Plan>,
-    status: Option<&Status>,
-    as_of: NaiveDate,
-) -> Row {
-    let certified = status.is_some_and(|s| !s.bodies.is_empty());
-    let mut next: Option<(NaiveDate, String)> = plan.and_then(|p| {
-        p.milestones
-            .iter()
-            .filter(|m| !matches!(m.stage, Stage::Advancement { .. }) && m.end >= as_of)
-            .min_by_key(|m| m.end)
-            .map(|m| (m.end, plan_words::title(m)))
-    });
+/// What became of a client's CEUs.
+#[derive(Debug, Clone, Copy)]
+pub enum Ceus<'s> {
+    /// The client holds no credential: nothing to track.
+    NoCredential,
+    /// Tracked.
+    Tracked(&'s Status<'s>),
+    /// Held credentials that could not be tracked: the profile lacks what tracking needs
+    /// (the plan's warnings say what).
+    Untracked,
+}
+
+/// The overview row of a client who was planned (and tracked, when certified).
+pub fn row(name: &str, source: &str, plan: &Plan, ceus: Ceus, as_of: NaiveDate) -> Row {
+    let certified = !matches!(ceus, Ceus::NoCredential);
+    let status = match ceus {
+        Ceus::Tracked(s) => Some(s),
+        _ => None,
+    };
+    let mut next: Option<(NaiveDate, String)> = plan
+        .milestones
+        .iter()
+        .filter(|m| !matches!(m.stage, Stage::Advancement { .. }) && m.end >= as_of)
+        .min_by_key(|m| m.end)
+        .map(|m| (m.end, plan_words::title(m)));
     for d in status.map(|s| deadlines(s, as_of)).unwrap_or_default() {
         if next.as_ref().is_none_or(|(n, _)| d.date < *n) {
             next = Some((d.date, d.what));
         }
     }
     let mut warnings: Vec<String> = plan
-        .map(|p| {
-            p.warnings
-                .iter()
-                .map(|w| warning_words::warning(w).0)
-                .collect()
-        })
-        .unwrap_or_default();
+        .warnings
+        .iter()
+        .map(|w| warning_words::warning(w).0)
+        .collect();
     let states = |s: &Status| -> Vec<(String, String)> {
         s.bodies
             .iter()
@@ -83,6 +89,9 @@ pub fn row(
             })
             .collect()
     };
+    if let Ceus::Untracked = ceus {
+        warnings.push("CEUs not tracked".into());
+    }
     if let Some(s) = status {
         for b in &s.bodies {
             let lead = b.lead();
@@ -103,16 +112,18 @@ pub fn row(
         source: source.to_string(),
         file: None,
         stage: if certified { "certified" } else { "aspiring" }.into(),
-        target: plan.map_or_else(String::new, |p| p.target.credential.id.clone()),
+        target: plan.target.credential.id.clone(),
         next: next.as_ref().map_or_else(String::new, |n| n.1.clone()),
         next_date: next.as_ref().map_or_else(String::new, |n| n.0.to_string()),
-        ceu: status.map_or_else(String::new, |s| {
-            states(s)
+        ceu: match ceus {
+            Ceus::NoCredential => String::new(),
+            Ceus::Tracked(s) => states(s)
                 .iter()
                 .map(|(b, st)| format!("{b} {}", st.to_lowercase()))
                 .collect::<Vec<_>>()
-                .join("; ")
-        }),
+                .join("; "),
+            Ceus::Untracked => "not tracked".into(),
+        },
         days: next.map(|n| (n.0 - as_of).num_days()),
         warnings: warnings.join(", "),
         error: None,
@@ -220,7 +231,7 @@ pub fn table(rows: &[Row]) -> Table {
             "Next milestone",
             "Date",
             "CEU status",
-            "Days to next deadline",
+            "Days to next milestone",
             "Warnings",
             "Error",
             "Report",
@@ -317,4 +328,6 @@ pub struct ClientHeader<'a> {
     pub as_of: String,
     /// The overview, relative to the client page.
     pub overview: &'static str,
+    /// Why a credential holder's CEUs could not be tracked, in words.
+    pub untracked: Option<String>,
 }
