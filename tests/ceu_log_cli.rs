@@ -59,6 +59,10 @@ fn add_appends_and_keeps_every_existing_byte() {
         out.contains("New totals:\n  AAPC: 10.5 of 36 CEUs, 25.5 to go"),
         "{out}"
     );
+    assert!(
+        out.contains("How it counts:\n  AAPC: yes, current cycle"),
+        "{out}"
+    );
     let after = std::fs::read(&log).unwrap();
     assert_eq!(
         &after[..before.len()],
@@ -444,4 +448,30 @@ fn add_to_a_log_path_notes_that_totals_need_the_profile() {
     .unwrap();
     let out = coderpath().args(add_args(&bare, "x")).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("ceu_log: NAME.ceus.yaml"));
+}
+
+#[test]
+fn add_says_when_a_body_does_not_count_the_new_entry_and_why() {
+    let (_dir, profile) = copy_example("certified");
+    let out = stdout_of(&[
+        "ceu",
+        "add",
+        profile.to_str().unwrap(),
+        "--date",
+        "2026-11-20",
+        "--title",
+        "Hospital grand rounds",
+        "--provider",
+        "County Hospital",
+        "--ceus",
+        "1",
+    ]);
+    assert!(
+        out.contains("New totals:\n  AAPC: 9 of 36 CEUs"),
+        "an entry without an AAPC index adds nothing: {out}"
+    );
+    assert!(
+        out.contains("How it counts:\n  AAPC: no: no AAPC index"),
+        "{out}"
+    );
 }

@@ -54,7 +54,7 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
         "missing_log.yaml",
         "6:10",
         "does not exist",
-        "a path relative to the profile",
+        "the path of a log file, relative to the profile",
     ),
     ("empty.yaml", "1:1", "the file is empty", "a YAML document"),
     (

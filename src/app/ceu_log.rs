@@ -28,6 +28,7 @@ use crate::person::log::{Domain, Log};
 use crate::person::profile::Person;
 use crate::person::within::{self, Outside};
 use crate::render::escape::terminal;
+use crate::render::register::standing;
 use crate::render::status_words::totals;
 use crate::render::words::count;
 use crate::render::wrap::wrap;
@@ -105,21 +106,33 @@ fn current(log: &Path) -> Result<Source, Error> {
     }
 }
 
-/// The new totals for each body, with the log's text as given.
+/// The new totals for each body, with the log's text as given, and (for `line`, an entry
+/// of that text) whether each body counts that entry, and why not.
 fn totals_with(
     t: &Target,
     text: &str,
     catalog: &Catalog,
     as_of: NaiveDate,
-) -> Result<Vec<String>, Error> {
+    line: Option<usize>,
+) -> Result<(Vec<String>, Vec<String>), Error> {
     let Some((src, person)) = &t.person else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
     let log = Log::load(&Source::new(t.log.display().to_string(), text), catalog)
         .map_err(Error::Inputs)?;
     let status =
         crate::track::status(person, &log, catalog, as_of).map_err(|p| super::located(src, p))?;
-    Ok(totals(&status))
+    let counts = line.map_or_else(Vec::new, |line| {
+        let listed = register(&status, &log, &Filter::default());
+        listed
+            .entries
+            .iter()
+            .filter(|r| r.entry.line == line)
+            .flat_map(|r| &r.standing)
+            .map(|s| format!("{}: {}", s.body.as_str(), standing(s, as_of)))
+            .collect()
+    });
+    Ok((totals(&status), counts))
 }
 
 /// `entries` appended to `log` under its lock, or with `dry_run` only checked.
@@ -137,7 +150,8 @@ fn append(
     }
 }
 
-/// Prints `out` followed by the totals (under `heading`) the log's new `text` gives.
+/// Prints `out` followed by the totals (under `heading`) the log's new `text` gives, and
+/// whether each body counts the entry at `line` (the one just added).
 fn finish(
     mut out: String,
     heading: &str,
@@ -145,8 +159,11 @@ fn finish(
     text: &str,
     catalog: &Catalog,
     as_of: NaiveDate,
+    line: Option<usize>,
 ) -> Result<u8, Error> {
-    out.push_str(&block(heading, &totals_with(t, text, catalog, as_of)?));
+    let (totals, counts) = totals_with(t, text, catalog, as_of, line)?;
+    out.push_str(&block(heading, &totals));
+    out.push_str(&block("How it counts:", &counts));
     emit(&terminal(&out))
 }
 
@@ -237,7 +254,7 @@ pub(super) fn add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u
     } else {
         "New totals:"
     };
-    finish(out, heading, &t, &done.text, &catalog, as_of)
+    finish(out, heading, &t, &done.text, &catalog, as_of, Some(line))
 }
 
 /// The line the last entry of the new text starts on.
@@ -375,7 +392,7 @@ pub(super) fn import(global: &Global, as_of: NaiveDate, args: &CeuImportArgs) ->
     } else {
         "New totals:"
     };
-    finish(out, heading, &t, &done.text, &catalog, as_of)
+    finish(out, heading, &t, &done.text, &catalog, as_of, None)
 }
 
 pub(super) fn remove(global: &Global, as_of: NaiveDate, args: &CeuRemoveArgs) -> Result<u8, Error> {
@@ -398,7 +415,7 @@ pub(super) fn remove(global: &Global, as_of: NaiveDate, args: &CeuRemoveArgs) ->
     remove_item(&t.log, args.line, shown, &catalog)?;
     let text = current(&t.log)?;
     let out = fit(&format!("Removed line {} from {name}.", args.line));
-    finish(out, "New totals:", &t, text.text(), &catalog, as_of)
+    finish(out, "New totals:", &t, text.text(), &catalog, as_of, None)
 }
 
 /// Asks on the terminal; without one, refuses and says how to go ahead.

@@ -295,12 +295,16 @@ fn log_path(
         return Ok(None);
     };
     if !log_path.is_file() {
+        let what = if log_path.exists() {
+            "is not a file"
+        } else {
+            "does not exist"
+        };
         return Err(profile_src
-            .at(
-                "ceu_log",
-                format!("CEU log {} does not exist", log_path.display()),
+            .at("ceu_log", format!("CEU log {} {what}", log_path.display()))
+            .expected(
+                "the path of a log file, relative to the profile (`coderpath ceu add PROFILE …` creates it with the first entry)",
             )
-            .expected("a path relative to the profile")
             .into());
     }
     files::note_input(&log_path);

@@ -214,6 +214,9 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
     }
     cycles.push(cycle_view("Current cycle", &b.current, b, as_of));
     let mut notes = Vec::new();
+    if let Some(u) = b.unlogged {
+        notes.push(words::unlogged(b.body, u, as_of));
+    }
     if !b.after_as_of.is_empty() {
         notes.push(format!(
             "{} dated after {as_of} and left out: line {}.",

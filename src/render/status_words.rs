@@ -7,7 +7,7 @@ use super::plan_words::proration;
 use super::words::{and_list, ceus_up, count, lapse, num, num_down, num_up, usd};
 use crate::data::model::Body;
 use crate::rules::{MinimumKind, Required, ShareKind};
-use crate::track::{CycleState, CycleStatus, Measure, RejectReason};
+use crate::track::{CycleState, CycleStatus, Measure, RejectReason, Unlogged};
 
 /// A state in words, and its tone (`good`, `warn`, `bad`).
 pub fn state(s: &CycleState) -> (String, &'static str) {
@@ -372,4 +372,17 @@ pub fn stale_renewal(body: Body, renewal: NaiveDate, revoked_if_unpaid: NaiveDat
         "{renewal}, the profile's {b} membership renewal date, is long past, while an active member's {b} account shows the next one. If that renewal went unpaid, the {b} credentials were revoked on {revoked_if_unpaid}; if it was paid, copy the current date from the account into the profile.",
         b = body.as_str()
     )
+}
+
+/// The note for a body nothing logged speaks for: its figures count only what is logged.
+pub fn unlogged(body: Body, why: Unlogged, as_of: NaiveDate) -> String {
+    let b = body.as_str();
+    match why {
+        Unlogged::NoLog => format!(
+            "The profile names no CEU log, so no {b} CEUs are counted here: the figures show what is logged, not what was earned. Add `ceu_log: NAME.ceus.yaml` to the profile and log CEUs with `coderpath ceu add` or `coderpath ceu import`, or record the {b} portal's total as a checkpoint."
+        ),
+        Unlogged::NothingForBody => format!(
+            "The CEU log holds nothing for {b} up to {as_of}: the figures show what is logged, not what was earned. Log the CEUs earned with `coderpath ceu add` or `coderpath ceu import`, or record the {b} portal's total as a checkpoint."
+        ),
+    }
 }

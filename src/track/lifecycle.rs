@@ -7,7 +7,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::judge::{self, Tally};
 use super::{
-    BodyStatus, CycleState, CycleStatus, Evidence, RejectReason, Rejected, StaleRenewal, fees,
+    BodyStatus, CycleState, CycleStatus, Evidence, RejectReason, Rejected, StaleRenewal, Unlogged,
+    fees,
 };
 use crate::data::Catalog;
 use crate::data::catalog::Rulebook;
@@ -213,6 +214,18 @@ pub(super) fn body_status<'c>(
                     .membership_renewal(body)
                     .is_some_and(|r| (r.month(), r.day()) != (end.month(), end.day()))
         }),
+        unlogged: if person.profile.ceu_log.is_none() {
+            Some(Unlogged::NoLog)
+        } else if log.entries.iter().all(|e| e.date > as_of)
+            && !log
+                .checkpoints
+                .iter()
+                .any(|c| c.body == body && c.date <= as_of)
+        {
+            Some(Unlogged::NothingForBody)
+        } else {
+            None
+        },
     })
 }
 

@@ -71,6 +71,19 @@ pub struct BodyStatus<'c> {
     /// The end of a portal cycle override that does not fall on the membership renewal date
     /// the profile gives, for a body whose cycles end on it: one of the two is mistyped.
     pub override_off_renewal: Option<NaiveDate>,
+    /// Set when nothing logged speaks for the body up to `as_of`: its figures are then only
+    /// what is logged, not what was earned.
+    pub unlogged: Option<Unlogged>,
+}
+
+/// Why nothing logged speaks for a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unlogged {
+    /// The profile names no CEU log.
+    NoLog,
+    /// The log holds no entry dated up to `as_of` and no checkpoint of the body.
+    NothingForBody,
 }
 
 /// A membership renewal date long past, and what it means if the dues went unpaid.

@@ -327,3 +327,21 @@ fn behind_allows_the_assumed_slack() {
         "{last_day:?}"
     );
 }
+
+#[test]
+fn a_body_nothing_logged_speaks_for_is_marked() {
+    let profile = "name: U\neducation: associate\nmemberships: [AAPC]\ncredentials: [{ id: CCS, earned: 2024-03-15 }, { id: CPC, earned: 2024-03-15 }]\naapc_renewal: 2026-05-31\n";
+    let s = fixture(profile, "", "2026-11-27");
+    assert_eq!(s.bodies.len(), 2);
+    assert!(s.bodies.iter().all(|b| b.unlogged == Some(Unlogged::NoLog)));
+    let named = format!("{profile}ceu_log: u.ceus.yaml\n");
+    // An AAPC checkpoint speaks for AAPC only; an entry after the date for nobody.
+    let ceus = "- { checkpoint: 2026-10-01, body: AAPC, earned: 12 }\n- { date: 2026-12-01, title: later, provider: AHIMA, ceus: 1 }\n";
+    let s = fixture(&named, ceus, "2026-11-27");
+    let of = |body| s.bodies.iter().find(|b| b.body == body).unwrap().unlogged;
+    assert_eq!(of(Body::AAPC), None);
+    assert_eq!(of(Body::AHIMA), Some(Unlogged::NothingForBody));
+    let ceus = "- { date: 2026-06-01, title: a, provider: AHIMA, ceus: 1 }\n";
+    let s = fixture(&named, ceus, "2026-11-27");
+    assert!(s.bodies.iter().all(|b| b.unlogged.is_none()));
+}
