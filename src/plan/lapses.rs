@@ -84,7 +84,10 @@ pub(super) fn lapses<'c>(
                 });
             }
             _ => {
-                let unknown = b.ended.as_ref().filter(|e| e.state == CycleState::NotInLog);
+                let unknown = b
+                    .ended
+                    .as_ref()
+                    .filter(|e| matches!(e.state, CycleState::NotInLog { .. }));
                 if let Some(e) = unknown
                     && person.profile.ceu_log.is_some()
                 {

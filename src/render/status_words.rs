@@ -24,7 +24,7 @@ pub fn state(s: &CycleState) -> (String, &'static str) {
             (format!("{cap} (past the due date)"), "bad")
         }
         CycleState::Revoked { .. } => ("Revoked".into(), "bad"),
-        CycleState::NotInLog => ("Not in the log".into(), "warn"),
+        CycleState::NotInLog { .. } => ("Not in the log".into(), "warn"),
         CycleState::OnHold => ("On hold (credential revoked)".into(), "bad"),
     }
 }
@@ -68,7 +68,7 @@ pub fn deadline(c: &CycleStatus, as_of: NaiveDate) -> String {
             }
             out
         }
-        CycleState::NotInLog => format!(
+        CycleState::NotInLog { .. } => format!(
             "{end} has passed; the log does not cover this cycle, so whether it was met is unknown"
         ),
         CycleState::OnHold => "none while the credential is revoked".into(),
@@ -110,7 +110,13 @@ pub fn pace(c: &CycleStatus, as_of: NaiveDate) -> String {
         } => "reinstatement needs the missing CEUs, back dues and the reinstatement fee (see the fees)".into(),
         CycleState::Revoked { .. } => "the sources give no way back without passing the exam again (see `coderpath plan`)".into(),
         CycleState::OnHold => "nothing counts here until the credential is reinstated or earned again".into(),
-        CycleState::NotInLog => "add a checkpoint with the portal's figure for this cycle, or `ceu_log_since` to the profile if the log is complete".into(),
+        CycleState::NotInLog { log_since: None } => "add a checkpoint with the portal's figure for this cycle, or `ceu_log_since` to the profile if the log is complete".into(),
+        CycleState::NotInLog {
+            log_since: Some(since),
+        } => format!(
+            "the log starts {since} (`ceu_log_since`), after this cycle began on {}: add a checkpoint with the portal's figure for this cycle, or log what was earned from {} and move `ceu_log_since` back",
+            c.cycle.start, c.cycle.start
+        ),
     }
 }
 
@@ -355,7 +361,11 @@ pub fn totals(status: &crate::track::Status) -> Vec<String> {
                 state(&c.state).0.to_lowercase(),
                 deadline(c, status.as_of)
             );
-            if let Some(e) = b.ended.as_ref().filter(|e| e.state == CycleState::NotInLog) {
+            if let Some(e) = b
+                .ended
+                .as_ref()
+                .filter(|e| matches!(e.state, CycleState::NotInLog { .. }))
+            {
                 line.push_str(&format!(
                     "; the cycle that ended {} is not in the log (unknown)",
                     e.cycle.end

@@ -119,7 +119,8 @@ pub(super) fn body_status<'c>(
         // shows it unmet (revoked), or holds CEUs of it but cannot tell whether it was met
         // (it may have been missed). A complete one, or one from before the log began, is
         // left out.
-        let partly_logged = status.state == CycleState::NotInLog && status.earned > 0.0;
+        let partly_logged =
+            matches!(status.state, CycleState::NotInLog { .. }) && status.earned > 0.0;
         if as_of <= window_end
             || partly_logged
             || matches!(status.state, CycleState::Revoked { .. })
@@ -311,7 +312,9 @@ impl<'a, 'c> Life<'a, 'c> {
         let state = if tally.complete {
             CycleState::Complete
         } else if !self.covered(book.body, e) {
-            CycleState::NotInLog
+            CycleState::NotInLog {
+                log_since: self.log_since.filter(|d| *d > e.start),
+            }
         } else {
             let until = dates::add_days(e.end, u64::from(book.lapse.days.get()));
             if self.as_of <= until {

@@ -177,8 +177,10 @@ pub enum CycleState {
         /// Last day to appeal the revocation, when the data says.
         appeal_until: Option<NaiveDate>,
     },
-    /// Ended, and the log does not cover it: unknown.
-    NotInLog,
+    /// Ended, and the log does not cover it: unknown. `log_since` is the profile's
+    /// `ceu_log_since` when it falls after the cycle began (the log starts too late to speak
+    /// for it).
+    NotInLog { log_since: Option<NaiveDate> },
     /// The current cycle of a credential revoked in an ended cycle: nothing to earn toward
     /// it until the credential is reinstated or earned again.
     OnHold,
@@ -197,7 +199,7 @@ impl CycleState {
                 LapseState::Inactive => "inactive",
             },
             CycleState::Revoked { .. } => "revoked",
-            CycleState::NotInLog => "not_in_log",
+            CycleState::NotInLog { .. } => "not_in_log",
             CycleState::OnHold => "on_hold",
         }
     }

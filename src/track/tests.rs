@@ -256,7 +256,11 @@ fn a_partly_logged_unknown_cycle_stays_in_view() {
     for as_of in ["2026-11-28", "2027-02-15", "2028-06-01"] {
         let s = fixture(profile, &ceus, as_of);
         let ended = s.bodies[0].ended.as_ref().expect(as_of);
-        assert_eq!(ended.state, CycleState::NotInLog, "{as_of}");
+        assert_eq!(
+            ended.state,
+            CycleState::NotInLog { log_since: None },
+            "{as_of}"
+        );
         assert_eq!(ended.earned, 12.0, "{as_of}");
     }
 }
@@ -269,7 +273,10 @@ fn late_logging_is_unknown_and_a_checkpoint_is_evidence() {
     let ceus = aapc_entries("2026-10-12", 2, 1.0);
     let s = fixture(profile, &ceus, "2026-11-27");
     let b = &s.bodies[0];
-    assert_eq!(b.ended.as_ref().unwrap().state, CycleState::NotInLog);
+    assert_eq!(
+        b.ended.as_ref().unwrap().state,
+        CycleState::NotInLog { log_since: None }
+    );
     assert_eq!(b.lead().cycle, b.current.cycle, "unknown is not a failure");
     let years_later = fixture(profile, &ceus, "2027-06-01");
     assert!(

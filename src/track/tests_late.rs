@@ -51,7 +51,7 @@ fn a_log_begun_before_certification_covers_the_first_cycle() {
         .ended
         .as_ref()
         .expect("the first cycle has ended");
-    assert_eq!(ended.state, CycleState::NotInLog);
+    assert_eq!(ended.state, CycleState::NotInLog { log_since: None });
 }
 
 /// Renewal-month CEUs of a cycle the log cannot speak for count toward the next cycle,
@@ -344,4 +344,33 @@ fn a_body_nothing_logged_speaks_for_is_marked() {
     let ceus = "- { date: 2026-06-01, title: a, provider: AHIMA, ceus: 1 }\n";
     let s = fixture(&named, ceus, "2026-11-27");
     assert!(s.bodies.iter().all(|b| b.unlogged.is_none()));
+}
+
+/// A log declared complete from a date inside a cycle cannot speak for that cycle: it stays
+/// unknown, and says the declared start is why.
+#[test]
+fn a_log_declared_from_inside_a_cycle_leaves_it_unknown_and_says_why() {
+    let profile = "name: K\neducation: associate\ncredentials: [{ id: CCS, earned: 2021-03-15 }]\nceu_log_since: 2024-01-01\n";
+    let ceus = ahima_entries("2024-02-01", 2, 5.0);
+    let s = fixture(profile, &ceus, "2025-04-20");
+    let ended = s.bodies[0]
+        .ended
+        .as_ref()
+        .expect("the cycle ended 2025-03-14");
+    assert_eq!(ended.cycle.start, d("2023-03-15"));
+    assert_eq!(
+        ended.state,
+        CycleState::NotInLog {
+            log_since: Some(d("2024-01-01"))
+        }
+    );
+    // Declared from the cycle's start, the same log speaks for it: unmet, inactive.
+    let profile = profile.replace("2024-01-01", "2023-03-15");
+    let s = fixture(&profile, &ceus, "2025-04-20");
+    let ended = s.bodies[0].ended.as_ref().unwrap();
+    assert!(
+        matches!(ended.state, CycleState::Lapsed { .. }),
+        "{:?}",
+        ended.state
+    );
 }
