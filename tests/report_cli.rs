@@ -27,7 +27,7 @@ fn roster() -> tempfile::TempDir {
     write("a-good.yaml", &format!("name: Good Client\n{ASPIRING}"));
     write(
         "b-broken.yaml",
-        "name: Broken Client\neducation: hgh_school\n",
+        "name: Broken Client\neducation: hgh_school\npreferences: { budget_usd: \"$4,000\" }\n",
     );
     write("c-jo1.yaml", &format!("name: Jo Lee\n{ASPIRING}"));
     write("d-jo2.yaml", &format!("name: jo lee\n{ASPIRING}"));
@@ -94,6 +94,7 @@ fn one_bad_client_costs_one_client() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("b-broken.yaml:2:12"), "{stderr}");
+    assert!(stderr.contains("b-broken.yaml:3:28"), "{stderr}");
     let stdout = String::from_utf8_lossy(&result.stdout);
     assert!(stdout.contains("│ failed        ┆ 1       │"), "{stdout}");
 
@@ -146,6 +147,10 @@ fn one_bad_client_costs_one_client() {
     assert!(!table.contains("Broken Client"));
     assert!(failed.contains("Clients that could not be reported (1)"));
     assert!(failed.contains("b-broken.yaml:2:12: education: unknown value `hgh_school`"));
+    assert!(
+        failed.contains("b-broken.yaml:3:28: preferences.budget_usd"),
+        "every problem in the file is shown, not only the first"
+    );
 
     let csv = text(&written, "summary.csv");
     assert!(csv.starts_with('\u{feff}'), "summary.csv starts with a BOM");
@@ -163,6 +168,8 @@ fn one_bad_client_costs_one_client() {
     assert!(!csv.contains("\n=HYPERLINK") && !csv.contains(",=HYPERLINK"));
     let broken = rows.iter().find(|r| &r[2] == "failed").unwrap();
     assert!(broken[9].contains("b-broken.yaml:2:12"), "{broken:?}");
+    assert!(broken[9].contains("\n"), "one problem a line: {broken:?}");
+    assert!(broken[9].contains("b-broken.yaml:3:28"), "{broken:?}");
     assert_eq!(&broken[4], "", "the error is not a milestone");
     let certified = rows.iter().find(|r| &r[0] == "Daniel Okafor").unwrap();
     assert_eq!((&certified[2], &certified[6]), ("certified", "AAPC behind"));

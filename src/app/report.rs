@@ -139,10 +139,10 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
             }
             Err(failure) => {
                 let message = match failure {
-                    Failure::Located(d) => {
-                        let text = d.to_string();
-                        located.push(d);
-                        text
+                    Failure::Located(ds) => {
+                        let text: Vec<String> = ds.iter().map(ToString::to_string).collect();
+                        located.extend(ds);
+                        text.join("\n")
                     }
                     Failure::Other(m) | Failure::Panic(m) => {
                         eprintln!(
@@ -334,25 +334,26 @@ fn stale_pages(out: &Path, written: &BTreeSet<String>, force: bool) -> Result<Ve
     Ok(stale)
 }
 
-/// Why a client failed: a located problem in their files, another error, or a bug.
+/// Why a client failed: located problems in their files (every one found, at least one),
+/// another error, or a bug.
 #[derive(Clone)]
 enum Failure {
-    Located(Diagnostic),
+    Located(Vec<Diagnostic>),
     Other(String),
     Panic(String),
 }
 
 impl From<Diagnostic> for Failure {
     fn from(d: Diagnostic) -> Self {
-        Failure::Located(d)
+        Failure::Located(vec![d])
     }
 }
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
-        match e.diagnostics().first() {
-            Some(d) => Failure::Located(d.clone()),
-            None => Failure::Other(e.to_string()),
+        match e.diagnostics() {
+            [] => Failure::Other(e.to_string()),
+            ds => Failure::Located(ds.to_vec()),
         }
     }
 }
@@ -372,7 +373,7 @@ fn load_client<'c>(
     allow_outside: bool,
 ) -> Result<Loaded<'c>, Failure> {
     if let Some(d) = &c.problem {
-        return Err(Failure::Located(d.clone()));
+        return Err(Failure::Located(vec![d.clone()]));
     }
     if let Some(why) = &c.outside {
         return Err(Failure::Other(format!(
@@ -382,9 +383,12 @@ fn load_client<'c>(
     }
     note_input(&c.path);
     let src = Source::read(&c.path)?;
-    let person = Person::load(&src, data, as_of).map_err(|ds| match ds.into_iter().next() {
-        Some(d) => Failure::Located(d),
-        None => Failure::Other("the profile is not valid".into()),
+    let person = Person::load(&src, data, as_of).map_err(|ds| {
+        if ds.is_empty() {
+            Failure::Other("the profile is not valid".into())
+        } else {
+            Failure::Located(ds)
+        }
     })?;
     let log = log_path(&src, &person.profile, &c.path, allow_outside)?;
     Ok(Loaded { src, person, log })
