@@ -340,8 +340,9 @@ fn what_if_keeps_an_overdue_cycle_in_view() {
         .args(["--add", "CPMA", "--format", "json"])
         .output()
         .unwrap();
-    let v: Vec<Value> = serde_json::from_slice(&out.stdout)
+    let v: Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)));
+    let v = v["measures"].as_array().unwrap();
     let ended = v.iter().find(|r| r["measure"] == "cycle ended").unwrap();
     assert!(
         ended["now"].as_str().unwrap().starts_with("Overdue")
@@ -362,7 +363,13 @@ fn what_if_shows_the_changes() {
         "--format",
         "json",
     ]);
-    let v: Vec<Value> = serde_json::from_str(&out).unwrap();
+    let whole: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(whole["schema_version"], 2);
+    assert_eq!(whole["add"][0], "CPMA");
+    // The statuses in full, with numbers as numbers.
+    assert_eq!(whole["before"]["bodies"][0]["current"]["required"], 36.0);
+    assert_eq!(whole["after"]["bodies"][0]["current"]["required"], 40.0);
+    let v = whole["measures"].as_array().unwrap();
     let row = |m: &str| v.iter().find(|r| r["measure"] == m).unwrap().clone();
     assert_eq!(
         (
@@ -382,9 +389,12 @@ fn what_if_shows_the_changes() {
         "--format",
         "json",
     ]);
-    let v: Vec<Value> = serde_json::from_str(&drop).unwrap();
+    let v: Value = serde_json::from_str(&drop).unwrap();
     assert!(
-        v.iter()
+        v["measures"]
+            .as_array()
+            .unwrap()
+            .iter()
             .any(|r| r["body"] == "AHIMA" && r["measure"] == "required" && r["after"] == "—")
     );
     let text = stdout_of(&["ceu", "what-if", "examples/certified.yaml", "--add", "CEMC"]);

@@ -212,6 +212,20 @@ fn credentials<'c>(
         .collect()
 }
 
+/// `ceu what-if --format json`: the change, the measures compared (in words, as the text
+/// shows them) and both statuses in full (typed figures).
+#[derive(serde::Serialize)]
+struct WhatIfJson<'a> {
+    schema_version: u32,
+    as_of: NaiveDate,
+    person: &'a str,
+    add: &'a [String],
+    drop: &'a [String],
+    measures: &'a [crate::render::status::Change],
+    before: &'a track::Status<'a>,
+    after: &'a track::Status<'a>,
+}
+
 pub(super) fn ceu_what_if(
     global: &Global,
     as_of: NaiveDate,
@@ -240,7 +254,16 @@ pub(super) fn ceu_what_if(
         )?;
     let changes = crate::render::status::compare(&before, &after);
     let text = match args.format {
-        WhatIfFormat::Json => json(&changes),
+        WhatIfFormat::Json => json(&WhatIfJson {
+            schema_version: track::SCHEMA_VERSION,
+            as_of,
+            person: &person.person.profile.name,
+            add: &args.add,
+            drop: &args.drop,
+            measures: &changes,
+            before: &before,
+            after: &after,
+        }),
         WhatIfFormat::Text => {
             let mut what: Vec<String> = args.add.iter().map(|a| format!("add {a}")).collect();
             what.extend(args.drop.iter().map(|d| format!("drop {d}")));

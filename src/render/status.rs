@@ -474,6 +474,13 @@ fn body_measures(b: &BodyStatus) -> [(&'static str, String); 8] {
                 subs.join(", ")
             },
         ),
-        (MEASURES[7], c.cycle.end.to_string()),
+        (
+            MEASURES[7],
+            match c.state {
+                // Nothing falls due toward a cycle while the credential is revoked.
+                CycleState::OnHold => "none while revoked".into(),
+                _ => c.cycle.end.to_string(),
+            },
+        ),
     ]
 }
