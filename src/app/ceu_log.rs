@@ -11,6 +11,7 @@ use super::ceu::track_status;
 use super::load_person;
 use super::log_edit::{
     Appended, Duplicates, append_entries, appended_checked, item_range, remove_item,
+    removed_checked,
 };
 use super::{
     deliver, emit, json, load_catalog, load_profile, log_location, render_one, text_width,
@@ -19,18 +20,16 @@ use crate::cli::{
     AddArgs, CeuImportArgs, CeuListArgs, CeuRemoveArgs, CycleArg, DomainArg, Global, ListFormat,
 };
 use crate::data::Catalog;
-use crate::data::units::plain;
 use crate::error::Error;
 use crate::loader::Source;
 use crate::person::append::NewEntry;
-use crate::person::import::{self, Field};
+use crate::person::import::{self, Field, Imported};
 use crate::person::log::{Domain, Log};
 use crate::person::profile::Person;
 use crate::person::within::{self, Outside};
-use crate::render::escape::terminal;
-use crate::render::register::standing;
+use crate::render::escape::{terminal, terminal_line};
+use crate::render::register::{checkpoint_line, entry_line, standing};
 use crate::render::status_words::totals;
-use crate::render::words::count;
 use crate::render::wrap::wrap;
 use crate::track::register::{CycleFilter, Filter, register};
 
@@ -191,17 +190,23 @@ fn block(heading: &str, lines: &[String]) -> String {
     out
 }
 
-/// An entry on one line (a line break in a title or provider shown as a space).
-fn entry_line(e: &NewEntry) -> String {
-    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!(
-        "{}  {} ({}), {}",
-        e.date,
-        one_line(&e.title),
-        one_line(&e.provider),
-        // As entered: a figure of the log is data, not a sum to round.
-        count(plain(e.ceus).as_str(), "CEU", "CEUs")
-    )
+/// A new entry on one line.
+fn new_entry_line(e: &NewEntry) -> String {
+    entry_line(e.date, &e.title, &e.provider, e.ceus)
+}
+
+/// The entry or checkpoint of `log` that starts on `line`, on one line.
+fn item_line(log: &Log, line: usize) -> Option<String> {
+    log.entries
+        .iter()
+        .find(|e| e.line == line)
+        .map(|e| entry_line(e.date, &e.title, &e.provider, e.ceus))
+        .or_else(|| {
+            log.checkpoints
+                .iter()
+                .find(|c| c.line == line)
+                .map(checkpoint_line)
+        })
 }
 
 pub(super) fn add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u8, Error> {
@@ -246,7 +251,7 @@ pub(super) fn add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u
     } else {
         fit(&format!(
             "Added to {log} at line {line}:\n  {}",
-            entry_line(&entry)
+            new_entry_line(&entry)
         ))
     };
     let heading = if args.dry_run {
@@ -345,8 +350,8 @@ pub(super) fn import(global: &Global, as_of: NaiveDate, args: &CeuImportArgs) ->
     let t = target(global, &catalog, as_of, &args.profile)?;
     // Appended oldest first, as the log is kept.
     let mut found = found;
-    found.entries.sort_by_key(|(line, e)| (e.date, *line));
-    let entries: Vec<NewEntry> = found.entries.iter().map(|(_, e)| e.clone()).collect();
+    found.entries.sort_by_key(|f| (f.entry.date, f.line));
+    let entries: Vec<NewEntry> = found.entries.iter().map(|f| f.entry.clone()).collect();
     let done = append(&t.log, &entries, &catalog, Duplicates::Skip, args.dry_run)?;
     let log = t.log.display();
     let rows = found.entries.len();
@@ -358,31 +363,37 @@ pub(super) fn import(global: &Global, as_of: NaiveDate, args: &CeuImportArgs) ->
     } else {
         format!("Imported {} of {rows} rows into {log}.", done.added)
     });
-    let skipped: Vec<String> = done
-        .skipped
-        .iter()
-        .map(|s| {
-            let (line, e) = &found.entries[s.index];
-            // An earlier row of the same file is named by its CSV line.
-            let at = s
-                .earlier
-                .and_then(|i| found.entries.get(i))
-                .map_or(s.at.clone(), |(l, _)| format!("{}:{l}", csv.name()));
-            format!("{}:{line}  {}: already at {at}", csv.name(), entry_line(e))
-        })
-        .collect();
+    let name = csv.name();
+    let row_line = |f: &Imported| format!("{name}:{}  {}", f.line, new_entry_line(&f.entry));
+    // A course the log has, and one another row of the file has (named by its row).
+    let (mut in_log, mut in_file) = (Vec::new(), Vec::new());
+    for s in &done.skipped {
+        let row = row_line(&found.entries[s.index]);
+        match s.earlier.and_then(|i| found.entries.get(i)) {
+            Some(first) => in_file.push(format!(
+                "{row}: repeats row {} of the file ({name}:{})",
+                first.row, first.line
+            )),
+            None => in_log.push(format!("{row}: already at {}", s.at)),
+        }
+    }
     out.push_str(&block(
         "Skipped, already in the log (a course counts once):",
-        &skipped,
+        &in_log,
+    ));
+    out.push_str(&block(
+        &format!("Skipped, the same course as another row of {name} (a course counts once):"),
+        &in_file,
     ));
     if args.dry_run {
-        let skipped_rows: Vec<usize> = done.skipped.iter().map(|s| s.index).collect();
+        let skipped_rows: std::collections::HashSet<usize> =
+            done.skipped.iter().map(|s| s.index).collect();
         let adding: Vec<String> = found
             .entries
             .iter()
             .enumerate()
             .filter(|(i, _)| !skipped_rows.contains(i))
-            .map(|(_, (line, e))| format!("{}:{line}  {}", csv.name(), entry_line(e)))
+            .map(|(_, f)| row_line(f))
             .collect();
         out.push_str(&block("Would add:", &adding));
     }
@@ -401,33 +412,49 @@ pub(super) fn remove(global: &Global, as_of: NaiveDate, args: &CeuRemoveArgs) ->
     let old = Source::read(&t.log)?;
     let log = Log::load(&old, &catalog).map_err(Error::Inputs)?;
     let name = t.log.display();
-    let range = item_range(&old, &log, args.line).ok_or_else(|| {
+    let not_an_item = || {
         Error::Usage(format!(
             "line {} of {name} is not where an entry or checkpoint starts; `coderpath ceu list` shows each entry's line",
             args.line
         ))
-    })?;
+    };
+    let range = item_range(&old, &log, args.line).ok_or_else(not_an_item)?;
+    let item = item_line(&log, args.line).ok_or_else(not_an_item)?;
     let shown = &old.text()[range];
-    if !args.yes && !confirm(&format!("Remove from {name}:\n{shown}"))? {
+    let at = format!("line {} of {name}", args.line);
+    if args.dry_run {
+        let text = removed_checked(&old, args.line, shown, &catalog)?;
+        let out = fit(&format!(
+            "Would remove {at} (dry run: nothing written):\n  {item}"
+        ));
+        return finish(out, "Totals without it:", &t, &text, &catalog, as_of, None);
+    }
+    if !args.yes && !confirm(&at, &item, shown)? {
         super::say::status("Nothing removed.");
         return Ok(0);
     }
     remove_item(&t.log, args.line, shown, &catalog)?;
     let text = current(&t.log)?;
-    let out = fit(&format!("Removed line {} from {name}.", args.line));
+    let out = fit(&format!("Removed {at}:\n  {item}"));
     finish(out, "New totals:", &t, text.text(), &catalog, as_of, None)
 }
 
-/// Asks on the terminal; without one, refuses and says how to go ahead.
-fn confirm(what: &str) -> Result<bool, Error> {
+/// Asks on the terminal whether to remove the `item` at `at`, showing its lines as written
+/// (`shown`); without a terminal, refuses and says how to go ahead.
+fn confirm(at: &str, item: &str, shown: &str) -> Result<bool, Error> {
     if !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(
-            "nothing removed: not asked (stdin is not a terminal); add --yes to remove without asking"
-                .into(),
-        ));
+        return Err(Error::Usage(format!(
+            "nothing removed: not asked (stdin is not a terminal); add --yes to remove {at} ({}) without asking",
+            terminal_line(item)
+        )));
     }
     let mut err = std::io::stderr();
-    let _ = write!(err, "{}Remove it? [y/N] ", terminal(what));
+    let _ = write!(
+        err,
+        "{}{}Remove it? [y/N] ",
+        terminal(&fit(&format!("Remove {at}:\n  {item}"))),
+        terminal(shown)
+    );
     let _ = err.flush();
     let mut answer = String::new();
     std::io::stdin()

@@ -196,34 +196,43 @@ pub fn remove_item(
     expected: &str,
     catalog: &Catalog,
 ) -> Result<(), Error> {
-    update(log, |old| {
-        let before = Log::load(old, catalog).map_err(Error::Inputs)?;
-        let range = item_range(old, &before, line)
-            .filter(|r| old.text().get(r.clone()) == Some(expected))
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "{}: line {line} changed since it was shown; the log was not changed",
-                    old.name()
-                ))
-            })?;
-        let text = removed(old.text(), range.clone()).map_err(|e| usage(old, e))?;
-        let new = Source::new(old.name(), text);
-        let items = |l: &Log| l.entries.len() + l.checkpoints.len();
-        let refused = || {
+    update(log, |old| removed_checked(old, line, expected, catalog))
+}
+
+/// `old` without the item at `line`, provided its lines read `expected`, every check made
+/// (what `remove_item` writes, for a dry run).
+pub fn removed_checked(
+    old: &Source,
+    line: usize,
+    expected: &str,
+    catalog: &Catalog,
+) -> Result<String, Error> {
+    let before = Log::load(old, catalog).map_err(Error::Inputs)?;
+    let range = item_range(old, &before, line)
+        .filter(|r| old.text().get(r.clone()) == Some(expected))
+        .ok_or_else(|| {
             Error::Usage(format!(
-                "{}: removing bytes {range:?} would not remove exactly one item; the log was not changed",
+                "{}: line {line} changed since it was shown; the log was not changed",
                 old.name()
             ))
-        };
-        if !new.text().trim().is_empty() {
-            full_parse(&new)?;
-        }
-        let after = Log::load(&new, catalog).map_err(|_| refused())?;
-        if items(&after) + 1 != items(&before) {
-            return Err(refused());
-        }
-        Ok(new.text().to_string())
-    })
+        })?;
+    let text = removed(old.text(), range.clone()).map_err(|e| usage(old, e))?;
+    let new = Source::new(old.name(), text);
+    let items = |l: &Log| l.entries.len() + l.checkpoints.len();
+    let refused = || {
+        Error::Usage(format!(
+            "{}: removing bytes {range:?} would not remove exactly one item; the log was not changed",
+            old.name()
+        ))
+    };
+    if !new.text().trim().is_empty() {
+        full_parse(&new)?;
+    }
+    let after = Log::load(&new, catalog).map_err(|_| refused())?;
+    if items(&after) + 1 != items(&before) {
+        return Err(refused());
+    }
+    Ok(new.text().to_string())
 }
 
 fn usage(log: &Source, e: crate::person::append::EditError) -> Error {

@@ -62,7 +62,7 @@ pub enum CeuCommand {
     Import(CeuImportArgs),
     /// Remove one entry or checkpoint (by its line, as `ceu list` shows it)
     #[command(
-        after_help = "Example:\n  coderpath ceu remove examples/certified.yaml --line 14\n\nEverything else in the log stays byte for byte. Asks first unless --yes."
+        after_help = "Examples:\n  coderpath ceu remove examples/certified.yaml --line 14\n  coderpath ceu remove examples/certified.yaml --line 14 --dry-run\n\nNames the entry (line, date, title, CEUs) it removes. Everything else in the log stays\nbyte for byte. Asks first unless --yes."
     )]
     Remove(CeuRemoveArgs),
 }
@@ -97,6 +97,9 @@ pub struct CeuRemoveArgs {
     /// Remove without asking
     #[arg(long, short)]
     pub yes: bool,
+    /// Show what would be removed and the totals without it; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Arguments of `ceu list`.

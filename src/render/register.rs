@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 
 use super::table::Table;
-use super::words::{ceus, count};
+use super::words::{ceus, count, num};
 use crate::data::units::plain;
+use crate::person::log::Checkpoint;
 use crate::track::RejectReason;
 use crate::track::register::{
     CheckpointRow, CycleFilter, CycleKind, Filter, Place, Register, Row, Standing,
@@ -60,11 +61,7 @@ fn checkpoint_cells(c: &CheckpointRow, r: &Register) -> Vec<String> {
     let mut out = vec![
         cp.line.to_string(),
         cp.date.to_string(),
-        format!(
-            "Checkpoint: the {} portal showed {}",
-            cp.body.as_str(),
-            ceus(cp.earned)
-        ),
+        checkpoint_title(cp),
         String::new(),
         String::new(),
     ];
@@ -80,13 +77,74 @@ fn checkpoint_cells(c: &CheckpointRow, r: &Register) -> Vec<String> {
     out
 }
 
+/// What a checkpoint says, as the Title column of the register shows it.
+fn checkpoint_title(cp: &Checkpoint) -> String {
+    format!(
+        "Checkpoint: the {} portal showed {}",
+        cp.body.as_str(),
+        ceus(cp.earned)
+    )
+}
+
+/// An entry on one line, as `ceu add`, `ceu import` and `ceu remove` name it: date, title
+/// (provider), CEUs as logged; a line break in a title or provider shown as a space.
+pub fn entry_line(date: NaiveDate, title: &str, provider: &str, figure: f64) -> String {
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!(
+        "{date}  {} ({}), {}",
+        one_line(title),
+        one_line(provider),
+        logged(figure)
+    )
+}
+
+/// CEUs of one entry with their unit, as logged: a figure of the log is data, not a sum to
+/// round ("0.25 CEUs", "1 CEU").
+fn logged(v: f64) -> String {
+    count(plain(v).as_str(), "CEU", "CEUs")
+}
+
+/// A checkpoint on one line, as [`entry_line`] writes an entry.
+pub fn checkpoint_line(cp: &Checkpoint) -> String {
+    format!("{}  {}", cp.date, checkpoint_title(cp))
+}
+
 /// Whether an entry counts with one body, and why not, in a few words.
 pub fn standing(s: &Standing, as_of: NaiveDate) -> String {
-    match s.place {
-        Place::Counts { toward } if Some(toward) != s.cycle => {
-            format!("yes, {} cycle (renewal month)", kind(toward))
+    // The cycle an entry counts toward, and why when it is not the one its date falls in.
+    let cycle = |toward: CycleKind| {
+        if Some(toward) == s.cycle {
+            format!("{} cycle", kind(toward))
+        } else {
+            format!("{} cycle (renewal month)", kind(toward))
         }
-        Place::Counts { toward } => format!("yes, {} cycle", kind(toward)),
+    };
+    match s.place {
+        Place::Counts { toward } => format!("yes, {}", cycle(toward)),
+        Place::Capped {
+            toward,
+            counted,
+            over_cap,
+            cap,
+        } if counted > 0.0 => format!(
+            "in part: {} of {}, {}; {} over the {}-CEU cap outside the HIIM domains",
+            plain(counted),
+            logged(counted + over_cap),
+            cycle(toward),
+            plain(over_cap),
+            num(cap)
+        ),
+        Place::Capped {
+            toward,
+            over_cap,
+            cap,
+            ..
+        } => format!(
+            "no: {} over the {}-CEU cap outside the HIIM domains ({})",
+            logged(over_cap),
+            num(cap),
+            cycle(toward)
+        ),
         Place::Rejected { reason } => match reason {
             RejectReason::Duplicate { of_line } => format!("no: same as line {of_line}"),
             RejectReason::NotApproved { body } => format!("no: no {} index", body.as_str()),
@@ -139,6 +197,19 @@ fn note(r: &Register, f: &Filter) -> String {
     }
     if let Some(t) = &f.topic {
         parts.push(format!("topic {t}"));
+    }
+    for b in &r.bodies {
+        for c in &b.capped_other {
+            let k = c.capped;
+            lines.push(format!(
+                "{} counts CEUs outside the HIIM domains (or unmarked) only up to {}% of the requirement: {} of the {} logged in the {} cycle count, oldest first.",
+                b.body.as_str(),
+                num(k.share * 100.0),
+                num(k.counted),
+                num(k.other),
+                kind(c.cycle)
+            ));
+        }
     }
     lines.push(
         "Each body's column says whether the entry counts there, in which cycle, or why not."

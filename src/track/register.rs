@@ -1,16 +1,18 @@
 //! The CEU register behind `ceu list`: every log entry with, for each body the person holds
-//! credentials with, the cycle it falls in and whether it counts there, or why not. Built
-//! from a [`Status`], so the register and the status never disagree.
+//! credentials with, the cycle it falls in and whether it counts there (in full, or only in
+//! part under the status's cap on CEUs outside the HIIM domains), or why not. Built from a
+//! [`Status`], so the register and the status never disagree.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{BodyStatus, RejectReason, Status};
+use super::{BodyStatus, Capped, CycleStatus, RejectReason, Status};
 use crate::data::model::Body;
-use crate::person::log::{Checkpoint, Entry, Log};
+use crate::person::log::{Checkpoint, Domain, Entry, Log};
 use crate::rules::Cycle;
+use crate::rules::requirement::round2;
 
 /// Which entries to list.
 #[derive(Debug, Clone, Default)]
@@ -59,11 +61,22 @@ pub struct CheckpointRow<'l> {
 }
 
 /// A body's current and previous cycle.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct BodyCycles {
     pub body: Body,
     pub current: Cycle,
     pub previous: Option<Cycle>,
+    /// The cycles whose CEUs outside the body's main domains go beyond the share that
+    /// counts (the status's `capped_other`).
+    pub capped_other: Vec<CycleCap>,
+}
+
+/// A cycle's `capped_other` figures, as the status gives them.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct CycleCap {
+    pub cycle: CycleKind,
+    #[serde(flatten)]
+    pub capped: Capped,
 }
 
 /// One entry and where it stands with each body.
@@ -98,6 +111,15 @@ pub enum Place {
     /// Counts toward this cycle (a renewal-month entry may count in the cycle after the one
     /// its date falls in).
     Counts { toward: CycleKind },
+    /// Counts only in part, or not at all: it lies outside the body's main domains, whose
+    /// CEUs count only up to `cap` in the cycle, and the entries counted before it (oldest
+    /// first) used up the rest. `counted + over_cap` is the entry's CEUs.
+    Capped {
+        toward: CycleKind,
+        counted: f64,
+        over_cap: f64,
+        cap: f64,
+    },
     /// In a shown cycle, but does not count.
     Rejected { reason: RejectReason },
     /// Dated in an older cycle than the previous one.
@@ -119,7 +141,7 @@ pub fn register<'l>(status: &Status, log: &'l Log, filter: &Filter) -> Register<
         .bodies
         .iter()
         .filter(|b| filter.body.is_none_or(|x| x == b.body))
-        .map(Judged::new)
+        .map(|b| Judged::new(b, log))
         .collect();
     let provider = filter.provider.as_ref().map(|p| p.to_lowercase());
     let entries = log
@@ -148,10 +170,9 @@ pub fn register<'l>(status: &Status, log: &'l Log, filter: &Filter) -> Register<
                 CycleFilter::Previous => CycleKind::Previous,
             };
             // Dated in that cycle, or counted toward it (a renewal-month entry carried).
-            row.standing.iter().any(|s| {
-                s.cycle == Some(kind)
-                    || matches!(s.place, Place::Counts { toward } if toward == kind)
-            })
+            row.standing
+                .iter()
+                .any(|s| s.cycle == Some(kind) || s.place.toward() == Some(kind))
         })
         .collect();
     let checkpoints = if filter.provider.is_some() || filter.topic.is_some() {
@@ -191,6 +212,14 @@ pub fn register<'l>(status: &Status, log: &'l Log, filter: &Filter) -> Register<
                 body: b.status.body,
                 current: b.status.current.cycle,
                 previous: b.status.previous,
+                capped_other: cycles(b.status)
+                    .filter_map(|(cycle, c)| {
+                        Some(CycleCap {
+                            cycle,
+                            capped: c.capped_other?,
+                        })
+                    })
+                    .collect(),
             })
             .collect(),
         entries,
@@ -199,14 +228,36 @@ pub fn register<'l>(status: &Status, log: &'l Log, filter: &Filter) -> Register<
     }
 }
 
+/// A body's judged cycles (the ended one, then the current one), each with its kind.
+fn cycles<'s, 'c>(b: &'s BodyStatus<'c>) -> impl Iterator<Item = (CycleKind, &'s CycleStatus<'c>)> {
+    b.ended.iter().chain(std::iter::once(&b.current)).map(|c| {
+        let kind = if c.cycle == b.current.cycle {
+            CycleKind::Current
+        } else {
+            CycleKind::Previous
+        };
+        (kind, c)
+    })
+}
+
 /// One body's status with its verdicts indexed by log line.
 struct Judged<'s, 'c> {
     status: &'s BodyStatus<'c>,
     verdicts: HashMap<usize, Place>,
 }
 
+impl Place {
+    /// The cycle the entry counts toward (in full or in part).
+    pub fn toward(&self) -> Option<CycleKind> {
+        match *self {
+            Place::Counts { toward } | Place::Capped { toward, .. } => Some(toward),
+            _ => None,
+        }
+    }
+}
+
 impl<'s, 'c> Judged<'s, 'c> {
-    fn new(b: &'s BodyStatus<'c>) -> Self {
+    fn new(b: &'s BodyStatus<'c>, log: &Log) -> Self {
         let mut verdicts = HashMap::new();
         for line in &b.older_cycles {
             verdicts.insert(*line, Place::OlderCycle);
@@ -220,22 +271,54 @@ impl<'s, 'c> Judged<'s, 'c> {
             };
             verdicts.insert(r.line, place);
         }
-        for c in b.ended.iter().chain(std::iter::once(&b.current)) {
-            for r in &c.rejected {
-                verdicts.insert(r.line, Place::Rejected { reason: r.reason });
-            }
-            let toward = if c.cycle == b.current.cycle {
-                CycleKind::Current
-            } else {
-                CycleKind::Previous
-            };
-            for line in &c.counted {
-                verdicts.insert(*line, Place::Counts { toward });
-            }
-        }
-        Judged {
+        let mut judged = Judged {
             status: b,
             verdicts,
+        };
+        for (toward, c) in cycles(b) {
+            for r in &c.rejected {
+                judged
+                    .verdicts
+                    .insert(r.line, Place::Rejected { reason: r.reason });
+            }
+            for line in &c.counted {
+                judged.verdicts.insert(*line, Place::Counts { toward });
+            }
+            if let Some(k) = c.capped_other {
+                judged.cap(toward, c, k.counted, log);
+            }
+        }
+        judged
+    }
+
+    /// Marks the counted entries of cycle `c` outside the HIIM domains that the status's
+    /// `cap` (its `capped_other.counted`) leaves out in whole or in part: the cap goes to
+    /// them in the order the status counted them (oldest first), so their counted parts
+    /// add up to the cap.
+    fn cap(&mut self, toward: CycleKind, c: &CycleStatus, cap: f64, log: &Log) {
+        let mut left = cap;
+        for line in &c.counted {
+            let Ok(i) = log.entries.binary_search_by_key(line, |e| e.line) else {
+                continue;
+            };
+            let e = &log.entries[i];
+            if e.domain == Some(Domain::Hiim) {
+                continue;
+            }
+            let counted = round2(e.ceus.min(left));
+            left = round2(left - counted);
+            if counted + 1e-9 < e.ceus {
+                let over_cap = round2(e.ceus - counted);
+                self.verdicts.insert(
+                    *line,
+                    Place::Capped {
+                        toward,
+                        counted,
+                        over_cap,
+                        cap,
+                    },
+                );
+            }
         }
     }
 

@@ -374,3 +374,35 @@ fn a_log_declared_from_inside_a_cycle_leaves_it_unknown_and_says_why() {
         ended.state
     );
 }
+
+/// `ceu list` spreads the status's cap on AHIMA CEUs outside the HIIM domains over the
+/// entries, oldest first: their counted parts add up to what the status counts.
+#[test]
+fn the_register_shares_the_cap_on_other_ceus_as_the_status_counts_it() {
+    use super::register::{Filter, Place, register};
+    let catalog = &*crate::testing::EMBEDDED;
+    let profile = "name: O\neducation: associate\ncredentials: [{ id: CCS, earned: 2025-03-01 }]\nceu_log_since: 2025-03-01\n";
+    let mut ceus = ahima_entries("2025-04-01", 4, 2.0);
+    ceus.push_str("- { date: 2025-06-02, title: o1, provider: P, ceus: 3, domain: other }\n- { date: 2025-06-09, title: o2, provider: P, ceus: 2 }\n- { date: 2025-06-16, title: o3, provider: P, ceus: 1.5, domain: other }\n");
+    let p = crate::testing::person(catalog, profile, d("2025-10-01"));
+    let l = crate::testing::log(catalog, &ceus);
+    let s = status(&p, &l, catalog, d("2025-10-01")).unwrap();
+    let cap = s.bodies[0].current.capped_other.expect("the cap bites");
+    let r = register(&s, &l, &Filter::default());
+    let place = |title: &str| {
+        let row = r.entries.iter().find(|x| x.entry.title == title).unwrap();
+        row.standing[0].place
+    };
+    assert!(matches!(place("o1"), Place::Counts { .. }));
+    let counted = |p: Place| match p {
+        Place::Capped {
+            counted, over_cap, ..
+        } => (counted, over_cap),
+        other => panic!("{other:?}"),
+    };
+    let (o2, o3) = (counted(place("o2")), counted(place("o3")));
+    assert_eq!(o2.0 + o2.1, 2.0);
+    assert_eq!(o3, (0.0, 1.5));
+    assert!((3.0 + o2.0 - cap.counted).abs() < 1e-9, "{cap:?} {o2:?}");
+    assert_eq!(r.bodies[0].capped_other[0].capped, cap);
+}

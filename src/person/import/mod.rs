@@ -5,10 +5,12 @@
 
 use chrono::NaiveDate;
 
+mod quotes;
 mod row;
 
 use super::append::NewEntry;
 use crate::error::{Diagnostic, quote};
+use quotes::column_of;
 use row::Row;
 
 /// An entry field a column can fill.
@@ -116,11 +118,22 @@ pub const FIELDS: [(Field, &str, &[&str]); 9] = [
 /// Fields every row needs.
 const REQUIRED: [Field; 4] = [Field::Date, Field::Title, Field::Provider, Field::Ceus];
 
-/// What the import found: good entries with their CSV lines, and the columns it did not use.
+/// What the import found: good entries, and the columns it did not use.
 #[derive(Debug, Clone)]
 pub struct Import {
-    pub entries: Vec<(usize, NewEntry)>,
+    pub entries: Vec<Imported>,
     pub unused_columns: Vec<String>,
+}
+
+/// A good row's entry and where the row is in the file.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The CSV line the row starts on.
+    pub line: usize,
+    /// The row as a spreadsheet numbers it: the header is row 1, each record one more (a
+    /// cell holding a line break keeps a row on one number while the lines go on).
+    pub row: usize,
+    pub entry: NewEntry,
 }
 
 /// A header compared loosely: lower case, punctuation and runs of spaces as one space.
@@ -150,7 +163,9 @@ fn name_of(field: Field) -> &'static str {
 }
 
 /// Reads `text` (the CSV file `file`), with `map` pairs of (header, field) that override
-/// the header matching. `topics` are the known topic ids; dates after `as_of` are refused.
+/// the header matching: a field `map` gives one column is no other column's. `topics` are
+/// the known topic ids; dates after `as_of` are refused. A quote left open is reported
+/// where it opens, with the problems of the rows before it.
 pub fn import(
     file: &str,
     text: &str,
@@ -159,6 +174,39 @@ pub fn import(
     as_of: NaiveDate,
 ) -> Result<Import, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(open) = quotes::unclosed(text) else {
+        return read(file, text, map, topics, as_of);
+    };
+    let before = &text[..open.record];
+    let mut problems = if before.trim().is_empty() {
+        Vec::new()
+    } else {
+        read(file, before, map, topics, as_of)
+            .err()
+            .unwrap_or_default()
+    };
+    problems.push(
+        Diagnostic::new(
+            file,
+            open.line,
+            open.column,
+            "this quote opens a cell that is never closed: the rest of the file would be one cell"
+                .into(),
+        )
+        .with_excerpt(text)
+        .expected("a closing `\"` at the end of the cell (a quote inside a quoted cell is written twice: `\"\"`)"),
+    );
+    Err(problems)
+}
+
+/// [`import`] of a text whose quotes all close.
+fn read(
+    file: &str,
+    text: &str,
+    map: &[(String, Field)],
+    topics: &[&str],
+    as_of: NaiveDate,
+) -> Result<Import, Vec<Diagnostic>> {
     let lines: Vec<&str> = text.split('\n').collect();
     let at = |line: usize, column: usize, msg: String| {
         let d = Diagnostic::new(file, line, column, msg);
@@ -204,17 +252,19 @@ pub fn import(
     let mut problems = Vec::new();
     let mut columns: Vec<Option<Field>> = Vec::new();
     let mut unused = Vec::new();
-    for (i, h) in header.iter().enumerate() {
-        let field = map
-            .iter()
+    let mapped = |h: &str| {
+        map.iter()
             .find(|(m, _)| normal(m) == normal(h))
             .map(|(_, f)| *f)
-            .or_else(|| {
-                FIELDS
-                    .iter()
-                    .find(|(_, _, names)| names.contains(&normal(h).as_str()))
-                    .map(|(f, _, _)| *f)
-            });
+    };
+    for (i, h) in header.iter().enumerate() {
+        let field = mapped(h).or_else(|| {
+            FIELDS
+                .iter()
+                .find(|(_, _, names)| names.contains(&normal(h).as_str()))
+                .map(|(f, _, _)| *f)
+                .filter(|f| !header.iter().any(|o| mapped(o) == Some(*f)))
+        });
         if let Some(f) = field
             && let Some(j) = columns.iter().position(|c| *c == Some(f))
         {
@@ -230,8 +280,9 @@ pub fn import(
                     ),
                 )
                 .expected(format!(
-                    "one column per field; `--map {}=…` says which",
-                    h.trim()
+                    "one column per field; say which with --map {} or --map {}",
+                    map_arg(&header[j], f),
+                    map_arg(h, f)
                 )),
             );
         }
@@ -259,24 +310,39 @@ pub fn import(
             );
         }
     }
-    for f in REQUIRED {
-        if !columns.contains(&Some(f)) {
-            problems.push(
-                at(1, 1, format!("no column gives `{}`", name_of(f)))
-                    .whole_line()
-                    .expected(format!(
-                        "a header such as {}, or --map COLUMN={}",
-                        quote(FIELDS.iter().find(|x| x.0 == f).map_or("", |x| x.2[0])),
-                        name_of(f)
-                    )),
-            );
-        }
+    let missing: Vec<Field> = REQUIRED
+        .into_iter()
+        .filter(|f| !columns.contains(&Some(*f)))
+        .collect();
+    for &f in &missing {
+        // The columns not recognised may hold it: one, with one field missing, is named.
+        let map_hint = match (&unused[..], missing.len()) {
+            ([only], 1) => format!("--map {}", map_arg(only, f)),
+            ([], _) => format!("--map COLUMN={}", name_of(f)),
+            (others, _) => format!(
+                "--map COLUMN={} with one of the columns not recognised: {}",
+                name_of(f),
+                others
+                    .iter()
+                    .map(|h| quote(h))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        problems.push(
+            at(1, 1, format!("no column gives `{}`", name_of(f)))
+                .whole_line()
+                .expected(format!(
+                    "a header such as {}, or {map_hint}",
+                    quote(FIELDS.iter().find(|x| x.0 == f).map_or("", |x| x.2[0])),
+                )),
+        );
     }
     if !problems.is_empty() {
         return Err(problems);
     }
     let mut entries = Vec::new();
-    for record in records {
+    for (n, record) in records.enumerate() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -315,7 +381,12 @@ pub fn import(
             }
         }
         match row.entry() {
-            Ok(e) => entries.push((line, e)),
+            Ok(entry) => entries.push(Imported {
+                line,
+                // The header is row 1.
+                row: n + 2,
+                entry,
+            }),
             Err(missing) => {
                 for f in missing.into_iter().filter(|f| !bad.contains(f)) {
                     let i = columns.iter().position(|c| *c == Some(f)).unwrap_or(0);
@@ -338,6 +409,19 @@ pub fn import(
     }
 }
 
+/// `HEADER=FIELD` as one word of a POSIX shell command line, for a `--map` hint a person
+/// may paste: as it is when it holds only characters no shell treats specially, else in
+/// single quotes (`'Course Name=title'`), each `'` inside written `'\''`.
+fn map_arg(header: &str, field: Field) -> String {
+    let arg = format!("{}={}", header.trim(), name_of(field));
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c);
+    if arg.chars().all(plain) {
+        arg
+    } else {
+        format!("'{}'", arg.replace('\'', r"'\''"))
+    }
+}
+
 /// "column `ceus`", or "column `CEU Hours` (ceus)" when the header is not the field's name.
 fn column_words(header: &str, field: Field) -> String {
     if normal(header) == normal(name_of(field)) {
@@ -357,28 +441,11 @@ fn line_at(text: &str, at: u64) -> usize {
     upto.matches('\n').count() + 1
 }
 
-/// A CSV syntax problem (an unclosed quote), located.
+/// A CSV syntax problem the reader found, located (a quote left open is found before).
 fn csv_error(file: &str, text: &str, e: &csv::Error) -> Diagnostic {
     let line = e.position().map_or(1, |p| line_at(text, p.byte()));
     Diagnostic::new(file, line, 1, format!("not readable as CSV: {e}"))
         .expected("comma-separated cells, quotes around cells that hold commas or quotes")
-}
-
-/// The 1-based character column where cell `n` of a CSV line starts.
-fn column_of(line: &str, n: usize) -> usize {
-    let mut quoted = false;
-    let mut cell = 0;
-    for (col, ch) in line.chars().enumerate() {
-        if cell == n {
-            return col + 1;
-        }
-        match ch {
-            '"' => quoted = !quoted,
-            ',' if !quoted => cell += 1,
-            _ => {}
-        }
-    }
-    line.chars().count() + 1
 }
 
 #[cfg(test)]
@@ -405,14 +472,14 @@ mod tests {
                     ICD-10 update,2,2026-10-01,AHIMA,,\r\n";
         let got = run(text, &[]).unwrap();
         assert_eq!(got.unused_columns, vec!["Notes"]);
-        let (line, e) = &got.entries[0];
+        let (first, e) = (&got.entries[0], &got.entries[0].entry);
         assert_eq!(
-            (*line, e.title.as_str(), e.ceus),
-            (2, "Modifiers, part 2", 1.5)
+            (first.line, first.row, e.title.as_str(), e.ceus),
+            (2, 2, "Modifiers, part 2", 1.5)
         );
         assert_eq!(e.date.to_string(), "2026-11-02");
         assert_eq!(e.aapc_index.as_deref(), Some("AAPC-1"));
-        assert_eq!(got.entries[1].1.aapc_index, None);
+        assert_eq!(got.entries[1].entry.aapc_index, None);
     }
 
     #[test]
@@ -470,6 +537,19 @@ mod tests {
         );
         assert!(errs[2].message.contains("did you mean `cpt`"));
         assert!(errs[4].message.contains("5 cells") || errs[4].message.contains("4 cells"));
+    }
+
+    #[test]
+    fn map_hints_survive_the_shell() {
+        for (header, hint) in [
+            ("Hours", "Hours=ceus"),
+            (" Course Name ", "'Course Name=ceus'"),
+            ("Index #", "'Index #=ceus'"),
+            ("Coder's Hours", r"'Coder'\''s Hours=ceus'"),
+            ("$HOME", "'$HOME=ceus'"),
+        ] {
+            assert_eq!(map_arg(header, Field::Ceus), hint);
+        }
     }
 
     /// A US date with a two-digit year is a located problem, not the year 25.
