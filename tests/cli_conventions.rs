@@ -403,7 +403,7 @@ fn a_left_out_profile_comes_from_the_environment_or_the_folder() {
             .args(["ceu", "import", "export.csv", "--dry-run"]),
         0,
     );
-    assert!(dry.contains("Would import 1 of 1 rows"), "{dry}");
+    assert!(dry.contains("Would import 1 of 1 row into"), "{dry}");
 
     // Neither: a usage error that names both ways.
     let empty = tempfile::tempdir().unwrap();

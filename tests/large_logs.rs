@@ -104,6 +104,6 @@ fn a_16_mib_log_of_checkpoints_is_tracked_and_checked() {
     assert!(status.is_object());
     // The log has no entries, so nearly every checkpoint disagrees with it.
     let (_, stderr) = run(&["check"], &profile, 1);
-    assert!(stderr.contains("AAPC showed 1 CEUs"), "{stderr}");
+    assert!(stderr.contains("AAPC showed 1 CEU,"), "{stderr}");
     assert!(stderr.contains("not shown"), "{stderr}");
 }

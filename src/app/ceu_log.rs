@@ -355,13 +355,14 @@ pub(super) fn import(global: &Global, as_of: NaiveDate, args: &CeuImportArgs) ->
     let done = append(&t.log, &entries, &catalog, Duplicates::Skip, args.dry_run)?;
     let log = t.log.display();
     let rows = found.entries.len();
+    let rows = crate::render::words::count(rows, "row", "rows");
     let mut out = fit(&if args.dry_run {
         format!(
-            "Would import {} of {rows} rows into {log} (dry run: nothing written).",
+            "Would import {} of {rows} into {log} (dry run: nothing written).",
             done.added
         )
     } else {
-        format!("Imported {} of {rows} rows into {log}.", done.added)
+        format!("Imported {} of {rows} into {log}.", done.added)
     });
     let name = csv.name();
     let row_line = |f: &Imported| format!("{name}:{}  {}", f.line, new_entry_line(&f.entry));

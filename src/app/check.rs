@@ -14,6 +14,7 @@ use crate::person::log::Log;
 use crate::person::profile::Person;
 use crate::person::roster::Roster;
 use crate::render::lists::{ListFilter, list};
+use crate::render::words::count;
 
 pub(super) fn data_check(
     global: &Global,
@@ -30,8 +31,9 @@ pub(super) fn data_check(
     let files = data.as_of_dates().len();
     let (_, problems) = Catalog::check(data, as_of);
     super::say::detail(&format!(
-        "checked {files} data files: {} problems",
-        problems.len()
+        "checked {}: {}",
+        count(files, "data file", "data files"),
+        count(problems.len(), "problem", "problems")
     ));
     finish(global, format, problems)
 }
@@ -107,9 +109,7 @@ pub(super) fn data_list(global: &Global, as_of: NaiveDate, args: &ListArgs) -> R
         ),
         ListFormat::Md => render_one(global, "list.md", &listing.table.md_escaped())?,
         ListFormat::Csv => listing.table.to_csv(),
-        ListFormat::Json => {
-            serde_json::to_string_pretty(&listing.records).unwrap_or_default() + "\n"
-        }
+        ListFormat::Json => json(&listing.records),
     };
     emit(&text)
 }

@@ -98,7 +98,8 @@ pub(super) fn run(count: usize, dir: &Path) -> Result<u8, Error> {
     }
     let roster = dir.join("roster.yaml");
     let text = format!(
-        "counsellor: Benchmark Counsellor\norganisation: Synthetic Workforce Center\nclients:\n  - \"clients/client-*[0-9].yaml\"\n# {count} clients\n"
+        "counsellor: Benchmark Counsellor\norganisation: Synthetic Workforce Center\nclients:\n  - \"clients/client-*[0-9].yaml\"\n# {}\n",
+        crate::render::words::count(count, "client", "clients")
     );
     std::fs::write(&roster, text).map_err(|e| werr(&roster, e))?;
     Ok(0)

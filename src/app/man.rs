@@ -31,8 +31,8 @@ pub(super) fn run(out: Option<&Path>) -> Result<u8, Error> {
         write_replace(path, text)?;
     }
     say::status(&format!(
-        "wrote {} manual pages to {}",
-        pages.len(),
+        "wrote {} to {}",
+        crate::render::words::count(pages.len(), "manual page", "manual pages"),
         crate::render::escape::terminal_line(&dir.display().to_string())
     ));
     Ok(0)
@@ -86,6 +86,12 @@ fn sections(cmd: &clap::Command) -> Roff {
         &EXIT_USAGE.to_string(),
         "A usage or input error: a bad flag or id, an unreadable file, a profile, CEU log or \
          reference data with errors. Nothing is written.",
+    );
+    item(
+        &mut r,
+        "130",
+        "report stopped by Ctrl-C (143: by SIGTERM) between files: the pages written are \
+         whole and no temporary file is left; run it again to finish.",
     );
     r.control("SH", ["ENVIRONMENT"]);
     item(

@@ -15,8 +15,10 @@ mod ceu_log;
 mod check;
 mod completions;
 mod files;
+mod folder;
 mod gen_roster;
 mod init;
+mod interrupt;
 pub mod log_edit;
 mod man;
 mod parallel;
@@ -372,8 +374,7 @@ fn templates(global: &Global, names: Option<&[&str]>) -> Result<Templates, Error
 }
 
 fn json(value: &impl serde::Serialize) -> String {
-    // Facts and views hold only strings, numbers and dates, which always serialise.
-    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+    crate::render::json::to_json(value)
 }
 
 /// Columns text output is fitted to: `COLUMNS` when set, else the terminal's width, else

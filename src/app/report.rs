@@ -13,18 +13,21 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::files::{check_not_input, note_input, target::write_error};
 use super::parallel::{QuietPanics, par_map};
 use super::{Global, load_catalog, log_path, read_log, report, templates, write_replace};
+use super::{folder, interrupt};
 use crate::cli::RosterArgs;
 use crate::data::Catalog;
 use crate::error::{Diagnostic, EXIT_PROBLEMS, Error};
 use crate::loader::Source;
 use crate::person::profile::Person;
-use crate::person::roster::{self, Found, Roster};
+use crate::person::roster::{Found, Roster};
 use crate::render::escape::terminal_line;
 use crate::render::plan::PlanView;
 use crate::render::status::StatusView;
 use crate::render::templates::Templates;
+use crate::render::words::{count, noun};
 use crate::report::{
-    Ceus, ClientHeader, Overview, Row, Upcoming, failed_row, manifest, names, row, table, upcoming,
+    Ceus, ClientHeader, Overview, Row, Upcoming, failed_row, manifest, names, row, skipped_folder,
+    table, upcoming,
 };
 
 /// Marks a directory as made by `coderpath report`, so later runs may write into it.
@@ -37,6 +40,8 @@ const CLIENTS: &str = "clients";
 const PAGES: [&str; 3] = ["html", "md", "json"];
 
 pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Result<u8, Error> {
+    // Ctrl-C stops the run between files, never in the middle of one (see `interrupt`).
+    let _signals = interrupt::Guard::install();
     let data = load_catalog(global, as_of)?;
     let templates = templates(global, None)?;
     let input = clients(&args.input, global)?;
@@ -49,8 +54,12 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
     let quiet = QuietPanics::install();
     progress.set_message("reading profiles");
     let loaded = par_map(&input.clients, jobs, &progress, |c| {
+        if interrupt::requested() {
+            return Err(Failure::Other("interrupted".into()));
+        }
         load_client(c, &data, as_of, global.allow_outside)
     });
+    stop_if_asked(&progress)?;
     let loaded: Vec<Result<Loaded, Failure>> = loaded
         .into_iter()
         .map(|r| r.unwrap_or_else(|panic| Err(Failure::Panic(panic))))
@@ -118,6 +127,9 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
     };
     let work: Vec<usize> = (0..input.clients.len()).collect();
     let results = par_map(&work, jobs, &progress, |&i| {
+        if interrupt::requested() {
+            return Err(Failure::Other("interrupted".into()));
+        }
         let file = format!("{CLIENTS}/{}", stems[i]);
         match &loaded[i] {
             Ok(l) => client(&setup, l, &sources[i], &file),
@@ -125,6 +137,7 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
         }
     });
     drop(quiet);
+    stop_if_asked(&progress)?;
     progress.finish_and_clear();
     let mut rows = Vec::with_capacity(results.len());
     let mut deadlines = Vec::new();
@@ -158,7 +171,7 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
         }
     }
     let stale = stale_pages(&args.out, &written, args.force)?;
-    let overview = Overview::new(
+    let mut overview = Overview::new(
         setup.counsellor,
         setup.organisation,
         as_of,
@@ -166,6 +179,7 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
         deadlines,
         stale.clone(),
     );
+    overview.notes = input.skipped.clone();
     write_replace(
         &args.out.join("index.html"),
         &templates.render("index.html", &overview)?,
@@ -177,6 +191,7 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
     )?;
     written.extend(stale);
     write_replace(&args.out.join(manifest::FILE), &manifest::format(&written))?;
+    interrupt::check()?;
     report(global, &located);
     let summary = crate::render::table::Table::new(
         format!(
@@ -201,6 +216,15 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
     })
 }
 
+/// Ends the run with [`Error::Interrupted`] if a signal asked it to stop (clearing the
+/// progress bar first).
+fn stop_if_asked(progress: &ProgressBar) -> Result<(), Error> {
+    if interrupt::requested() {
+        progress.finish_and_clear();
+    }
+    interrupt::check()
+}
+
 fn progress_bar(global: &Global, clients: usize) -> ProgressBar {
     if !std::io::IsTerminal::is_terminal(&std::io::stderr()) || global.quiet {
         return ProgressBar::hidden();
@@ -218,6 +242,8 @@ struct Input {
     /// The folder client paths are shown relative to.
     base: PathBuf,
     clients: Vec<Found>,
+    /// Subfolders of a folder of profiles that were not read, in words.
+    skipped: Vec<String>,
 }
 
 /// The roster (if the input is one) and the client profiles, in order; warns of clients
@@ -225,21 +251,29 @@ struct Input {
 fn clients(input: &Path, global: &Global) -> Result<Input, Error> {
     let allow_outside = global.allow_outside;
     if input.is_dir() {
-        let clients =
-            roster::folder_profiles(input, allow_outside).map_err(|source| Error::Read {
-                path: input.display().to_string(),
-                source,
-            })?;
-        if clients.is_empty() {
+        let tree = folder::profiles(input, allow_outside).map_err(|source| Error::Read {
+            path: input.display().to_string(),
+            source,
+        })?;
+        let skipped: Vec<String> = tree
+            .skipped
+            .iter()
+            .map(|(dir, why)| skipped_folder(&relative(dir, Path::new("")), why))
+            .collect();
+        for note in &skipped {
+            super::say::warning(note);
+        }
+        if tree.clients.is_empty() {
             return Err(Error::Usage(format!(
-                "{}: no profiles (*.yaml) in this directory",
+                "{}: no profiles (*.yaml) in this directory or its subfolders",
                 input.display()
             )));
         }
         return Ok(Input {
             roster: None,
             base: input.to_path_buf(),
-            clients,
+            clients: tree.clients,
+            skipped,
         });
     }
     note_input(input);
@@ -250,6 +284,7 @@ fn clients(input: &Path, global: &Global) -> Result<Input, Error> {
         roster: Some(roster),
         base: input.parent().map(Path::to_path_buf).unwrap_or_default(),
         clients,
+        skipped: Vec::new(),
     })
 }
 
@@ -275,7 +310,7 @@ fn check_out(out: &Path, force: bool) -> Result<(), Error> {
             )));
         }
         let ours = out.join(MARKER).is_file();
-        let empty = std::fs::read_dir(out).map_err(werr)?.next().is_none();
+        let empty = only_leftovers(out).map_err(werr)?;
         if !ours && !empty && !force {
             return Err(Error::Usage(format!(
                 "{} exists and was not made by coderpath; choose another --out or add --force",
@@ -284,6 +319,28 @@ fn check_out(out: &Path, force: bool) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Whether `out` is empty but for what a first run stopped before it marked the folder
+/// left: temporary files, and a `clients` folder of nothing else.
+fn only_leftovers(out: &Path) -> std::io::Result<bool> {
+    for entry in std::fs::read_dir(out)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let temporary = name.to_str().is_some_and(super::files::tmp::is_temporary);
+        let clients = name == CLIENTS && entry.file_type()?.is_dir() && {
+            let inside = std::fs::read_dir(entry.path())?;
+            inside.flatten().all(|e| {
+                e.file_name()
+                    .to_str()
+                    .is_some_and(super::files::tmp::is_temporary)
+            })
+        };
+        if !temporary && !clients {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Makes the report folder (see [`check_out`]) and marks it as coderpath's.
@@ -313,8 +370,8 @@ fn stale_pages(out: &Path, written: &BTreeSet<String>, force: bool) -> Result<Ve
         }
         if !stale.is_empty() {
             super::say::detail(&format!(
-                "removed {} pages of clients no longer in the roster",
-                stale.len()
+                "removed {} of clients no longer in the roster",
+                count(stale.len(), "page", "pages")
             ));
         }
         return Ok(Vec::new());
@@ -325,8 +382,9 @@ fn stale_pages(out: &Path, written: &BTreeSet<String>, force: bool) -> Result<Ve
         .collect();
     if !stale.is_empty() {
         super::say::warning(&format!(
-            "{} pages of clients no longer in the roster are still in {}: {}; run with --force to remove them\n",
-            stale.len(),
+            "{} of clients no longer in the roster {} still in {}: {}; run with --force to remove them\n",
+            count(stale.len(), "page", "pages"),
+            noun(stale.len(), "is", "are"),
             out.display(),
             stale.join(", ")
         ));

@@ -167,8 +167,10 @@ pub enum Command {
         after_help = "Examples:\n  coderpath report examples/roster.yaml --out reports/\n  \
         coderpath report clients/ --out reports/ --json --jobs 4\n\n\
         The input is a roster file (counsellor, organisation, clients: paths or globs) or a\n\
-        directory of profiles. A broken client is listed as failed with its error; every other\n\
-        report is still written, and the exit code is 1."
+        directory of profiles, its subfolders included (a subfolder not read, such as a link\n\
+        to a folder, is named in a warning and in the overview). A broken client is listed as\n\
+        failed with its error; every other report is still written, and the exit code is 1.\n\
+        Ctrl-C stops between files: no temporary file is left, and the exit code is 130."
     )]
     Report(RosterArgs),
     /// Write a commented starter file: a profile (aspiring or certified) or a roster
@@ -474,7 +476,7 @@ pub enum ProfileCommand {
 /// Arguments of `report`.
 #[derive(Debug, Args)]
 pub struct RosterArgs {
-    /// A roster file, or a directory of profiles
+    /// A roster file, or a directory of profiles (its subfolders included)
     #[arg(value_hint = ValueHint::AnyPath)]
     pub input: PathBuf,
     /// Directory for the reports (created; an existing one not made by coderpath needs --force)

@@ -283,10 +283,12 @@ pub fn quote(text: &str) -> String {
     out
 }
 
-/// A message as it may be shown, whoever built it: non-printable characters escaped, any
+/// A message as it may be shown, whoever built it: code in coderpath's words between
+/// backticks ([`crate::render::code::plain`]), non-printable characters escaped, any
 /// `` `quoted` `` part cut to about 60 characters as [`quote`] does, and the whole cut to
 /// [`MESSAGE_CHARS`] characters.
 fn guard(text: &str) -> String {
+    let text = &crate::render::code::plain(text);
     if text.len() <= QUOTE_CHARS && !text.chars().any(needs_escape) {
         return text.to_string();
     }
@@ -398,7 +400,7 @@ pub enum Error {
     #[error("{0}")]
     Input(Box<Diagnostic>),
     /// Several located input problems (all are shown).
-    #[error("{} problems in the input", .0.len())]
+    #[error("{} in the input", crate::render::words::count(.0.len(), "problem", "problems"))]
     Inputs(Vec<Diagnostic>),
     /// A file could not be read.
     #[error("cannot read {path}: {source}")]
@@ -418,6 +420,12 @@ pub enum Error {
     /// A template failed to compile or render.
     #[error("template error: {0}")]
     Template(String),
+    /// A signal (Ctrl-C, SIGTERM) stopped the command between files.
+    #[error(
+        "interrupted (signal {signal}): the files written so far are whole and no temporary \
+         files are left, but the output is not complete; run the command again"
+    )]
+    Interrupted { signal: i32 },
 }
 
 impl From<Diagnostic> for Error {
@@ -433,9 +441,13 @@ impl From<Vec<Diagnostic>> for Error {
 }
 
 impl Error {
-    /// The process exit code for this error.
+    /// The process exit code for this error: [`EXIT_USAGE`], or 128 + the signal that
+    /// interrupted the command (130 for Ctrl-C), as a shell reports it.
     pub fn exit_code(&self) -> u8 {
-        EXIT_USAGE
+        match self {
+            Error::Interrupted { signal } => u8::try_from(128 + signal).unwrap_or(130),
+            _ => EXIT_USAGE,
+        }
     }
 
     /// The located diagnostics this error carries, if any.
@@ -452,7 +464,8 @@ impl Error {
     pub fn render(&self, color: bool) -> String {
         let ds = self.diagnostics();
         if ds.is_empty() {
-            format!("error: {self}")
+            // Plain text: code in the words between backticks.
+            format!("error: {}", crate::render::code::plain(&self.to_string()))
         } else {
             cap_per_file(ds.to_vec())
                 .iter()

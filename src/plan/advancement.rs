@@ -38,9 +38,10 @@ pub(super) fn options<'c>(
             .map_or(default_months, |m| f64::from(m.get()).max(default_months));
         let date = match work_from {
             Some(from) => {
-                let from = from.max(p.as_of);
-                let have = after.at(from).experience_months;
-                dates::add_fractional_months(from, (months - have).max(0.0)).max(now.date)
+                // Counted from the later of work starting and the standing's own date, whose
+                // experience already includes the work done up to it.
+                let base = after.at(from.max(now.date));
+                dates::add_fractional_months(base.date, (months - base.experience_months).max(0.0))
             }
             None => now.date,
         };

@@ -8,6 +8,7 @@ use super::standing::Standing;
 use super::{ApprenticeStage, Assumed, Cost, Milestone, Planner, RemovalPlan, Stage};
 use crate::data::catalog::{Credential, Programme};
 use crate::dates::{self, DAYS_PER_MONTH};
+use crate::rules::requirement::round2;
 
 /// The removal stage for `c`, earned (or held as apprentice) with standing `s` on `from`;
 /// `job_start` is when coding work begins if the person is not working yet. Nothing when
@@ -138,7 +139,7 @@ fn course_for<'c>(
 fn add(a: Cost, b: Cost) -> Cost {
     match (a, b) {
         (Cost::Unknown, _) | (_, Cost::Unknown) => Cost::Unknown,
-        (Cost::Known(x), Cost::Known(y)) => Cost::Known(x + y),
+        (Cost::Known(x), Cost::Known(y)) => Cost::Known(round2(x + y)),
         (Cost::None, x) | (x, Cost::None) => x,
     }
 }

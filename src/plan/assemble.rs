@@ -27,7 +27,7 @@ pub(super) fn plan<'c>(
     let mut after = now.clone();
     let mut planned = Vec::new();
     let mut job_start = now.working_since;
-    let job_ready;
+    let mut job_ready;
     if now.holds(target.credential) {
         job_ready = Some(as_of);
     } else if let Some((best, runner_up, rule)) = routes::reach(p, target.credential, now, 0) {
@@ -47,7 +47,9 @@ pub(super) fn plan<'c>(
             .credentials
             .iter()
             .any(|c| target.setting.credentials.iter().any(|x| cat.get(*x) == *c));
-        job_ready = Some(if fits_setting || working {
+        // Ready for the target's setting with a credential it takes (working elsewhere, or
+        // with another credential, is not that).
+        job_ready = Some(if fits_setting {
             as_of
         } else {
             best.first_credential
@@ -64,6 +66,17 @@ pub(super) fn plan<'c>(
         });
     } else {
         job_ready = None;
+    }
+    // Credentials held but not in force are restored first; while every credential the
+    // person holds is out of force, they are job-ready only once restored.
+    let restored = restore(p, &mut lines);
+    if job_ready == Some(as_of)
+        && now
+            .credentials
+            .iter()
+            .all(|c| p.restore.iter().any(|r| r.body == c.body))
+    {
+        job_ready = restored;
     }
     // A first coding job for someone not working, once they hold a credential.
     if job_start.is_none()
@@ -158,6 +171,40 @@ pub(super) fn plan<'c>(
         assumptions: Vec::new(),
         sources: Vec::new(),
     }
+}
+
+/// A stage for each body whose credentials are held but not in force, with its fee as a
+/// cost line; the last date by which they are restored.
+fn restore<'c>(
+    p: &mut Planner<'_, 'c>,
+    lines: &mut Vec<super::CostLine<'c>>,
+) -> Option<chrono::NaiveDate> {
+    let as_of = p.as_of;
+    let mut last = None;
+    for r in p.restore.clone() {
+        let id = format!("restore:{}", r.body.as_str());
+        if r.cost != Cost::None {
+            lines.push(super::CostLine {
+                milestone: id.clone(),
+                item: super::CostItem::Restore { body: r.body },
+                cost: r.cost,
+            });
+        }
+        p.milestones.push(Milestone {
+            id,
+            start: as_of,
+            end: r.by,
+            cost: r.cost,
+            stage: Stage::Restore {
+                body: r.body,
+                credentials: r.credentials,
+                revoked: r.revoked,
+                ceus: r.ceus,
+            },
+        });
+        last = last.max(Some(r.by));
+    }
+    last
 }
 
 /// The first-job stage: searching from `from`, at work on `start`, with `credential` in hand.

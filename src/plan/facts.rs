@@ -205,6 +205,15 @@ pub enum Stage<'c> {
     Apprentice(Box<ApprenticeStage<'c>>),
     /// A renewal falling due.
     Renewal(Box<RenewalStage<'c>>),
+    /// Restoring credentials that are not in force (AHIMA inactive, or revoked within the
+    /// reinstatement window): the CEUs the ended cycle still lacks and the fee, by `end`.
+    Restore {
+        body: Body,
+        credentials: Vec<&'c Credential>,
+        /// Revoked (reinstated with the fee), else inactive.
+        revoked: bool,
+        ceus: f64,
+    },
     /// An advancement option.
     Advancement {
         career: &'c Career,
@@ -423,6 +432,10 @@ pub enum CostItem<'c> {
     Membership {
         body: Body,
         payer: Option<Payer>,
+    },
+    /// Restoring a body's credentials before they can be used again.
+    Restore {
+        body: Body,
     },
     /// Removing an apprentice designation (a course or Practicode to buy).
     Apprentice {

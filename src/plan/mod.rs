@@ -61,6 +61,7 @@ pub fn plan<'c>(
     };
     let mut p = Planner::new(person, catalog, as_of);
     p.regain = lapses.regain;
+    p.restore = lapses.restore;
     for w in lapses.warnings {
         p.warn(w);
     }
@@ -118,6 +119,8 @@ pub(crate) struct Planner<'p, 'c> {
     /// A credential revoked past reinstatement, to earn again when the profile names no
     /// target.
     pub regain: Option<&'c crate::data::catalog::Credential>,
+    /// Credentials held but not in force, to restore first.
+    pub restore: Vec<lapses::Restore<'c>>,
 }
 
 /// What a trial run of the planner added: kept apart until the run is chosen.
@@ -143,6 +146,7 @@ impl<'p, 'c> Planner<'p, 'c> {
             joined: BTreeSet::new(),
             setting: None,
             regain: None,
+            restore: Vec::new(),
         }
     }
 

@@ -12,7 +12,7 @@ use crate::dates;
 use crate::person::Problem;
 use crate::rules::cycles::CycleProblem;
 use crate::rules::fees;
-use crate::rules::requirement::{Holding, required};
+use crate::rules::requirement::{Holding, required, round2};
 use crate::rules::{CycleAnchor, Cycles};
 
 /// Renewal stages for credentials held, and those `planned` (with the dates they are
@@ -125,9 +125,9 @@ fn place<'c>(
                 start: stage_start,
                 end: c.end,
                 cost: match &fee {
-                    Some(f) => f
-                        .usd
-                        .map_or(Cost::Unknown, |v| Cost::Known(v * f64::from(fee_times))),
+                    Some(f) => f.usd.map_or(Cost::Unknown, |v| {
+                        Cost::Known(round2(v * f64::from(fee_times)))
+                    }),
                     None => Cost::None,
                 },
                 stage: Stage::Renewal(Box::new(RenewalStage {

@@ -29,6 +29,7 @@ use super::{
 use crate::data::catalog::{Competency, Credential, Route};
 use crate::data::model::{Aim, CompetencyKind, Education, ExperienceKind};
 use crate::dates;
+use crate::rules::requirement::round2;
 
 /// One way to a credential's exam, tried out.
 pub(super) struct Reach<'c> {
@@ -507,17 +508,19 @@ fn missing_topics<'c>(
     out
 }
 
-/// Sum of the known cost lines.
+/// Sum of the known cost lines, in dollars and cents (prices such as $19.99 add up to a
+/// figure in cents, not $19.990000000000002).
 pub(super) fn known(lines: &[CostLine]) -> f64 {
-    // `+ 0.0` turns the empty sum's -0.0 into 0.0 (no "-0" in the JSON).
-    lines
-        .iter()
-        .filter_map(|l| match l.cost {
-            Cost::Known(v) => Some(v),
-            _ => None,
-        })
-        .sum::<f64>()
-        + 0.0
+    // round2 also turns the empty sum's -0.0 into 0.0 (no "-0" in the JSON).
+    round2(
+        lines
+            .iter()
+            .filter_map(|l| match l.cost {
+                Cost::Known(v) => Some(v),
+                _ => None,
+            })
+            .sum::<f64>(),
+    )
 }
 
 /// What a route combination asks, as conditions.

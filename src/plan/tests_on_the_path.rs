@@ -44,6 +44,27 @@ fn lapsed_and_revoked_credentials_shape_the_plan() {
         .unwrap();
     assert_eq!(w, (Some(d("2028-08-29")), Some(200.0)));
     assert!(!has(&p, "exam:CPC"), "still reinstatable: {:?}", ids(&p));
+    // Revoked is not in force: reinstating it is a stage with its fee, and the person is
+    // job-ready only once it is done, not now.
+    let restore = p
+        .milestones
+        .iter()
+        .find(|m| m.id == "restore:AAPC")
+        .unwrap();
+    assert_eq!(
+        (restore.end, restore.cost),
+        (d("2028-08-29"), Cost::Known(200.0))
+    );
+    assert!(matches!(
+        restore.stage,
+        Stage::Restore { revoked: true, .. }
+    ));
+    assert_eq!(p.job_ready, Some(d("2028-08-29")));
+    assert_eq!(p.costs.known_usd, 200.0);
+    // Overdue is still held and in force: nothing to restore.
+    let p = plan_with_log(overdue, twenty);
+    assert!(!has(&p, "restore:AAPC"), "{:?}", ids(&p));
+    assert_eq!(p.job_ready, Some(d(AS_OF)));
 
     let long_ago = revoked.replace("2023-06-01", "2017-06-01");
     let p = plan_with_log(&long_ago, "");
@@ -55,6 +76,50 @@ fn lapsed_and_revoked_credentials_shape_the_plan() {
     let exam = p.milestones.iter().find(|m| m.id == "exam:CPC").unwrap();
     assert!(
         matches!(&exam.stage, Stage::Exam(e) if matches!(e.review, Some(Review::PassedBefore)))
+    );
+}
+
+/// An AHIMA credential left inactive by an unmet cycle is restored by the CEUs it lacks
+/// before it can be used; no fee is added (an extension is a choice).
+#[test]
+fn an_inactive_credential_is_restored_first() {
+    // CCS cycles run from 2024-09-01; the first ended 2026-08-31 with 4 of 20 CEUs.
+    let yaml = "name: I\neducation: certificate\nmemberships: [AHIMA]\ncredentials: [{ id: CCS, earned: 2024-09-01 }]\nceu_log: i.ceus.yaml\nceu_log_since: 2024-09-01\n";
+    let four = "- { date: 2025-03-03, title: a, provider: AHIMA, ceus: 4, domain: hiim, ahima_sourced: true }\n";
+    let p = plan_with_log(yaml, four);
+    let restore = p.milestones.iter().find(|m| m.id == "restore:AHIMA");
+    let restore = restore.unwrap_or_else(|| panic!("{:?} {:?}", ids(&p), codes(&p)));
+    assert!(
+        matches!(restore.stage, Stage::Restore { revoked: false, ceus, .. } if ceus == 16.0),
+        "{:?}",
+        restore.stage
+    );
+    assert_eq!(restore.cost, Cost::None);
+    assert_eq!(p.job_ready, Some(restore.end));
+}
+
+/// Advancement waits for the months of work it asks, counted once: a working coder's
+/// experience by the exam includes the months up to it.
+#[test]
+fn advancement_counts_the_work_before_the_exam_once() {
+    let yaml = "name: L\neducation: high_school\nexperience_months: 8\ncurrently_coding: true\nmemberships: [AHIMA]\ncredentials: [{ id: CCA, earned: 2025-05-01 }]\ncompleted: [medical_terminology, anatomy_physiology, icd10cm, cpt]\ntarget: { setting: hospital_inpatient, credential: CCS }\n";
+    let p = plan_for(yaml);
+    let months = p
+        .assumptions
+        .iter()
+        .find(|a| a.key == Assumed::AdvanceAfterMonths);
+    let months = months.unwrap().value;
+    let option = p
+        .milestones
+        .iter()
+        .find(|m| m.id.starts_with("advance:"))
+        .unwrap();
+    // Eight months now, the rest from today: the option is due `months - 8` months on.
+    let expected = crate::dates::add_fractional_months(d(AS_OF), months - 8.0);
+    assert!(
+        (option.start - expected).num_days().abs() <= 1,
+        "{} vs {expected}",
+        option.start
     );
 }
 

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::ics::{CalEvent, uid_part};
 use super::status_words as words;
-use super::words::{ceus, num, num_up, rule_fee};
+use super::words::{ceus, count, num, num_up, rule_fee};
 use crate::data::Catalog;
 use crate::data::catalog::CodeSet;
 use crate::data::model::Anchor;
@@ -99,8 +99,8 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                             until,
                             format!("{body}: last day before revocation if the CEUs are still short"),
                             format!(
-                                "CEUs fall due {end}; a credential still short {} days later is revoked.",
-                                dates::days_between(end, until)
+                                "CEUs fall due {end}; a credential still short {} later is revoked.",
+                                count(dates::days_between(end, until), "day", "days")
                             ),
                             vec![7],
                         ));

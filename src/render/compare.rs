@@ -133,7 +133,7 @@ fn heading(index: usize, changes: &[String]) -> String {
 pub fn describe(c: &PlanChanges, catalog: &Catalog) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(h) = c.hours {
-        out.push(format!("{} hours a week", super::words::num(h)));
+        out.push(format!("{} a week", super::words::hours(h)));
     }
     if let Some(b) = c.budget {
         out.push(format!("a budget of {}", usd(b)));

@@ -9,9 +9,15 @@
 //! | CSV | [`csv_cell`] | cells a spreadsheet would run as a formula start with `'` |
 //! | iCalendar | [`ics_text`], [`ics_fold`] | RFC 5545 TEXT escapes (`\\`, `\;`, `\,`, `\n`), line folding at 75 octets |
 //! | YAML | [`yaml_quoted`] | a double-quoted scalar with YAML 1.2 escapes for every non-printable character |
-//! | HTML | tera's autoescaping of `.html` templates | |
+//! | HTML | tera's autoescaping of `.html` templates, through [`super::code::html`] | |
+//!
+//! Code in coderpath's own words (marked with [`super::code::code`]) comes out as a code
+//! span in Markdown, `<code>` in HTML and between backticks elsewhere; see
+//! [`super::code`](mod@super::code).
 
 use std::fmt::Write as _;
+
+use super::code::{self, Part};
 
 /// How a character that must not reach an output raw is shown, if it is one: C0 controls
 /// and DEL as their Unicode control pictures (`␛`), other controls, invisible format
@@ -44,6 +50,7 @@ fn is_hidden(c: char) -> bool {
 /// Text for a terminal: every control or invisible character made visible (`\x1b` → `␛`,
 /// `\r` → `␍`, U+202E → `<U+202E>`), except line feeds, which a table cell shows as lines.
 pub fn terminal(s: &str) -> String {
+    let s = code::plain(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match visible(c) {
@@ -70,7 +77,8 @@ fn breaks_line(c: char) -> bool {
 /// are made visible; the characters that make markup — `\` `` ` `` `*` `_` `[` `]` `<` `>`
 /// `#` `|` `~` `&` `!` — are backslash-escaped; and a leading `-`, `+`, `=` or ordered-list
 /// number (`1.`, `1)`) is escaped so the text never starts a list or heading even at the
-/// start of a line.
+/// start of a line. Code in coderpath's own words becomes a code span (see
+/// [`super::code`](mod@super::code)).
 pub fn md(s: &str) -> String {
     // Most text is printable ASCII with single spaces and nothing to escape.
     let plain = s.bytes().all(|b| MD_PLAIN[usize::from(b)])
@@ -95,25 +103,69 @@ pub fn md(s: &str) -> String {
     out
 }
 
-/// [`md`] without the care for the start: each word escaped, words joined by one space.
+/// [`md`] without the care for the start: text escaped and code made code spans, each run
+/// of whitespace one space, none at the ends.
 fn md_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for word in s.split(breaks_line).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.bytes().all(|b| MD_PLAIN[usize::from(b)]) {
-            out.push_str(word);
-            continue;
-        }
-        for c in word.chars() {
-            match visible(c) {
-                Some(v) => v.chars().for_each(|v| push_md(&mut out, v)),
-                None => push_md(&mut out, c),
+    let mut space = false;
+    for part in code::parts(s) {
+        let text = match part {
+            Part::Text(t) => t,
+            Part::Code(c) => {
+                if std::mem::take(&mut space) && !out.is_empty() {
+                    out.push(' ');
+                }
+                md_code(&mut out, c);
+                continue;
             }
+        };
+        for c in text.chars() {
+            if breaks_line(c) {
+                space = true;
+                continue;
+            }
+            if std::mem::take(&mut space) && !out.is_empty() {
+                out.push(' ');
+            }
+            md_escaped(&mut out, c);
         }
     }
     out
+}
+
+/// One character of text for Markdown: made visible if it must be, markup escaped.
+fn md_escaped(out: &mut String, c: char) {
+    match visible(c) {
+        Some(v) => v.chars().for_each(|v| push_md(out, v)),
+        None => push_md(out, c),
+    }
+}
+
+/// A Markdown code span holding `c`, fenced with more backticks than any run in it. Code a
+/// span cannot hold wherever text can — empty, with a line break, a control character, or
+/// a `|` (which ends a table cell) — is written as escaped text between escaped backticks.
+fn md_code(out: &mut String, c: &str) {
+    let spanless = c.trim().is_empty()
+        || c.chars()
+            .any(|ch| ch == '|' || (ch != ' ' && breaks_line(ch)) || visible(ch).is_some());
+    if spanless {
+        out.push_str("\\`");
+        c.chars().for_each(|ch| md_escaped(out, ch));
+        out.push_str("\\`");
+        return;
+    }
+    let (mut longest, mut run) = (0, 0);
+    for ch in c.chars() {
+        run = if ch == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if c.starts_with('`') || c.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    let _ = write!(out, "{fence}{pad}{c}{pad}{fence}");
 }
 
 /// Which bytes stand for themselves in Markdown: printable ASCII other than
@@ -146,10 +198,11 @@ fn push_md(out: &mut String, c: char) {
 /// A CSV cell a spreadsheet will show as text: a cell starting with `=`, `+`, `-`, `@`, a tab
 /// or a carriage return (which spreadsheets run as a formula) gets a leading `'`.
 pub fn csv_cell(s: &str) -> String {
+    let s = code::plain(s);
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
-        s.to_string()
+        s.into_owned()
     }
 }
 
@@ -157,6 +210,7 @@ pub fn csv_cell(s: &str) -> String {
 /// (CRLF, CR or LF) as `\n`, and other control characters, which TEXT cannot hold, made
 /// visible as in [`terminal`] (a tab is kept).
 pub fn ics_text(s: &str) -> String {
+    let s = code::plain(s);
     let mut out = String::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {

@@ -25,13 +25,33 @@ pub struct CalEvent {
     pub monthly_until: Option<NaiveDate>,
 }
 
-/// A person's name as a UID part: lower-case ASCII letters and digits, other characters as
-/// hyphens.
+/// A person's name as a UID part: the same for names that differ only in case, Unicode
+/// normalisation or spacing, different for names that differ in anything else (`José` and
+/// `Jose`, `Ann-Marie` and `Ann Marie`), so two people's events never share a UID. Lower-case
+/// ASCII letters and digits stay as they are, each run of whitespace becomes `-`, and every
+/// other character is percent-encoded from its UTF-8 bytes (`José Núñez` →
+/// `jos%C3%A9-n%C3%BA%C3%B1ez`): only ASCII letters, digits, `-` and `%`, which an RFC 5545
+/// value holds as they are. Names of ASCII letters, digits and spaces keep the UIDs they had.
 pub fn uid_part(name: &str) -> String {
-    name.to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect()
+    use std::fmt::Write as _;
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = name.chars().flat_map(char::to_lowercase).nfc().collect();
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split_whitespace() {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        for c in word.chars() {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                out.push(c);
+            } else {
+                for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                    let _ = write!(out, "%{b:02X}");
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Renders `events` as an iCalendar file named `name`, stamped at `stamp` (the `--as-of` date).
@@ -106,6 +126,34 @@ mod tests {
             events[0].get_summary(),
             Some(forged.replace("\r\n", "\n").as_str())
         );
+    }
+
+    #[test]
+    fn uids_tell_every_name_apart() {
+        assert_eq!(uid_part("Maya  Thompson "), "maya-thompson");
+        assert_eq!(uid_part("José Núñez"), "jos%C3%A9-n%C3%BA%C3%B1ez");
+        // The same name typed composed or decomposed, or in capitals, is the same person.
+        assert_eq!(uid_part("Jose\u{301}"), uid_part("JOSÉ"));
+        let names = [
+            "José",
+            "Jose",
+            "Jos",
+            "Ann-Marie",
+            "Ann Marie",
+            "Ann%2DMarie",
+            "李雷",
+            "王芳",
+            "",
+        ];
+        let uids: std::collections::HashSet<String> = names.iter().map(|n| uid_part(n)).collect();
+        assert_eq!(uids.len(), names.len());
+        for uid in &uids {
+            assert!(
+                uid.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'%'),
+                "{uid}"
+            );
+        }
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //! written here and in the templates.
 
 pub mod calendar;
+pub mod code;
 pub mod compare;
 pub mod escape;
 pub mod ics;
+pub mod json;
 pub mod lists;
 pub mod plan;
 pub mod plan_words;
@@ -21,21 +23,29 @@ pub mod words;
 pub mod wrap;
 
 use crate::person::Problem;
+use code::code;
 
 /// A problem that stopped a plan or a status: what is wrong and what to give instead.
 pub fn problem(p: &Problem) -> (String, String) {
     match p {
         Problem::NoTarget => (
             "the profile has no target and holds no credential to plan from".into(),
-            "`target: { setting: physician_office }` in the profile, or `--setting physician_office` for one run (settings: `coderpath data list settings`)".into(),
+            format!(
+                "{} in the profile, or {} for one run (settings: {})",
+                code("target: { setting: physician_office }"),
+                code("--setting physician_office"),
+                code("coderpath data list settings")
+            ),
         ),
         Problem::NoRenewalDate { body } => (
             format!(
-                "{} CEUs fall due on the membership renewal date, which the profile does not give",
-                body.as_str()
+                "{body} CEUs fall due on the membership renewal date, which the profile does not give",
+                body = body.as_str()
             ),
-            "`aapc_renewal: YYYY-MM-DD` (or a cycle_overrides entry with the portal's cycle)"
-                .into(),
+            format!(
+                "{} (or a cycle_overrides entry with the portal's cycle)",
+                code("aapc_renewal: YYYY-MM-DD")
+            ),
         ),
         Problem::NoRulebook {
             body,

@@ -3,11 +3,12 @@
 
 use serde::Serialize;
 
+use super::code::code;
 use super::ics::CalEvent;
 use super::plan_words as words;
 use super::table::Table;
 use super::timeline::{Timeline, timeline};
-use super::words::{in_sentence, num, thousands, usd};
+use super::words::{count, in_sentence, num, thousands, usd};
 use super::wrap::{labelled, wrap};
 use super::{route_words, warning_words};
 use crate::data::model::{Outlook, Source, SourceTag};
@@ -122,7 +123,7 @@ pub fn kind_class(s: &Stage) -> &'static str {
         Stage::Work { .. } | Stage::Job { .. } => "job",
         Stage::Exam(_) => "exam",
         Stage::Apprentice(_) => "apprentice",
-        Stage::Renewal(_) => "renewal",
+        Stage::Renewal(_) | Stage::Restore { .. } => "renewal",
         Stage::Advancement { .. } => "advancement",
     }
 }
@@ -224,7 +225,27 @@ impl PlanView {
             "Job-ready",
             match plan.job_ready {
                 Some(d) if d <= plan.as_of => "now".to_string(),
-                Some(d) => d.to_string(),
+                Some(d) => plan
+                    .milestones
+                    .iter()
+                    .filter(|m| m.end == d)
+                    .find_map(|m| match &m.stage {
+                        Stage::Restore {
+                            credentials,
+                            revoked,
+                            ..
+                        } => Some(format!(
+                            "once {} is {} (by {d})",
+                            super::words::and_list(&super::plan_words::ids(credentials)),
+                            if *revoked {
+                                "reinstated"
+                            } else {
+                                "active again"
+                            }
+                        )),
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| d.to_string()),
                 None => "not reachable with this data".into(),
             },
         ));
@@ -428,8 +449,10 @@ impl PlanView {
         out.push('\n');
         out.push_str(&wrap(
             &format!(
-                "{} sources cited; `--format md` or `--format html` lists them.",
-                self.sources.len()
+                "{} cited; {} or {} lists them.",
+                count(self.sources.len(), "source", "sources"),
+                code("--format md"),
+                code("--format html")
             ),
             w,
             "",
@@ -542,6 +565,6 @@ fn basis(b: &Basis) -> String {
         Basis::Credential { credential } => format!("holds {}", credential.id),
         Basis::Degree { level } => format!("holds a {}", super::words::degree(*level)),
         Basis::Background { background } => format!("{} background", background.name),
-        Basis::Experience { months } => format!("{months} months of coding work"),
+        Basis::Experience { months } => format!("{} of coding work", super::words::months(*months)),
     }
 }

@@ -3,7 +3,7 @@
 
 use super::words::{
     and_list, article, ceus, count, degree_or_higher, delivery, education, fee_kind, in_sentence,
-    num, or_list, rulebook, usd,
+    months, num, or_list, rulebook, usd,
 };
 use crate::data::catalog::Credential;
 use crate::data::model::{ExperienceKind, Payer, Rounding};
@@ -27,6 +27,8 @@ pub fn stage_label(s: &Stage) -> &'static str {
         Stage::Job { .. } => "First job",
         Stage::Apprentice(_) => "Apprentice",
         Stage::Renewal(_) => "Renewal",
+        Stage::Restore { revoked: true, .. } => "Reinstate",
+        Stage::Restore { .. } => "Reactivate",
         Stage::Advancement { .. } => "Option",
     }
 }
@@ -36,12 +38,8 @@ pub fn title(m: &Milestone) -> String {
     match &m.stage {
         Stage::Diploma => "Earn a high-school diploma or GED".into(),
         Stage::Programme { programme, .. } => format!("Complete: {}", programme.name),
-        Stage::Work { months, toward } => {
-            format!(
-                "Reach {} of coding work for {}",
-                count(months, "month", "months"),
-                toward.id
-            )
+        Stage::Work { months: m, toward } => {
+            format!("Reach {} of coding work for {}", months(*m), toward.id)
         }
         Stage::Exam(e) => {
             let c = e.credential;
@@ -69,10 +67,21 @@ pub fn title(m: &Milestone) -> String {
         }
         Stage::Apprentice(a) => format!("Remove the {} apprentice status", a.designation),
         Stage::Renewal(r) => format!(
-            "{} renewal: {} CEUs for {}",
+            "{} renewal: {} for {}",
             r.body.as_str(),
-            num(r.ceus),
+            ceus(r.ceus),
             and_list(&ids(&r.credentials))
+        ),
+        Stage::Restore {
+            body,
+            credentials,
+            revoked,
+            ..
+        } => format!(
+            "{} {} ({})",
+            if *revoked { "Reinstate" } else { "Reactivate" },
+            and_list(&ids(credentials)),
+            body.as_str()
         ),
         Stage::Advancement { career, .. } => format!("Option: {}", career.name),
     }
@@ -107,10 +116,10 @@ pub fn why(m: &Milestone) -> String {
             }
             out.trim().to_string()
         }
-        Stage::Work { months, toward } => format!(
+        Stage::Work { months: m, toward } => format!(
             "The route chosen for {} asks for {} of coding work; it is dated from the work already done.",
             toward.id,
-            count(months, "month", "months")
+            months(*m)
         ),
         Stage::Exam(e) => exam_why(e),
         Stage::Job { setting, credential, skills } => {
@@ -168,6 +177,38 @@ pub fn why(m: &Milestone) -> String {
             } else if !r.fee_known && m.cost == crate::plan::Cost::Unknown {
                 out.push_str(" Its fee is not in the data.");
             }
+            out
+        }
+        Stage::Restore {
+            credentials,
+            revoked,
+            ceus: missing,
+            ..
+        } => {
+            let held = and_list(&ids(credentials));
+            let mut out = if *revoked {
+                format!(
+                    "{held} was revoked and cannot be used until it is reinstated: report the {} the ended cycle lacks and pay the missed dues",
+                    ceus(*missing)
+                )
+            } else {
+                format!(
+                    "{held} is inactive and cannot be used until the {} the ended cycle lacks are earned and reported",
+                    ceus(*missing)
+                )
+            };
+            if let crate::plan::Cost::Known(f) = m.cost {
+                out.push_str(&format!(" and the {} reinstatement fee", usd(f)));
+            }
+            out.push_str(&format!(
+                ", by {}. After that it is {}",
+                m.end,
+                if *revoked {
+                    "earned again only by passing the exam."
+                } else {
+                    "revoked."
+                }
+            ));
             out
         }
         Stage::Advancement {
@@ -228,10 +269,10 @@ fn exam_why(e: &ExamStage) -> String {
     if let Some(x) = &e.format {
         let mut fmt = Vec::new();
         if let Some(q) = x.questions {
-            fmt.push(format!("{q} questions"));
+            fmt.push(count(q, "question", "questions"));
         }
         if let Some(m) = x.minutes {
-            fmt.push(format!("{m} minutes"));
+            fmt.push(count(m, "minute", "minutes"));
         }
         if let Some(p) = &x.passing {
             fmt.push(format!("pass mark {p}"));
@@ -248,15 +289,18 @@ fn exam_why(e: &ExamStage) -> String {
             parts.push(format!("Format: {}", fmt.join(", ")));
         }
     }
-    parts.push(format!("{} weeks of exam preparation", num(e.prep_weeks)));
+    parts.push(format!(
+        "{} of exam preparation",
+        count(num(e.prep_weeks), "week", "weeks")
+    ));
     if !e.self_study.is_empty() {
         let names: Vec<String> = e.self_study.iter().map(|c| c.name.clone()).collect();
-        parts.push(if let Some(Review::Experience { credential, months }) = e.review {
+        parts.push(if let Some(Review::Experience { credential, months: m }) = &e.review {
             format!(
                 "Review during preparation: {} (holding {} with {} of coding work)",
                 and_list(&names),
                 credential.id,
-                count(months, "month", "months")
+                months(*m)
             )
         } else if let Some(Review::PassedBefore) = e.review {
             format!(
@@ -301,12 +345,16 @@ pub fn unmet(u: &Unmet) -> String {
             let w = degree_or_higher(*level);
             format!("needs {} {w}", article(&w))
         }
-        Unmet::Experience { months, has, kind } => {
+        Unmet::Experience {
+            months: m,
+            has,
+            kind,
+        } => {
             let what = match kind {
                 ExperienceKind::Coding => "coding",
                 ExperienceKind::PrivacySecurity => "privacy or security management",
             };
-            format!("needs {months} months of {what} work (has {has})")
+            format!("needs {} of {what} work (has {has})", months(*m))
         }
         Unmet::Credential { any } => format!("needs {}", or_list(&ids(any))),
         Unmet::Coursework { missing } => {
@@ -332,7 +380,7 @@ pub fn conditions(cs: &[Condition]) -> String {
         .map(|c| match c {
             Condition::Education { level } => education(*level).to_string(),
             Condition::AccreditedDegree { level } => degree_or_higher(*level),
-            Condition::Experience { months } => format!("{months} months of coding work"),
+            Condition::Experience { months: m } => format!("{} of coding work", months(*m)),
             Condition::Credential { any } => or_list(&ids(any)),
             Condition::Coursework { topics } => {
                 let names: Vec<String> = topics.iter().map(|t| in_sentence(&t.name)).collect();
@@ -350,11 +398,12 @@ pub fn removal(r: &RemovalPlan) -> String {
     let mut parts = Vec::new();
     if r.work_months > 0 {
         parts.push(if r.work_left == 0 {
-            format!("{} months of coding work (done)", r.work_months)
+            format!("{} of coding work (done)", months(r.work_months))
         } else {
             format!(
-                "{} months of coding work ({} to go)",
-                r.work_months, r.work_left
+                "{} of coding work ({} to go)",
+                months(r.work_months),
+                r.work_left
             )
         });
     }
@@ -396,10 +445,10 @@ pub fn proration(p: &Proration) -> String {
         ""
     };
     format!(
-        "{whose}: {} × {} of {} months, {round} = {}{est}",
+        "{whose}: {} × {} of {}, {round} = {}{est}",
         num(p.ceus),
         p.months,
-        p.cycle_months,
+        months(p.cycle_months),
         num(p.result)
     )
 }
@@ -411,6 +460,6 @@ fn prerequisite(p: &Prerequisite) -> String {
             let w = education(*level);
             format!("{} {w}", article(w))
         }
-        Prerequisite::Experience { months } => format!("{months} months of experience"),
+        Prerequisite::Experience { months: m } => format!("{} of experience", months(*m)),
     }
 }

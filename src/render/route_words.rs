@@ -2,7 +2,7 @@
 //! programme ranks where it does, and what each cost line pays for.
 
 use super::plan_words::{conditions, ids};
-use super::words::{count, fee_kind, in_sentence, num, usd, usd_range};
+use super::words::{count, fee_kind, hours, in_sentence, months, num, usd, usd_range};
 use crate::data::model::Payer;
 use crate::plan::{
     BudgetFit, Condition, CostItem, Length, ProgrammeChoice, RouteChoice, RouteOption, RouteRule,
@@ -160,23 +160,21 @@ pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
     }
     if c.needed > 0 {
         why.push(format!(
-            "teaches {} of the {} topics still missing",
+            "teaches {} of the {} still missing",
             c.covers.len(),
-            c.needed
+            count(c.needed, "topic", "topics")
         ));
     }
     why.push(match c.length {
-        _ if c.length_of.is_some() => {
-            format!("length not found; {} months assumed", num(c.months))
-        }
-        Length::Hours { hours } => format!(
-            "{} contact hours at {} hours a week: about {} months",
-            num(hours),
-            num(c.hours_per_week),
-            num(c.months)
+        _ if c.length_of.is_some() => format!("length not found; {} assumed", months(c.months)),
+        Length::Hours { hours: h } => format!(
+            "{} at {} a week: about {}",
+            count(num(h), "contact hour", "contact hours"),
+            hours(c.hours_per_week),
+            months(c.months)
         ),
-        Length::Calendar { .. } => format!("about {} months", num(c.months)),
-        Length::Assumed => format!("length not found; {} months assumed", num(c.months)),
+        Length::Calendar { .. } => format!("about {}", months(c.months)),
+        Length::Assumed => format!("length not found; {} assumed", months(c.months)),
     });
     if let Some(l) = c.location {
         why.push(format!("taught in {}, {}", l.city, l.state));
@@ -208,6 +206,7 @@ pub fn cost_item(item: &CostItem) -> String {
             Some(k) => format!("{} exam fee ({})", credential.id, fee_kind(*k)),
             None => format!("{} exam fee (not found)", credential.id),
         },
+        CostItem::Restore { body } => format!("{} reinstatement fee", body.as_str()),
         CostItem::Apprentice { designation, .. } => {
             format!("Removing the {designation} status (course or Practicode)")
         }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::status_words as words;
 use super::table::Table;
-use super::words::{count, num, num_down, num_up, percent, rule_fee, rulebook};
+use super::words::{ceus, count, noun, num, num_down, num_up, percent, rule_fee, rulebook};
 use super::wrap::{labelled, wrap};
 use crate::track::{BodyStatus, CycleState, CycleStatus, Status};
 
@@ -219,24 +219,19 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
     }
     if !b.after_as_of.is_empty() {
         notes.push(format!(
-            "{} dated after {as_of} and left out: line {}.",
+            "{} dated after {as_of} and left out: {}.",
             count(b.after_as_of.len(), "log item is", "log items are"),
             lines(&b.after_as_of)
         ));
     }
     if !b.older_cycles.is_empty() {
-        let (what, verb) = if b.older_cycles.len() == 1 {
-            ("1 entry belongs to an older cycle and does", "line")
-        } else {
-            ("entries belong to older cycles and do", "lines")
-        };
-        let n = if b.older_cycles.len() == 1 {
-            String::new()
-        } else {
-            format!("{} ", b.older_cycles.len())
-        };
         notes.push(format!(
-            "{n}{what} not count here (CEUs count only in the cycle they were earned in): {verb} {}.",
+            "{} not count here (CEUs count only in the cycle they were earned in): {}.",
+            count(
+                b.older_cycles.len(),
+                "entry belongs to an older cycle and does",
+                "entries belong to older cycles and do"
+            ),
             lines(&b.older_cycles)
         ));
     }
@@ -249,10 +244,9 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
     }
     if let (Some(end), Some(due)) = (b.override_off_renewal, b.membership_due) {
         notes.push(format!(
-            "The portal cycle in cycle_overrides ends {end}, but the profile's {} renewal date falls on {}, and {} CEUs are due on the renewal date: one of the two is mistyped; check both in the portal.",
-            b.body.as_str(),
+            "The portal cycle in cycle_overrides ends {end}, but the profile's {body} renewal date falls on {}, and {body} CEUs are due on the renewal date: one of the two is mistyped; check both in the portal.",
             due.format("%B %-d"),
-            b.body.as_str()
+            body = b.body.as_str()
         ));
     }
     if let Some(s) = &b.stale_renewal {
@@ -292,7 +286,10 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
                 b: {
                     let name = rule_fee(b.body, f.kind, f.payer);
                     let name = if f.credentials > 1 {
-                        format!("{name}, {} credentials", f.credentials)
+                        format!(
+                            "{name}, {}",
+                            count(f.credentials, "credential", "credentials")
+                        )
                     } else {
                         name
                     };
@@ -309,13 +306,14 @@ fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
     }
 }
 
-/// Line numbers, shortened after ten.
+/// Line numbers after `line` or `lines`, shortened after ten: "line 4", "lines 4, 9".
 fn lines(ls: &[usize]) -> String {
     let shown: Vec<String> = ls.iter().take(10).map(|l| l.to_string()).collect();
+    let which = noun(ls.len(), "line", "lines");
     if ls.len() > 10 {
-        format!("{} and {} more", shown.join(", "), ls.len() - 10)
+        format!("{which} {} and {} more", shown.join(", "), ls.len() - 10)
     } else {
-        shown.join(", ")
+        format!("{which} {}", shown.join(", "))
     }
 }
 
@@ -379,7 +377,7 @@ fn cycle_view(label: &str, c: &CycleStatus, b: &BodyStatus, as_of: NaiveDate) ->
                 b: a.title.clone(),
                 c: a.shares
                     .iter()
-                    .map(|(cred, ceus)| format!("{} CEUs to {}", num(*ceus), cred.id))
+                    .map(|(cred, given)| format!("{} to {}", ceus(*given), cred.id))
                     .collect::<Vec<_>>()
                     .join(", "),
             })

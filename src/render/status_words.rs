@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 
+use super::code::code;
 use super::plan_words::proration;
-use super::words::{and_list, ceus_up, count, lapse, num, num_down, num_up, usd};
+use super::words::{and_list, ceus, ceus_up, count, lapse, num, num_down, num_up, usd};
 use crate::data::model::Body;
 use crate::rules::{MinimumKind, Required, ShareKind};
 use crate::track::{CycleState, CycleStatus, Measure, RejectReason, Unlogged};
@@ -103,19 +104,26 @@ pub fn pace(c: &CycleStatus, as_of: NaiveDate) -> String {
         CycleState::Revoked {
             reinstate_until: Some(u),
             ..
-        } if u < as_of => "the exam is taken again (see `coderpath plan`)".into(),
+        } if u < as_of => format!("the exam is taken again (see {})", code("coderpath plan")),
         CycleState::Revoked {
             reinstate_until: Some(_),
             ..
         } => "reinstatement needs the missing CEUs, back dues and the reinstatement fee (see the fees)".into(),
-        CycleState::Revoked { .. } => "the sources give no way back without passing the exam again (see `coderpath plan`)".into(),
+        CycleState::Revoked { .. } => format!(
+            "the sources give no way back without passing the exam again (see {})",
+            code("coderpath plan")
+        ),
         CycleState::OnHold => "nothing counts here until the credential is reinstated or earned again".into(),
-        CycleState::NotInLog { log_since: None } => "add a checkpoint with the portal's figure for this cycle, or `ceu_log_since` to the profile if the log is complete".into(),
+        CycleState::NotInLog { log_since: None } => format!(
+            "add a checkpoint with the portal's figure for this cycle, or {} to the profile if the log is complete",
+            code("ceu_log_since")
+        ),
         CycleState::NotInLog {
             log_since: Some(since),
         } => format!(
-            "the log starts {since} (`ceu_log_since`), after this cycle began on {}: add a checkpoint with the portal's figure for this cycle, or log what was earned from {} and move `ceu_log_since` back",
-            c.cycle.start, c.cycle.start
+            "the log starts {since} ({key}), after this cycle began on {start}: add a checkpoint with the portal's figure for this cycle, or log what was earned from {start} and move {key} back",
+            key = code("ceu_log_since"),
+            start = c.cycle.start
         ),
     }
 }
@@ -124,13 +132,14 @@ pub fn pace(c: &CycleStatus, as_of: NaiveDate) -> String {
 pub fn basis(c: &CycleStatus) -> String {
     let r = &c.requirement;
     let ids: Vec<String> = r.credentials.iter().map(|x| x.id.clone()).collect();
+    let body = r.rulebook.body.as_str();
     let mut out = format!(
-        "{} CEUs for {} ({})",
-        num(r.full),
+        "{} for {} ({})",
+        ceus(r.full),
         count(
             r.credentials.len(),
-            &format!("{} credential", r.rulebook.body.as_str()),
-            &format!("{} credentials", r.rulebook.body.as_str())
+            &format!("{body} credential"),
+            &format!("{body} credentials")
         ),
         and_list(&ids)
     );
@@ -154,9 +163,8 @@ pub fn basis(c: &CycleStatus) -> String {
     }
     if let Some(p) = c.portal_required {
         out = format!(
-            "{} CEUs as the {} portal shows (override; computed: {out})",
-            num(p),
-            r.rulebook.body.as_str()
+            "{} as the {body} portal shows (override; computed: {out})",
+            ceus(p)
         );
     }
     out
@@ -165,20 +173,18 @@ pub fn basis(c: &CycleStatus) -> String {
 /// A requirement's label.
 pub fn measure(m: &Measure, body: Body) -> String {
     match m {
-        Measure::Total => format!("{} CEUs in the cycle", body.as_str()),
+        Measure::Total => format!("{body} CEUs in the cycle", body = body.as_str()),
         Measure::Core => "Core CEUs (not used for specialty minimums)".into(),
         Measure::Minimum {
             credential,
             minimum,
         } => match minimum {
-            MinimumKind::Discipline => format!(
-                "{} discipline CEUs (tagged {})",
-                credential.id, credential.id
-            ),
-            MinimumKind::Specialty => format!(
-                "{} specialty CEUs (tagged {})",
-                credential.id, credential.id
-            ),
+            MinimumKind::Discipline => {
+                format!("{id} discipline CEUs (tagged {id})", id = credential.id)
+            }
+            MinimumKind::Specialty => {
+                format!("{id} specialty CEUs (tagged {id})", id = credential.id)
+            }
         },
         Measure::Share { share, fraction } => {
             let pct = num(fraction * 100.0);
@@ -229,9 +235,9 @@ pub fn notes(c: &CycleStatus, body: Body) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(e) = c.evidence {
         let mut note = format!(
-            "The {} portal showed {} CEUs on {} (checkpoint, line {}) against {} in the log; the portal's figure is used for the total.",
+            "The {} portal showed {} on {} (checkpoint, line {}) against {} in the log; the portal's figure is used for the total.",
             body.as_str(),
-            num(e.portal),
+            ceus(e.portal),
             e.date,
             e.line,
             num(e.log)
@@ -245,39 +251,49 @@ pub fn notes(c: &CycleStatus, body: Body) -> Vec<String> {
     for x in &c.checkpoints {
         if (x.portal - x.log).abs() > 0.005 && c.evidence.is_none_or(|e| e.line != x.line) {
             out.push(format!(
-                "Checkpoint at line {} ({}): the portal showed {} CEUs, the log adds up to {}; `ceu check` lists it.",
+                "Checkpoint at line {} ({}): the portal showed {}, the log adds up to {}; {} lists it.",
                 x.line,
                 x.date,
-                num(x.portal),
-                num(x.log)
+                ceus(x.portal),
+                num(x.log),
+                code("ceu check")
             ));
         }
     }
     if let Some(k) = c.capped_other {
         out.push(format!(
-            "{} CEUs are outside the HIIM domains (or unmarked); only {} of them count ({}% of the requirement).",
-            num(k.other),
+            "{} outside the HIIM domains (or unmarked); only {} of them count ({}% of the requirement).",
+            count(num(k.other), "CEU is", "CEUs are"),
             num(k.counted),
             num(k.share * 100.0)
         ));
     }
     if c.unmarked_domain > 0 {
         out.push(format!(
-            "{} no `domain`; they count as outside the HIIM domains.",
-            count(c.unmarked_domain, "entry has", "entries have")
+            "{} no {}; they count as outside the HIIM domains.",
+            count(c.unmarked_domain, "entry has", "entries have"),
+            code("domain")
         ));
     }
     if c.to_next_cycle > 0.0 {
         out.push(format!(
-            "{} CEUs earned in the renewal month were not needed here and count toward the next cycle ({} allows either).",
-            num(c.to_next_cycle),
+            "{} not needed here and will count toward the next cycle ({} allows either).",
+            count(
+                num(c.to_next_cycle),
+                "CEU earned in the renewal month was",
+                "CEUs earned in the renewal month were"
+            ),
             body.as_str()
         ));
     }
     if c.from_renewal_month > 0.0 {
         out.push(format!(
-            "{} CEUs from the last cycle's renewal month count here ({} lets them count for either submission).",
-            num(c.from_renewal_month),
+            "{} here ({} lets them count for either submission).",
+            count(
+                num(c.from_renewal_month),
+                "CEU from the last cycle's renewal month counts",
+                "CEUs from the last cycle's renewal month count"
+            ),
             body.as_str()
         ));
     }
@@ -305,7 +321,7 @@ pub fn finding(i: &crate::track::audit::Issue) -> (String, String) {
         ),
         Issue::NoApprovalIndex => (
             "no AAPC approval index: AAPC will not count this entry".into(),
-            "`aapc_index:` from the certificate".into(),
+            format!("{} from the certificate", code("aapc_index:")),
         ),
         Issue::BeforeCertification { certified } => (
             format!("dated before the first certification on {certified}; it cannot count"),
@@ -329,9 +345,9 @@ pub fn finding(i: &crate::track::audit::Issue) -> (String, String) {
         ),
         Issue::CheckpointDiffers { body, date, portal, log } => (
             format!(
-                "checkpoint {date}: {} showed {} CEUs, the log adds up to {} (difference {})",
+                "checkpoint {date}: {} showed {}, the log adds up to {} (difference {})",
                 body.as_str(),
-                num(*portal),
+                ceus(*portal),
                 num(*log),
                 super::words::signed(portal - log)
             ),
@@ -354,10 +370,10 @@ pub fn totals(status: &crate::track::Status) -> Vec<String> {
                 format!("{} to go", num_up(c.remaining))
             };
             let mut line = format!(
-                "{}: {} of {} CEUs, {to_go}; {}; due {}",
+                "{}: {} of {}, {to_go}; {}; due {}",
                 b.body.as_str(),
                 num_down(c.earned),
-                num(c.required),
+                ceus(c.required),
                 state(&c.state).0.to_lowercase(),
                 deadline(c, status.as_of)
             );
@@ -387,12 +403,14 @@ pub fn stale_renewal(body: Body, renewal: NaiveDate, revoked_if_unpaid: NaiveDat
 /// The note for a body nothing logged speaks for: its figures count only what is logged.
 pub fn unlogged(body: Body, why: Unlogged, as_of: NaiveDate) -> String {
     let b = body.as_str();
+    let (add, import) = (code("coderpath ceu add"), code("coderpath ceu import"));
     match why {
         Unlogged::NoLog => format!(
-            "The profile names no CEU log, so no {b} CEUs are counted here: the figures show what is logged, not what was earned. Add `ceu_log: NAME.ceus.yaml` to the profile and log CEUs with `coderpath ceu add` or `coderpath ceu import`, or record the {b} portal's total as a checkpoint."
+            "The profile names no CEU log, so no {b} CEUs are counted here: the figures show what is logged, not what was earned. Add {} to the profile and log CEUs with {add} or {import}, or record the {b} portal's total as a checkpoint.",
+            code("ceu_log: NAME.ceus.yaml")
         ),
         Unlogged::NothingForBody => format!(
-            "The CEU log holds nothing for {b} up to {as_of}: the figures show what is logged, not what was earned. Log the CEUs earned with `coderpath ceu add` or `coderpath ceu import`, or record the {b} portal's total as a checkpoint."
+            "The CEU log holds nothing for {b} up to {as_of}: the figures show what is logged, not what was earned. Log the CEUs earned with {add} or {import}, or record the {b} portal's total as a checkpoint."
         ),
     }
 }

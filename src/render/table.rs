@@ -41,8 +41,10 @@ impl Table {
         let longest = |i: usize| {
             std::iter::once(&self.columns[i])
                 .chain(self.rows.iter().filter_map(|r| r.get(i)))
-                .flat_map(|c| c.split_whitespace())
-                .map(|word| wrap::width(&escape::terminal(word)))
+                .map(|c| {
+                    let shown = escape::terminal(c);
+                    shown.split_whitespace().map(wrap::width).max().unwrap_or(0)
+                })
                 .max()
                 .unwrap_or(0)
         };

@@ -8,7 +8,9 @@ use tera::{Context, Tera};
 
 use crate::error::Error;
 
-/// The embedded templates, by name; the extension decides escaping (`.html` is escaped).
+/// The embedded templates, by name; the extension decides escaping (`.html` is escaped,
+/// code in coderpath's words becoming `<code>`). Besides tera's filters, templates have
+/// `md` (text for Markdown) and `count` (`{{ n | count(one="CEU", many="CEUs") }}`).
 /// HTML report templates are page sections; `layout.html` wraps them into one
 /// self-contained page (context: `title`, `body`).
 pub const EMBEDDED: [(&str, &str); 13] = [
@@ -53,6 +55,8 @@ impl Templates {
     pub fn only(dir: Option<&Path>, names: Option<&[&str]>) -> Result<Self, Error> {
         let mut tera = Tera::new();
         tera.register_filter("md", super::escape::md_filter);
+        tera.register_filter("count", super::words::count_filter);
+        tera.set_escape_fn(super::code::html);
         let wanted = |name: &str| name == "layout.html" || names.is_none_or(|n| n.contains(&name));
         for (name, text) in EMBEDDED.into_iter().filter(|(name, _)| wanted(name)) {
             let path = dir.map(|d| d.join(name)).filter(|p| p.is_file());

@@ -1,7 +1,8 @@
 //! The sentences of a roadmap's warnings, and the names of the planning defaults.
 
+use super::code::code;
 use super::plan_words::unmet_any;
-use super::words::{and_list, article, count, num, usd};
+use super::words::{and_list, article, count, hours, months, num, usd};
 use crate::plan::{Assumed, ProgrammeFilter, Warning};
 
 /// The warning's short title and its message.
@@ -24,8 +25,8 @@ pub fn warning(w: &Warning) -> (String, String) {
             let mut fix = Vec::new();
             if let Some(h) = hours_needed {
                 fix.push(format!(
-                    "studying {} hours a week instead of {} would meet it",
-                    num(*h),
+                    "studying {} a week instead of {} would meet it",
+                    hours(*h),
                     num(*hours_now)
                 ));
             }
@@ -149,7 +150,7 @@ pub fn warning(w: &Warning) -> (String, String) {
         ),
         Warning::UnknownLength {
             programme,
-            months,
+            months: m,
             length_of,
         } => (
             "Length not found",
@@ -157,38 +158,38 @@ pub fn warning(w: &Warning) -> (String, String) {
                 Some(t) => {
                     let kind = t.name.to_lowercase();
                     format!(
-                        "The length of {} was not found; the plan assumes {} months, the length of {} {kind}.",
+                        "The length of {} was not found; the plan assumes {}, the length of {} {kind}.",
                         programme.name,
-                        num(*months),
+                        months(*m),
                         article(&kind)
                     )
                 }
                 None => format!(
-                    "The length of {} was not found; the plan assumes {} months.",
+                    "The length of {} was not found; the plan assumes {}.",
                     programme.name,
-                    num(*months)
+                    months(*m)
                 ),
             },
         ),
         Warning::HoursTooFew {
             programme,
-            months,
+            months: m,
             limit_months,
             stated_limit,
             hours_needed,
         } => (
             "Too few study hours",
             format!(
-                "At this pace {} would take about {} months, more than {} months{}; it needs about {} hours a week.",
+                "At this pace {} would take about {}, more than {}{}; it needs about {} a week.",
                 programme.name,
-                num(*months),
-                num(*limit_months),
+                months(*m),
+                months(*limit_months),
                 if *stated_limit {
                     ", its longest allowed length"
                 } else {
                     ", the longest the plan assumes is sensible"
                 },
-                num(*hours_needed)
+                hours(*hours_needed)
             ),
         ),
         Warning::ExamNotPrepared { credential, topics } => {
@@ -247,11 +248,12 @@ pub fn warning(w: &Warning) -> (String, String) {
         } => (
             "Renewal overdue",
             format!(
-                "{} CEUs for {} were due {due}; {} CEUs are missing, so the credentials are {} until {until}, then revoked. See `coderpath ceu status` for the extension and late fees.",
-                body.as_str(),
+                "{body} CEUs for {} were due {due}; {} missing, so the credentials are {} until {until}, then revoked. See {} for the extension and late fees.",
                 and_list(&ids(credentials)),
-                num(*remaining),
-                super::words::lapse(*state)
+                count(num(*remaining), "CEU is", "CEUs are"),
+                super::words::lapse(*state),
+                code("coderpath ceu status"),
+                body = body.as_str()
             ),
         ),
         Warning::CredentialRevoked {
@@ -284,8 +286,9 @@ pub fn warning(w: &Warning) -> (String, String) {
         Warning::RenewalNotInLog { body, cycle_end } => (
             "Renewal not in the log",
             format!(
-                "The {} cycle that ended {cycle_end} is not covered by the CEU log, so whether it was met is unknown; add a checkpoint with the portal's figure (see `coderpath ceu status`).",
-                body.as_str()
+                "The {} cycle that ended {cycle_end} is not covered by the CEU log, so whether it was met is unknown; add a checkpoint with the portal's figure (see {}).",
+                body.as_str(),
+                code("coderpath ceu status")
             ),
         ),
         Warning::RenewalDateStale {

@@ -106,7 +106,6 @@ pub fn or_list(items: &[String]) -> String {
     }
 }
 
-/// `1 month`, `3 months`.
 /// A name inside a sentence: its first letter lowercased, unless the first word is an
 /// acronym ("Medical terminology" → "medical terminology"; "ICD-10-CM coding" and "HIPAA"
 /// stay as they are).
@@ -135,13 +134,47 @@ pub fn ceus(v: f64) -> String {
     count(num(v).as_str(), "CEU", "CEUs")
 }
 
-pub fn count(n: impl std::fmt::Display + Copy, one: &str, many: &str) -> String {
+/// Hours with their unit, as [`num`] writes them: "1 hour", "7.5 hours".
+pub fn hours(v: impl Into<f64>) -> String {
+    count(num(v.into()), "hour", "hours")
+}
+
+/// Months with their unit, as [`num`] writes them: "1 month", "10.1 months".
+pub fn months(v: impl Into<f64>) -> String {
+    count(num(v.into()), "month", "months")
+}
+
+/// A count and its noun, singular for exactly 1: `1 month`, `3 months`, `0 days`,
+/// `2.5 CEUs`; `n` is the number as written (`num(v)` for an amount). The one place words
+/// agree with a number: every count followed by a noun in `render/` and the templates (its
+/// filter `count`) goes through it.
+pub fn count(n: impl std::fmt::Display, one: &str, many: &str) -> String {
     let s = n.to_string();
-    if s == "1" {
-        format!("{s} {one}")
-    } else {
-        format!("{s} {many}")
-    }
+    let noun = noun(&s, one, many);
+    format!("{s} {noun}")
+}
+
+/// The form of a noun for `n` things, as [`count`] chooses it, for a noun apart from its
+/// number ("lines 4, 9").
+pub fn noun<'a>(n: impl std::fmt::Display, one: &'a str, many: &'a str) -> &'a str {
+    if n.to_string() == "1" { one } else { many }
+}
+
+/// The `count` filter for tera templates: `{{ n | count(one="CEU", many="CEUs") }}` is
+/// [`count`] of the value (a number is written as [`num`] writes it; text as it is).
+pub fn count_filter(
+    value: tera::Value,
+    kwargs: tera::Kwargs,
+    _: &tera::State,
+) -> tera::TeraResult<String> {
+    let one: &str = kwargs.must_get("one")?;
+    let many: &str = kwargs.must_get("many")?;
+    let n = match (value.as_str(), value.as_number()) {
+        (Some(s), _) => s.to_string(),
+        (None, Some(n)) => num(n.as_float()),
+        _ => value.to_string(),
+    };
+    Ok(count(n, one, many))
 }
 
 /// "a" or "an" before `word`, numbers read aloud (an 80-hour, an 11-month, a 24-month).
@@ -345,6 +378,24 @@ mod tests {
         assert_eq!(ceus(1.0), "1 CEU");
         assert_eq!(ceus(0.96), "1 CEU");
         assert_eq!(ceus(2.5), "2.5 CEUs");
+        assert_eq!(months(1u32), "1 month");
+        assert_eq!(hours(7.5), "7.5 hours");
+        assert_eq!(count(0, "day", "days"), "0 days");
+        assert_eq!(noun(1, "line", "lines"), "line");
+    }
+
+    #[test]
+    fn templates_count_with_the_same_words() {
+        let mut tera = tera::Tera::new();
+        tera.register_filter("count", count_filter);
+        let t = r#"{{ a | count(one="CEU", many="CEUs") }}, {{ b | count(one="day", many="days") }}, {{ c | count(one="CEU", many="CEUs") }}"#;
+        tera.add_raw_template("t.html", t).unwrap();
+        let ctx = tera::Context::from_serialize(&serde_json::json!({"a": "1", "b": 1, "c": 2.5}))
+            .unwrap();
+        assert_eq!(
+            tera.render("t.html", &ctx).unwrap(),
+            "1 CEU, 1 day, 2.5 CEUs"
+        );
         assert_eq!(
             degree_or_higher(DegreeLevel::PostBaccalaureate),
             "CAHIIM-approved post-baccalaureate HIM certificate or CAHIIM-accredited HIM master's degree"

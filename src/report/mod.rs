@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::plan::{Plan, Stage};
+use crate::render::code::code;
 use crate::render::table::Table;
+use crate::render::words::{ceus, noun};
 use crate::render::{plan_words, status_words, warning_words};
 use crate::track::{CycleState, Status};
 
@@ -171,8 +173,8 @@ pub fn deadlines(status: &Status, as_of: NaiveDate) -> Vec<Deadline> {
                 CycleState::Lapsed { until, .. } => (
                     until,
                     format!(
-                        "{body}: last day before revocation ({} CEUs missing)",
-                        num(lead.remaining)
+                        "{body}: last day before revocation ({} missing)",
+                        ceus(lead.remaining)
                     ),
                 ),
                 CycleState::Revoked {
@@ -276,6 +278,9 @@ pub struct Overview<'a> {
     pub deadline_days: i64,
     /// Pages of clients no longer in the roster that were kept (without `--force`).
     pub stale: Vec<String>,
+    /// What the counsellor should know about the run: folders of profiles not read
+    /// ([`skipped_folder`]).
+    pub notes: Vec<String>,
 }
 
 impl<'a> Overview<'a> {
@@ -299,7 +304,7 @@ impl<'a> Overview<'a> {
             organisation,
             as_of: as_of.to_string(),
             counts: vec![
-                ("clients".into(), rows.len()),
+                (noun(rows.len(), "client", "clients").into(), rows.len()),
                 ("aspiring".into(), count("aspiring")),
                 ("certified".into(), count("certified")),
                 ("failed".into(), count("failed")),
@@ -313,8 +318,36 @@ impl<'a> Overview<'a> {
             deadlines,
             deadline_days: DEADLINE_DAYS,
             stale,
+            notes: Vec::new(),
         }
     }
+}
+
+/// Why a subfolder of a folder of profiles was not read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FolderSkip {
+    /// A link to a folder (not followed: it may lead out of the tree, or round in a loop).
+    Link,
+    /// Nested deeper than the limit.
+    TooDeep,
+    /// It could not be listed (the system's reason).
+    Unreadable(String),
+}
+
+/// A subfolder not read (`folder`, relative to the folder given), and how to include its
+/// clients.
+pub fn skipped_folder(folder: &str, why: &FolderSkip) -> String {
+    let reason = match why {
+        FolderSkip::Link => "it is a link to a folder, which is not followed".to_string(),
+        FolderSkip::TooDeep => "it is nested too deep".to_string(),
+        FolderSkip::Unreadable(e) => format!("it could not be read ({e})"),
+    };
+    format!(
+        "The folder {} was not read: {reason}; any clients in it are not in this report. To include them, list them in a roster ({}) or run {} on that folder.",
+        code(&format!("{folder}/")),
+        code(&format!("clients: [\"{folder}/*.yaml\"]")),
+        code("coderpath report")
+    )
 }
 
 /// What a client page says above the client's own reports.

@@ -78,7 +78,8 @@ pub fn for_credentials(
     Some(FeeFact {
         kind,
         payer: base.0.payer,
-        usd: extra.map(|x| base.0.usd.get() * base.1 + x),
+        // In dollars and cents, without a binary float's remainder.
+        usd: extra.map(|x| super::requirement::round2(base.0.usd.get() * base.1 + x)),
         credentials,
         note: base.0.note.clone(),
     })

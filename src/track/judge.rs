@@ -124,12 +124,15 @@ pub(super) fn tally<'c>(
                 match s.kind {
                     ShareKind::Domain => {
                         let other = round2(t.earned - hiim);
-                        let cap = round2(total * (1.0 - s.share));
+                        // The rest of the share, exact to a millionth (1 - 0.8 is not 0.2
+                        // in binary).
+                        let rest = ((1.0 - s.share) * 1e6).round() / 1e6;
+                        let cap = round2(total * rest);
                         if other > cap {
                             t.capped_other = Some(Capped {
                                 other,
                                 counted: cap,
-                                share: 1.0 - s.share,
+                                share: rest,
                             });
                             t.earned = round2(hiim + cap);
                         }

@@ -39,6 +39,11 @@ pub fn create(dir: &Path, name: &str) -> io::Result<tempfile::NamedTempFile> {
     builder.tempfile_in(dir)
 }
 
+/// Whether `name` is the name of a temporary file made by [`create`].
+pub fn is_temporary(name: &str) -> bool {
+    pid_of(name).is_some()
+}
+
 /// The PID in a temporary file name made by [`create`], if `name` is one.
 fn pid_of(name: &str) -> Option<u32> {
     let rest = name.strip_prefix('.')?;

@@ -6,7 +6,8 @@ use crate::data::catalog::{Competency, Credential, Setting};
 use crate::data::model::{Delivery, Exam, Programme};
 use crate::render::plan::tag;
 use crate::render::words::{
-    delivery, education, fee_kind, fee_per, num, rule_fee, thousands, usd, usd_range,
+    ceus, count, delivery, education, fee_kind, fee_per, hours, months, num, rule_fee, thousands,
+    usd, usd_range,
 };
 
 fn join(items: &[String]) -> String {
@@ -143,7 +144,7 @@ pub(super) fn rules(cat: &Catalog, f: &ListFilter) -> Found {
     let rows = items
         .iter()
         .map(|r| {
-            let ceus = match (&r.requirement.by_count, &r.requirement.per_credential) {
+            let required = match (&r.requirement.by_count, &r.requirement.per_credential) {
                 (Some(v), _) => {
                     let counts: Vec<String> = v.iter().map(|c| num(c.get())).collect();
                     format!("{} for 1–{}+ credentials", counts.join("/"), counts.len())
@@ -187,19 +188,20 @@ pub(super) fn rules(cat: &Catalog, f: &ListFilter) -> Found {
             }
             if let Some(s) = &r.self_assessments {
                 extra.push(format!(
-                    "{} self-assessments of {} CEUs",
-                    s.per_cycle,
-                    num(s.ceus_each.get())
+                    "{} of {}",
+                    count(s.per_cycle, "self-assessment", "self-assessments"),
+                    ceus(s.ceus_each.get())
                 ));
             }
             vec![
                 r.id.clone(),
                 r.body.as_str().into(),
                 r.effective_from.to_string(),
-                format!("{} months", r.cycle.months),
-                ceus,
+                count(r.cycle.months, "month", "months"),
+                required,
                 extra.join("; "),
-                format!("{} days {:?}", r.lapse.days, r.lapse.state).to_lowercase(),
+                format!("{} {:?}", count(r.lapse.days, "day", "days"), r.lapse.state)
+                    .to_lowercase(),
                 r.fees
                     .iter()
                     .map(|x| {
@@ -374,7 +376,7 @@ pub(super) fn careers(cat: &Catalog, f: &ListFilter) -> Found {
                 pre.push(format!("one of {}", join(&p.credentials_any)));
             }
             if let Some(m) = p.experience_months {
-                pre.push(format!("{m} months' experience"));
+                pre.push(format!("{} experience", count(m, "month's", "months'")));
             }
             if let Some(e) = p.education {
                 pre.push(education(e).to_string());
@@ -402,7 +404,7 @@ pub(super) fn careers(cat: &Catalog, f: &ListFilter) -> Found {
 pub(super) fn exam_summary(e: &Exam) -> String {
     let mut parts = Vec::new();
     if let Some(q) = e.questions {
-        parts.push(format!("{q} questions"));
+        parts.push(count(q, "question", "questions"));
     }
     if let Some(m) = e.minutes {
         parts.push(format!("{m} min"));
@@ -443,13 +445,13 @@ pub(super) fn length(p: &Programme) -> String {
     if let Some(m) = p.months {
         let (lo, hi) = (m.min.get(), m.max.get());
         parts.push(if (lo - hi).abs() < 1e-9 {
-            format!("{} months", num(lo))
+            months(lo)
         } else {
-            format!("{}–{} months", num(lo), num(hi))
+            format!("{}–{}", num(lo), months(hi))
         });
     }
     if let Some(h) = p.contact_hours {
-        parts.push(format!("{} hours", num(h.get())));
+        parts.push(hours(h.get()));
     }
     if parts.is_empty() {
         "not found".into()

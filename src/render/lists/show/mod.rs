@@ -116,7 +116,8 @@ pub fn show<'c>(cat: &'c Catalog, id: &str, kind: Option<ShowKind>) -> Result<Sh
             let hint = crate::loader::closest(id, &known)
                 .map_or(String::new(), |b| format!("; did you mean {b}?"));
             Err(Error::Usage(format!(
-                "{id}: no {what} has this id{hint} (`coderpath data list KIND` lists the ids)"
+                "{id}: no {what} has this id{hint} ({} lists the ids)",
+                crate::render::code::code("coderpath data list KIND")
             )))
         }
         _ => {

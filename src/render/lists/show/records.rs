@@ -5,7 +5,7 @@ use super::{Facts, ShowKind, Shown, cite, ids, names, raw, shown, those};
 use crate::data::catalog::{self as rec, Ix};
 use crate::data::model::{ExperienceKind, Source};
 use crate::data::{Catalog, File};
-use crate::render::words::{article, degree, delivery, education, num, usd_range};
+use crate::render::words::{article, count, degree, delivery, education, hours, num, usd_range};
 
 pub(super) fn credential(cat: &Catalog, x: Ix<rec::Credential>) -> Shown<'_> {
     let c = cat.get(x);
@@ -97,7 +97,10 @@ pub(super) fn route(cat: &Catalog, r: &rec::Route) -> String {
             ExperienceKind::Coding => "coding",
             ExperienceKind::PrivacySecurity => "privacy or security",
         };
-        parts.push(format!("{m} months' {what} experience"));
+        parts.push(format!(
+            "{} {what} experience",
+            count(m, "month's", "months'")
+        ));
     }
     if !r.credentials_any.is_empty() {
         parts.push(format!(
@@ -134,7 +137,10 @@ pub(super) fn with_note(conditions: String, note: Option<&str>) -> String {
 pub(super) fn removal(r: &crate::data::model::RemovalRoute) -> String {
     let mut parts = Vec::new();
     if r.experience_months.get() > 0 {
-        parts.push(format!("{} months' coding work", r.experience_months));
+        parts.push(format!(
+            "{} coding work",
+            count(r.experience_months, "month's", "months'")
+        ));
     }
     if let Some(h) = r.course_hours {
         let hours = num(h.get());
@@ -189,10 +195,7 @@ pub(super) fn programme(cat: &Catalog, x: Ix<rec::Programme>) -> Shown<'_> {
     f.add("Prepares for", ids(cat, p.prepares_for.iter().copied()));
     f.add("Covers", names(cat, p.competencies.iter().copied()));
     if let Some(h) = p.apprentice_course_hours {
-        f.add(
-            "Apprentice removal course",
-            format!("{} hours", num(h.get())),
-        );
+        f.add("Apprentice removal course", hours(h.get()));
     }
     if p.practicode {
         f.flag("Practicode included", true);
@@ -254,7 +257,7 @@ pub(super) fn career(cat: &Catalog, x: Ix<rec::Career>) -> Shown<'_> {
         f.add("Needs one of", ids(cat, c.credentials_any.iter().copied()));
     }
     if let Some(m) = c.experience_months {
-        f.add("Experience", format!("{m} months"));
+        f.add("Experience", count(m, "month", "months"));
     }
     if let Some(e) = c.education {
         f.add("Education", education(e));
