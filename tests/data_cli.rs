@@ -186,6 +186,20 @@ const BROKEN: &[Broken] = &[
         needle: "CCSP",
         message: "unknown credential `CCSP`",
     },
+    Broken {
+        file: "programmes.yaml",
+        from: "      - accredited_degree: associate\n        months: { min: 24, max: 42 }",
+        to: "      - accredited_degree: master\n        months: { min: 24, max: 42 }",
+        needle: "master",
+        message: "advanced standing for an award the programme does not lead beyond",
+    },
+    Broken {
+        file: "programmes.yaml",
+        from: "        months: { min: 24, max: 42 }",
+        to: "        months: { min: 48, max: 42 }",
+        needle: "48",
+        message: "min 48 is greater than max 42",
+    },
 ];
 
 #[test]

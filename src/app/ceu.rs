@@ -14,12 +14,12 @@ use crate::cli::{CheckFormat, Global, ReportArgs, ReportFormat, WhatIfArgs, What
 use crate::data::Catalog;
 use crate::data::catalog::Credential;
 use crate::data::model::InForceFor;
-use crate::error::{Code, Diagnostic, Error, MAX_PER_FILE};
+use crate::error::{Code, Diagnostic, Error, MAX_PER_FILE, Severity};
 use crate::person::within::{self, Outside};
 use crate::render::ics::calendar;
 use crate::render::status::StatusView;
 use crate::track;
-use crate::track::audit::{Finding, Issue};
+use crate::track::audit::{Concern, Issue};
 
 /// The tracker's status, with its failures pointed at the profile.
 pub(super) fn track_status<'c>(
@@ -103,36 +103,67 @@ pub(super) fn ceu_check(
     let person = load_person(global, &catalog, as_of, path)?;
     let outside = outside_certificates(&person, global.allow_outside);
     let unread: HashSet<&Path> = outside.iter().map(|(p, _)| p.as_path()).collect();
-    let findings = track::audit::audit(&person.person, &person.log, &catalog, as_of, &|p| {
+    let audit = track::audit::audit(&person.person, &person.log, &catalog, as_of, &|p| {
         unread.contains(p) || p.is_file()
     });
     let Some(src) = &person.log_src else {
         return super::check::finish(global, format, Vec::new());
     };
-    // Findings, then certificates outside the folder, in line order.
-    let mut problems: Vec<(usize, Result<&Finding, Diagnostic>)> = findings
+    // Findings and cautions, then certificates outside the folder, in line order.
+    let mut problems: Vec<(usize, Said)> = audit
+        .findings
         .iter()
-        .map(|f| (f.line, Ok(f)))
-        .chain(outside.into_iter().map(|(_, d)| (d.line, Err(d))))
+        .map(|f| (f.line, Said::Finding(&f.issue)))
+        .chain(
+            audit
+                .cautions
+                .iter()
+                .map(|c| (c.line, Said::Caution(&c.concern))),
+        )
+        .chain(outside.into_iter().map(|(_, d)| (d.line, Said::Outside(d))))
         .collect();
     problems.sort_by_key(|(line, _)| *line);
     // All of them are in the log, of which only the first MAX_PER_FILE problems are shown
     // and the rest counted (`cap_per_file`), so later findings stand in with their place
-    // only: a log with a finding on every line is checked in linear time and little memory.
+    // and severity only: a log with a finding on every line is checked in linear time and
+    // little memory.
     let diagnostics = problems
         .into_iter()
         .enumerate()
-        .map(|(i, (line, p))| match p {
-            Ok(f) if i < MAX_PER_FILE => {
-                let (message, expected) = crate::render::status_words::finding(&f.issue);
-                let d = Diagnostic::new(src.name(), line, 1, message);
-                src.with_excerpt(d.code(code(&f.issue)).expected(expected))
+        .map(|(i, (line, said))| {
+            let shown = i < MAX_PER_FILE;
+            let (severity, code, words) = match said {
+                Said::Outside(d) => return d,
+                Said::Finding(issue) => (
+                    Severity::Error,
+                    code(issue),
+                    shown.then(|| crate::render::status_words::finding(issue)),
+                ),
+                Said::Caution(concern) => (
+                    caution_severity(concern),
+                    caution_code(concern),
+                    shown.then(|| crate::render::audit_words::concern(concern)),
+                ),
+            };
+            let (message, expected) = words.unwrap_or_default();
+            let mut d = Diagnostic::new(src.name(), line, 1, message).code(code);
+            d.severity = severity;
+            if shown {
+                src.with_excerpt(d.expected(expected))
+            } else {
+                d
             }
-            Ok(_) => Diagnostic::new(src.name(), line, 1, String::new()),
-            Err(d) => d,
         })
         .collect();
     super::check::finish(global, format, diagnostics)
+}
+
+/// What `ceu check` says at a line of the log.
+enum Said<'a> {
+    Finding(&'a Issue),
+    Caution(&'a Concern),
+    /// A certificate outside the log's folder, already a diagnostic.
+    Outside(Diagnostic),
 }
 
 /// The stable code of an audit finding (`--format json`).
@@ -146,6 +177,23 @@ fn code(issue: &Issue) -> Code {
         Issue::CheckpointNoCycle { .. } => Code::CheckpointNoCycle,
         Issue::AfterAsOf { .. } => Code::AfterAsOf,
         Issue::CheckpointDiffers { .. } => Code::CheckpointDiffers,
+    }
+}
+
+/// The stable code of an audit caution (`--format json`).
+fn caution_code(concern: &Concern) -> Code {
+    match concern {
+        Concern::CheckpointEvidence { .. } => Code::CheckpointEvidence,
+        Concern::MissingDomain { .. } => Code::MissingDomain,
+    }
+}
+
+/// How loudly a caution is said: a checkpoint the status uses is a note; an entry that
+/// counts for less than it may is a warning.
+fn caution_severity(concern: &Concern) -> Severity {
+    match concern {
+        Concern::CheckpointEvidence { .. } => Severity::Note,
+        Concern::MissingDomain { .. } => Severity::Warning,
     }
 }
 

@@ -47,6 +47,14 @@ pub(super) fn sources(d: &DataSet, out: &mut Vec<Diagnostic>) {
             &r.sources,
             false,
         ));
+        for (j, a) in r.advanced_standing.iter().enumerate() {
+            lists.push((
+                File::Programmes,
+                format!("programmes[{i}].advanced_standing[{j}]"),
+                &a.sources,
+                false,
+            ));
+        }
     }
     for (i, r) in d.competencies.competencies.iter().enumerate() {
         lists.push((

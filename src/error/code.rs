@@ -54,8 +54,14 @@ pub enum Code {
     CheckpointNoCycle,
     /// `ceu check`: an entry or checkpoint dated after the report date.
     AfterAsOf,
-    /// `ceu check`: a checkpoint whose portal total differs from the log's.
+    /// `ceu check`: a checkpoint whose portal total differs from a log that covers its cycle,
+    /// or shows less than the log.
     CheckpointDiffers,
+    /// `ceu check` (a note): a checkpoint showing more than a log that does not reach back
+    /// to its cycle's start; the status uses its figure.
+    CheckpointEvidence,
+    /// `ceu check` (a warning): an entry counted toward AHIMA with no `domain`.
+    MissingDomain,
 }
 
 impl Code {
@@ -87,6 +93,8 @@ impl Code {
             Code::CheckpointNoCycle => "checkpoint_no_cycle",
             Code::AfterAsOf => "after_as_of",
             Code::CheckpointDiffers => "checkpoint_differs",
+            Code::CheckpointEvidence => "checkpoint_evidence",
+            Code::MissingDomain => "missing_domain",
         }
     }
 }

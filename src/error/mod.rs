@@ -32,6 +32,8 @@ pub enum Severity {
     Error,
     /// Worth knowing; the input is still used.
     Warning,
+    /// For information: nothing is wrong (a figure the program uses, and why).
+    Note,
 }
 
 /// The source line shown under a diagnostic: already cut to a window around the column and
@@ -131,6 +133,7 @@ impl Diagnostic {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
         };
         let origin = format!("{}:{}:{}", self.file, self.line, self.column);
         let label = self.expected.as_deref().map(|e| format!("expected {e}"));
@@ -138,6 +141,7 @@ impl Diagnostic {
             let kind = match self.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                Severity::Note => "note",
             };
             let mut out = format!("{kind}: {}\n  --> {origin}", self.message);
             if let Some(l) = label {
@@ -216,9 +220,11 @@ impl Serialize for Diagnostic {
 }
 
 /// At most [`MAX_PER_FILE`] diagnostics of each file, in the order given; a file with more
-/// gets one closing note saying how many were left out.
+/// gets one closing note saying how many were left out, an error when any of them is one (so
+/// a check still fails on an error hidden behind warnings).
 pub fn cap_per_file(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    // Per file: diagnostics seen, and whether a hidden one is an error.
+    let mut counts: Vec<(String, usize, bool)> = Vec::new();
     let mut out = Vec::with_capacity(diagnostics.len().min(64));
     let mut last_shown: Vec<Diagnostic> = Vec::new();
     for d in diagnostics {
@@ -227,14 +233,17 @@ pub fn cap_per_file(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
             out.push(d);
             continue;
         }
-        let i = match counts.iter().position(|(f, _)| *f == d.file) {
+        let i = match counts.iter().position(|(f, _, _)| *f == d.file) {
             Some(i) => i,
             None => {
-                counts.push((d.file.clone(), 0));
+                counts.push((d.file.clone(), 0, false));
                 counts.len() - 1
             }
         };
         counts[i].1 += 1;
+        if counts[i].1 > MAX_PER_FILE {
+            counts[i].2 |= d.severity == Severity::Error;
+        }
         match counts[i].1 {
             n if n <= MAX_PER_FILE => out.push(d),
             n if n == MAX_PER_FILE + 1 => last_shown.push(d),
@@ -242,12 +251,17 @@ pub fn cap_per_file(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         }
     }
     for first_hidden in last_shown {
-        let hidden = counts
+        let (hidden, error) = counts
             .iter()
-            .find(|(f, _)| *f == first_hidden.file)
-            .map_or(0, |(_, n)| n - MAX_PER_FILE);
+            .find(|(f, _, _)| *f == first_hidden.file)
+            .map_or((0, false), |(_, n, e)| (n - MAX_PER_FILE, *e));
         let note = Diagnostic {
             code: Code::MoreProblems,
+            severity: if error {
+                Severity::Error
+            } else {
+                first_hidden.severity
+            },
             message: format!(
                 "{hidden} more problem{} found in this file and not shown (only the first {MAX_PER_FILE} are); checking stops early in a file with many, so check again once these are fixed",
                 if hidden == 1 { "" } else { "s" }

@@ -6,9 +6,11 @@ use std::cmp::Reverse;
 use chrono::NaiveDate;
 
 use super::standing::Standing;
-use super::{Assumed, BudgetFit, Length, Planner, ProgrammeChoice, ProgrammeFilter, Warning};
+use super::{
+    Assumed, BudgetFit, Length, Planner, ProgrammeChoice, ProgrammeFilter, Warning, readiness,
+};
 use crate::data::catalog::{Competency, Credential, Programme};
-use crate::data::model::{DegreeLevel, Education};
+use crate::data::model::{AdvancedStanding, CompetencyKind, DegreeLevel, Education};
 use crate::dates::{self, DAYS_PER_MONTH};
 
 /// What a programme must give.
@@ -82,18 +84,24 @@ pub(super) fn rank<'c>(
     if offered.is_empty() {
         return Err(ProgrammeFilter::Delivery);
     }
+    let missing = still_missing(p, need, s);
     let mut choices: Vec<ProgrammeChoice> = offered
         .into_iter()
-        .map(|x| schedule(p, x, need, start))
+        .map(|x| schedule(p, x, need, &missing, s, start))
         .collect();
     let by = p.person.target.as_ref().and_then(|t| t.by);
     choices.sort_by_key(|c| {
+        let taught = need
+            .topics
+            .iter()
+            .filter(|t| teaches(p, c.programme, t))
+            .count();
         (
-            Reverse(prepares(p, c.programme, need.exam) || c.covers.len() == need.topics.len()),
+            Reverse(prepares(p, c.programme, need.exam) || taught == need.topics.len()),
             by.map_or(0, |by| dates::days_between(by, c.exam_date).max(0)),
             Reverse(c.budget),
             Reverse(prepares(p, c.programme, need.exam)),
-            Reverse(c.covers.len()),
+            Reverse(taught),
             (c.months * 100.0) as i64,
             // A length borrowed from the programme's type is as sourced as the type's own.
             Reverse(c.length != super::Length::Assumed),
@@ -107,6 +115,29 @@ pub(super) fn rank<'c>(
     Ok(choices)
 }
 
+/// The topics still missing at `s`: the target setting's gaps as readiness counts them, then
+/// those the route or the exam asks beside them. A programme is said to teach those of them
+/// it covers (the choice itself looks at `need.topics` alone).
+fn still_missing<'c>(
+    p: &Planner<'_, 'c>,
+    need: &Need<'c>,
+    s: &Standing<'c>,
+) -> Vec<&'c Competency> {
+    let mut out: Vec<&Competency> = p
+        .setting
+        .into_iter()
+        .flat_map(|st| readiness::gaps(st, |ix| s.competencies.contains(&ix)))
+        .map(|ix| p.catalog.get(ix))
+        .filter(|c| c.kind == CompetencyKind::Topic)
+        .collect();
+    for t in &need.topics {
+        if !out.contains(t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 fn prepares(p: &Planner, x: &Programme, exam: &Credential) -> bool {
     x.prepares_for.iter().any(|c| p.catalog.get(*c) == exam)
 }
@@ -115,15 +146,19 @@ fn teaches(p: &Planner, x: &Programme, t: &Competency) -> bool {
     x.competencies.iter().any(|c| p.catalog.get(*c) == t)
 }
 
-/// Schedules `x` from `start` at the person's hours, priced for their state.
+/// Schedules `x` from `start` at the person's hours (at the shorter length an award held
+/// earns), priced for their state.
 fn schedule<'c>(
     p: &mut Planner<'_, 'c>,
     x: &'c Programme,
     need: &Need<'c>,
+    missing: &[&'c Competency],
+    s: &Standing<'c>,
     start: NaiveDate,
 ) -> ProgrammeChoice<'c> {
     let hours = p.hours_per_week();
-    let (months, length) = length(p, x, hours);
+    let standing = advanced_standing(x, s);
+    let (months, length) = length(p, x, standing, hours);
     let end = dates::add_fractional_months(start, months);
     let exam_date = p.exam_date(end);
     let state = p.person.profile.state.as_deref();
@@ -169,29 +204,50 @@ fn schedule<'c>(
             .type_of
             .filter(|_| x.length_of_type)
             .map(|t| p.catalog.get(t)),
+        advanced_standing: standing.map(|a| a.accredited_degree),
         start,
         end,
         exam_date,
         budget,
         meets_target_date: by.map(|by| exam_date <= by),
-        covers: need
-            .topics
+        covers: missing
             .iter()
             .copied()
             .filter(|t| teaches(p, x, t))
             .collect(),
-        needed: need.topics.len(),
+        needed: missing.len(),
         location: x.location.as_ref(),
         hours_per_week: hours,
     }
 }
 
+/// The advanced standing the accredited award held in `s` earns in `x` (the shortest, when
+/// several do).
+pub(super) fn advanced_standing<'c>(
+    x: &'c Programme,
+    s: &Standing,
+) -> Option<&'c AdvancedStanding> {
+    x.advanced_standing
+        .iter()
+        .filter(|a| s.degree.is_some_and(|d| d >= a.accredited_degree))
+        .min_by(|a, b| a.months.min.get().total_cmp(&b.months.min.get()))
+}
+
 /// Months `x` takes at `hours` a week, and how that was reached. Contact hours scale with
 /// the hours a week, never below the stated minimum length nor above the stated maximum; a
-/// calendar length is its minimum at full-time hours, stretched in proportion for fewer
-/// hours up to its maximum.
-fn length(p: &mut Planner, x: &Programme, hours: f64) -> (f64, Length) {
-    match (x.contact_hours, x.months) {
+/// calendar length (an advanced standing's, when one applies) is its minimum at full-time
+/// hours, stretched in proportion for fewer hours up to its maximum.
+fn length(
+    p: &mut Planner,
+    x: &Programme,
+    standing: Option<&AdvancedStanding>,
+    hours: f64,
+) -> (f64, Length) {
+    let (contact_hours, months) = match standing {
+        Some(a) => (None, Some(a.months)),
+        None => (x.contact_hours, x.months),
+    };
+    match (contact_hours, months) {
         (Some(h), range) if x.self_paced || range.is_none() => {
             let h = h.get();
             let mut months = h / hours * 7.0 / DAYS_PER_MONTH;
@@ -210,10 +266,16 @@ fn length(p: &mut Planner, x: &Programme, hours: f64) -> (f64, Length) {
     }
 }
 
-/// Warnings about the chosen programme: aimed at another exam, unknown cost or length, too
-/// few study hours, and a residency price caveat for a campus outside the person's state (or
-/// when no state is given).
-pub(super) fn caveats<'c>(p: &mut Planner<'_, 'c>, c: &ProgrammeChoice<'c>, exam: &'c Credential) {
+/// Warnings about the chosen programme: aimed at another exam, unknown cost or length, a
+/// degree held that may shorten it with no shorter length in the data, too few study hours,
+/// and a residency price caveat for a campus outside the person's state (or when no state is
+/// given).
+pub(super) fn caveats<'c>(
+    p: &mut Planner<'_, 'c>,
+    c: &ProgrammeChoice<'c>,
+    exam: &'c Credential,
+    s: &Standing<'c>,
+) {
     let x = c.programme;
     let aims: Vec<&'c Credential> = x.prepares_for.iter().map(|i| p.catalog.get(*i)).collect();
     if !aims.is_empty() && !aims.contains(&exam) {
@@ -231,6 +293,15 @@ pub(super) fn caveats<'c>(p: &mut Planner<'_, 'c>, c: &ProgrammeChoice<'c>, exam
             programme: x,
             months: c.months,
             length_of: c.length_of,
+        });
+    }
+    if c.advanced_standing.is_none()
+        && s.education >= Education::Associate
+        && x.grants.is_some_and(|g| g > s.education)
+    {
+        p.warn(Warning::DegreeCredit {
+            programme: x,
+            education: s.education,
         });
     }
     if let Length::Hours { hours } = c.length {

@@ -133,6 +133,12 @@ pub enum RouteRule {
     Only,
     /// Met today: straight to exam preparation.
     MetToday,
+    /// Its exam meets the target date and the runner-up's does not, or when none does, it
+    /// is the least late.
+    TargetDate,
+    /// It prepares for the exam (every topic taught, or review) where the runner-up sits it
+    /// unprepared.
+    Prepared,
     /// The earliest exam among routes whose known costs fit the budget.
     EarliestWithinBudget,
     /// The earliest exam (no budget given, or the budget fits both).
@@ -190,6 +196,8 @@ pub enum Stage<'c> {
         teaches: Vec<&'c Competency>,
         /// What it also covers that the person already knows (ask about credit).
         already_known: Vec<&'c Competency>,
+        /// The accredited award held that shortens it, if any.
+        advanced_standing: Option<DegreeLevel>,
     },
     /// Coding work until a route's experience is met.
     Work { months: u32, toward: &'c Credential },
@@ -374,6 +382,9 @@ pub struct ProgrammeChoice<'c> {
     /// The programme type whose length is used, when the programme's own sources give none
     /// (an assumed length, warned like [`Length::Assumed`]).
     pub length_of: Option<&'c Programme>,
+    /// The accredited award held that earns the programme's shorter length (see
+    /// `advanced_standing` in `data/programmes.yaml`), if any.
+    pub advanced_standing: Option<DegreeLevel>,
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub exam_date: NaiveDate,

@@ -26,6 +26,8 @@ mod tests;
 mod tests_choice;
 #[cfg(test)]
 mod tests_on_the_path;
+#[cfg(test)]
+mod tests_programmes;
 pub mod warnings;
 
 use std::collections::BTreeSet;

@@ -63,30 +63,33 @@ pub fn assess<'c>(
     practised_on: Option<NaiveDate>,
 ) -> Readiness<'c> {
     let have_all = held(person, catalog, skills_after);
-    let mut have = Vec::new();
-    let mut missing = Vec::new();
-    for ix in &setting.competencies {
-        let c = catalog.get(*ix);
-        match have_all.iter().find(|(x, _)| x == ix) {
-            Some((_, from)) => have.push(Have {
-                competency: c,
+    let have: Vec<Have> = setting
+        .competencies
+        .iter()
+        .filter_map(|ix| {
+            let (_, from) = have_all.iter().find(|(x, _)| x == ix)?;
+            Some(Have {
+                competency: catalog.get(*ix),
                 from: from.clone(),
-            }),
-            None => {
-                let closed_by = closers
-                    .iter()
-                    .find(|(_, comps)| comps.contains(ix))
-                    .map(|(id, _)| id.clone());
-                let practised_on =
-                    practised_on.filter(|_| closed_by.is_none() && c.kind == CompetencyKind::Skill);
-                missing.push(Gap {
-                    competency: c,
-                    closed_by,
-                    practised_on,
-                })
+            })
+        })
+        .collect();
+    let missing: Vec<Gap> = gaps(setting, |ix| have_all.iter().any(|(x, _)| *x == ix))
+        .map(|ix| {
+            let c = catalog.get(ix);
+            let closed_by = closers
+                .iter()
+                .find(|(_, comps)| comps.contains(&ix))
+                .map(|(id, _)| id.clone());
+            let practised_on =
+                practised_on.filter(|_| closed_by.is_none() && c.kind == CompetencyKind::Skill);
+            Gap {
+                competency: c,
+                closed_by,
+                practised_on,
             }
-        }
-    }
+        })
+        .collect();
     let needed = setting.competencies.len().max(1);
     let closed = missing
         .iter()
@@ -99,6 +102,19 @@ pub fn assess<'c>(
         have,
         missing,
     }
+}
+
+/// The competencies `setting` asks that `has` says are lacking, in the setting's order: the
+/// gaps readiness lists, and what a programme on the way counts as still missing.
+pub fn gaps(
+    setting: &Setting,
+    has: impl Fn(Ix<Competency>) -> bool,
+) -> impl Iterator<Item = Ix<Competency>> {
+    setting
+        .competencies
+        .iter()
+        .copied()
+        .filter(move |ix| !has(*ix))
 }
 
 /// Everything the person has now, each with its first reason.

@@ -4,17 +4,20 @@
 //!
 //! The rule, in order:
 //! 1. routes that can be planned;
-//! 2. those whose exam meets the target date, or when none does, the least late (a date
-//!    the person set outranks the rest);
+//! 2. those whose exam meets the target date (a date the person set outranks the rest);
 //! 3. those that prepare the person for the exam (every topic it tests taught, or review)
-//!    before one that sends them to sit it unprepared: being prepared is worth more than
+//!    before one that sends them to sit it unprepared: an unprepared route is taken only when
+//!    it meets the target date and no prepared one does. Being prepared is worth more than
 //!    staying within the budget, so a prepared route over the budget beats an unprepared one
 //!    within it, and the plan warns how much it is over (`over_budget`);
-//! 4. the body's recommended routes before the bare requirement;
-//! 5. budget fit: known costs within the budget, then may fit at the low end, then unknown,
+//! 4. when the target date is missed, the least late;
+//! 5. the body's recommended routes before the bare requirement;
+//! 6. budget fit: known costs within the budget, then may fit at the low end, then unknown,
 //!    then over;
-//! 6. within a fit: over the budget, the cheapest; of unknown fit, the fewer unknown costs;
+//! 7. within a fit: over the budget, the cheapest; of unknown fit, the fewer unknown costs;
 //!    then the earliest exam, the fewer unknown costs and the lower known cost.
+//!
+//! The rule named is the first of these that tells the chosen route from the runner-up.
 
 use std::cmp::Reverse;
 
@@ -71,6 +74,7 @@ pub(super) fn reach<'c>(
         .collect();
     let count = tried.len();
     let by = p.person.target.as_ref().and_then(|t| t.by);
+    let late = |r: &Reach| by.map_or(0, |by| dates::days_between(by, r.exam_date).max(0));
     tried.sort_by_key(|r| {
         let cents = (r.option.known_cost_usd * 100.0) as i64;
         let within = match r.option.budget {
@@ -80,8 +84,9 @@ pub(super) fn reach<'c>(
         };
         (
             Reverse(r.feasible),
-            by.map_or(0, |by| dates::days_between(by, r.exam_date).max(0)),
+            late(r) > 0,
             Reverse(r.option.prepared),
+            late(r),
             Reverse(r.option.recommended),
             Reverse(r.option.budget),
             within,
@@ -110,13 +115,27 @@ pub(super) fn reach<'c>(
     } else if best.option.recommended && sooner {
         RouteRule::Recommended
     } else {
-        match best.option.budget {
-            BudgetFit::Over => RouteRule::Cheapest,
-            BudgetFit::NoBudget => RouteRule::Earliest,
-            _ => RouteRule::EarliestWithinBudget,
-        }
+        deciding(&best, runner_up.as_ref(), late)
     };
     Some((best, runner_up, rule))
+}
+
+/// The first key of the order that tells `best` from `runner_up`: the target date, being
+/// prepared, then the budget and the date of the exam.
+fn deciding(best: &Reach, runner_up: Option<&Reach>, late: impl Fn(&Reach) -> i64) -> RouteRule {
+    if let Some(r) = runner_up {
+        if late(best) < late(r) {
+            return RouteRule::TargetDate;
+        }
+        if best.option.prepared && !r.option.prepared {
+            return RouteRule::Prepared;
+        }
+    }
+    match best.option.budget {
+        BudgetFit::Over => RouteRule::Cheapest,
+        BudgetFit::NoBudget => RouteRule::Earliest,
+        _ => RouteRule::EarliestWithinBudget,
+    }
 }
 
 /// How a route combination prepares the person for the exam.
@@ -449,8 +468,11 @@ fn take_programme<'c>(
     let mut ranked = education::rank(p, need, s, t)?;
     let chosen = ranked.remove(0);
     ranked.truncate(3);
-    education::caveats(p, &chosen, need.exam);
+    education::caveats(p, &chosen, need.exam, s);
     p.cite(&chosen.programme.sources);
+    if let Some(a) = education::advanced_standing(chosen.programme, s) {
+        p.cite(&a.sources);
+    }
     let cost = chosen.cost_usd.map_or(Cost::Unknown, Cost::Known);
     lines.push(CostLine {
         milestone: "programme".into(),
@@ -477,6 +499,7 @@ fn take_programme<'c>(
                 .map(|x| p.catalog.get(*x))
                 .filter(|x| x.kind == CompetencyKind::Topic)
                 .collect(),
+            advanced_standing: chosen.advanced_standing,
         },
     });
     Ok((chosen, ranked))

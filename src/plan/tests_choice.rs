@@ -154,6 +154,7 @@ fn a_length_taken_from_the_type_is_warned() {
         .find(|c| c.programme.id == "mvcc_hit_aas")
         .unwrap();
     assert!(mvcc.length_of.is_none(), "MVCC states its own length");
+    let s = standing::Standing::now(p.person, &EMBEDDED, d(AS_OF));
     education::caveats(
         &mut p,
         asu,
@@ -162,6 +163,7 @@ fn a_length_taken_from_the_type_is_warned() {
             .first()
             .map(|c| EMBEDDED.get(*c))
             .unwrap(),
+        &s,
     );
     assert!(p.warnings.iter().any(|w| matches!(
         w,
@@ -340,4 +342,37 @@ fn no_programme_names_the_filter() {
             ..
         })
     ));
+}
+
+/// No schooling, CCS at 12 hours a week: when no route meets the target date, the soonest
+/// prepared one is taken, not the diploma and an unprepared exam (sooner, but late too); an
+/// unprepared exam is taken only when it meets the date. The rule named is the one that
+/// told the chosen route from the runner-up.
+#[test]
+fn an_unprepared_exam_is_taken_only_when_it_meets_the_date() {
+    let yaml = |by: &str| {
+        format!(
+            "name: N\neducation: none\ntarget: {{ setting: hospital_inpatient{by} }}\npreferences: {{ budget_usd: 5000, hours_per_week: 12 }}\n"
+        )
+    };
+    for (by, rule) in [
+        ("", RouteRule::Recommended),
+        (", by: 2028-06-30", RouteRule::Prepared),
+        (", by: 2027-06-01", RouteRule::TargetDate),
+    ] {
+        let p = plan_for(&yaml(by));
+        let r = p.route.as_ref().unwrap();
+        assert!(r.chosen.prepared && r.chosen.programme.is_some(), "{by}");
+        assert_eq!(r.rule, rule, "{by}");
+        assert!(!codes(&p).contains(&"exam_not_prepared".to_string()));
+    }
+    // Late either way, the unprepared exam is the sooner: it is not the reason to choose.
+    let p = plan_for(&yaml(", by: 2027-06-01"));
+    assert!(p.route.as_ref().unwrap().chosen.exam_date > d("2027-06-01"));
+    // On time only unprepared: the diploma and the exam straight away.
+    let p = plan_for(&yaml(", by: 2027-08-01"));
+    let r = p.route.as_ref().unwrap();
+    assert!(!r.chosen.prepared && r.chosen.exam_date <= d("2027-08-01"));
+    assert_eq!(r.rule, RouteRule::TargetDate);
+    assert!(codes(&p).contains(&"exam_not_prepared".to_string()));
 }

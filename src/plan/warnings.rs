@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::standing::Unmet;
 use crate::data::catalog::{Competency, Credential, Programme};
-use crate::data::model::{Body, LapseState, Location};
+use crate::data::model::{Body, Education, LapseState, Location};
 use crate::person::Problem;
 
 /// A problem with the plan, with its figures.
@@ -71,6 +71,12 @@ pub enum Warning<'c> {
         months: f64,
         /// The programme type whose length is used, if any (else the assumption).
         length_of: Option<&'c Programme>,
+    },
+    /// The person's degree may earn credit toward the programme (it leads to a higher
+    /// award), but the data gives no shorter length for it: the plan takes the full length.
+    DegreeCredit {
+        programme: &'c Programme,
+        education: Education,
     },
     HoursTooFew {
         programme: &'c Programme,

@@ -2,6 +2,7 @@
 //! tables, CSV, JSON, iCalendar, or through tera templates. All the words a person reads are
 //! written here and in the templates.
 
+pub mod audit_words;
 pub mod calendar;
 pub mod code;
 pub mod compare;

@@ -2,8 +2,8 @@
 //! warnings and cost lines, written from the planner's facts.
 
 use super::words::{
-    and_list, article, ceus, count, degree_or_higher, delivery, education, fee_kind, in_sentence,
-    months, num, or_list, rulebook, usd,
+    and_list, article, ceus, count, degree, degree_or_higher, delivery, education, fee_kind,
+    in_sentence, months, num, or_list, rulebook, usd,
 };
 use crate::data::catalog::Credential;
 use crate::data::model::{ExperienceKind, Payer, Rounding};
@@ -95,17 +95,27 @@ pub fn why(m: &Milestone) -> String {
             programme,
             teaches,
             already_known,
+            advanced_standing,
         } => {
             let mut out = String::new();
             if !teaches.is_empty() {
-                let names: Vec<String> = teaches.iter().map(|c| c.name.clone()).collect();
-                out.push_str(&format!("Teaches what is still missing: {}.", and_list(&names)));
+                let names: Vec<String> = teaches.iter().map(|c| in_sentence(&c.name)).collect();
+                out.push_str(&format!(
+                    "Teaches what is still missing for the exam and the job: {}.",
+                    and_list(&names)
+                ));
             }
             if !already_known.is_empty() {
                 let names: Vec<String> = already_known.iter().map(|c| in_sentence(&c.name)).collect();
                 out.push_str(&format!(
                     " It also covers what you already know ({}): ask the provider about credit for prior learning.",
                     and_list(&names)
+                ));
+            }
+            if let Some(d) = advanced_standing {
+                out.push_str(&format!(
+                    " Your {} counts for its first years (advanced standing), so the plan takes its shorter length; ask the school how much it credits.",
+                    degree(*d)
                 ));
             }
             if let Some(a) = &programme.accreditation {

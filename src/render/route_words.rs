@@ -2,7 +2,7 @@
 //! programme ranks where it does, and what each cost line pays for.
 
 use super::plan_words::{conditions, ids};
-use super::words::{count, fee_kind, hours, in_sentence, months, num, usd, usd_range};
+use super::words::{count, degree, fee_kind, hours, in_sentence, months, num, usd, usd_range};
 use crate::data::model::Payer;
 use crate::plan::{
     BudgetFit, Condition, CostItem, Length, ProgrammeChoice, RouteChoice, RouteOption, RouteRule,
@@ -36,6 +36,25 @@ pub fn route(r: &RouteChoice, t: &Target, prepared: bool) -> String {
             ": already met, so the plan goes straight to exam preparation".to_string()
         }
         RouteRule::Only => ": the only route the data gives".to_string(),
+        RouteRule::TargetDate => match by {
+            Some(by) if c.exam_date <= by => {
+                format!(": its exam meets the target date ({by}); the runner-up's does not")
+            }
+            _ if c.prepared => {
+                ": no route meets the target date; this is the soonest that prepares for the exam"
+                    .to_string()
+            }
+            _ => ": no route meets the target date; this one comes closest".to_string(),
+        },
+        RouteRule::Prepared => {
+            let mut s = ": it prepares for the exam (every topic it tests taught or reviewed), where the runner-up would sit it unprepared".to_string();
+            if let (Some(by), Some(o)) = (by, &r.runner_up)
+                && o.exam_date > by
+            {
+                s.push_str(", and would miss the target date too");
+            }
+            s
+        }
         RouteRule::EarliestWithinBudget => {
             ": the earliest exam among routes whose known costs fit the budget".to_string()
         }
@@ -44,10 +63,10 @@ pub fn route(r: &RouteChoice, t: &Target, prepared: bool) -> String {
         RouteRule::Recommended => format!(
             ": {}'s advice on being prepared, {}; sitting sooner is allowed",
             target.body.as_str(),
-            if by.is_some() {
-                "and it meets the target date"
-            } else {
-                "and no target date asks for sooner"
+            match by {
+                None => "and no target date asks for sooner",
+                Some(by) if c.exam_date <= by => "and it meets the target date",
+                Some(_) => "and no route meets the target date",
             }
         ),
     });
@@ -160,7 +179,7 @@ pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
     }
     if c.needed > 0 {
         why.push(format!(
-            "teaches {} of the {} still missing",
+            "teaches {} of the {} still missing for the exam and the job",
             c.covers.len(),
             count(c.needed, "topic", "topics")
         ));
@@ -173,7 +192,14 @@ pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
             hours(c.hours_per_week),
             months(c.months)
         ),
-        Length::Calendar { .. } => format!("about {}", months(c.months)),
+        Length::Calendar { .. } => match c.advanced_standing {
+            Some(d) => format!(
+                "about {} with the {} counted (advanced standing)",
+                months(c.months),
+                degree(d)
+            ),
+            None => format!("about {}", months(c.months)),
+        },
         Length::Assumed => format!("length not found; {} assumed", months(c.months)),
     });
     if let Some(l) = c.location {

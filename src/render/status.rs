@@ -206,8 +206,7 @@ fn table3(out: &mut String, title: &str, cols: [&str; 3], rows: &[Row3], width: 
 }
 
 fn body_view(b: &BodyStatus, as_of: NaiveDate) -> BodyView {
-    let lead = b.lead();
-    let (status, tone) = words::state(&lead.state);
+    let (status, tone) = words::body_state(b);
     let mut cycles: Vec<CycleView> = Vec::new();
     if let Some(e) = &b.ended {
         cycles.push(cycle_view("Last cycle", e, b, as_of));

@@ -8,9 +8,29 @@ use super::plan_words::proration;
 use super::words::{and_list, ceus, ceus_up, count, lapse, num, num_down, num_up, usd};
 use crate::data::model::Body;
 use crate::rules::{MinimumKind, Required, ShareKind};
-use crate::track::{CycleState, CycleStatus, Measure, RejectReason, Unlogged};
+use crate::track::{BodyStatus, CycleState, CycleStatus, Measure, RejectReason, Unlogged};
 
 /// A state in words, and its tone (`good`, `warn`, `bad`).
+/// A body's standing in words and its tone: the state of its lead cycle, unless the profile
+/// names no CEU log (nothing to judge by), with a last cycle the log cannot judge added.
+pub fn body_state(b: &BodyStatus) -> (String, &'static str) {
+    if b.unlogged == Some(Unlogged::NoLog) {
+        return ("CEUs not logged".into(), "warn");
+    }
+    let (mut status, mut tone) = state(&b.lead().state);
+    if b.ended
+        .as_ref()
+        .is_some_and(|e| matches!(e.state, CycleState::NotInLog { .. }))
+    {
+        status.push_str("; last cycle unknown (not in the log)");
+        if tone == "good" {
+            tone = "warn";
+        }
+    }
+    (status, tone)
+}
+
+/// A cycle state in words and its tone (`good`, `warn` or `bad`).
 pub fn state(s: &CycleState) -> (String, &'static str) {
     match s {
         CycleState::Complete => ("Complete".into(), "good"),
@@ -275,7 +295,18 @@ pub fn notes(c: &CycleStatus, body: Body) -> Vec<String> {
             code("domain")
         ));
     }
-    if c.to_next_cycle > 0.0 {
+    if c.to_next_cycle > 0.0 && matches!(c.state, CycleState::NotInLog { .. }) {
+        // Not judged, so not "not needed": they go where they can be counted.
+        out.push(format!(
+            "{} toward the next cycle, since this one is not in the log ({} allows either).",
+            count(
+                num(c.to_next_cycle),
+                "CEU earned in the renewal month counts",
+                "CEUs earned in the renewal month count"
+            ),
+            body.as_str()
+        ));
+    } else if c.to_next_cycle > 0.0 {
         out.push(format!(
             "{} not needed here and will count toward the next cycle ({} allows either).",
             count(

@@ -2,7 +2,7 @@
 
 use super::code::code;
 use super::plan_words::unmet_any;
-use super::words::{and_list, article, count, hours, months, num, usd};
+use super::words::{and_list, article, count, education, hours, months, num, usd};
 use crate::plan::{Assumed, ProgrammeFilter, Warning};
 
 /// The warning's short title and its message.
@@ -170,6 +170,17 @@ pub fn warning(w: &Warning) -> (String, String) {
                     months(*m)
                 ),
             },
+        ),
+        Warning::DegreeCredit {
+            programme,
+            education: e,
+        } => (
+            "Credit for a degree held",
+            format!(
+                "Credit for your {} may shorten {}: the data gives no shorter length for it, so the plan takes the full length; ask the school how much it credits.",
+                education(*e),
+                programme.name
+            ),
         ),
         Warning::HoursTooFew {
             programme,

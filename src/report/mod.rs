@@ -82,31 +82,23 @@ pub fn row(name: &str, source: &str, plan: &Plan, ceus: Ceus, as_of: NaiveDate) 
     let states = |s: &Status| -> Vec<(String, String)> {
         s.bodies
             .iter()
-            .map(|b| {
-                let lead = b.lead();
-                (
-                    b.body.as_str().to_string(),
-                    status_words::state(&lead.state).0,
-                )
-            })
+            .map(|b| (b.body.as_str().to_string(), status_words::body_state(b).0))
             .collect()
     };
     if let Ceus::Untracked = ceus {
         warnings.push("CEUs not tracked".into());
     }
     if let Some(s) = status {
+        // A lead cycle not going well, or no log to tell (an unknown last cycle is the
+        // plan's "not in the log" warning already).
         for b in &s.bodies {
-            let lead = b.lead();
-            if !matches!(
-                lead.state,
-                crate::track::CycleState::Complete | crate::track::CycleState::OnTrack { .. }
-            ) {
-                warnings.push(format!(
-                    "{} {}",
-                    b.body.as_str(),
-                    status_words::state(&lead.state).0.to_lowercase()
-                ));
-            }
+            let (words, tone) = status_words::state(&b.lead().state);
+            let state = match b.unlogged {
+                Some(crate::track::Unlogged::NoLog) => status_words::body_state(b).0,
+                _ if tone == "good" => continue,
+                _ => words,
+            };
+            warnings.push(format!("{} {}", b.body.as_str(), state.to_lowercase()));
         }
     }
     Row {
@@ -183,6 +175,10 @@ pub fn deadlines(status: &Status, as_of: NaiveDate) -> Vec<Deadline> {
                     reinstate_until?,
                     format!("{body}: revoked; last day to reinstate without an exam"),
                 ),
+                // Without a log the CEUs to go are not known.
+                _ if b.unlogged == Some(crate::track::Unlogged::NoLog) => {
+                    (lead.cycle.end, format!("{body} CEUs due (not logged)"))
+                }
                 _ => (
                     lead.cycle.end,
                     format!("{body} CEUs due ({} to go)", num(lead.remaining)),

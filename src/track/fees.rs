@@ -1,12 +1,12 @@
 //! Fees falling due for one body: membership renewals on their own yearly date,
-//! recertification at the cycle end, and, for a cycle past due, the extension, late and
-//! reinstatement fees the rulebook lists.
+//! recertification at the cycle end, and, for a cycle past due, the extension, late (when the
+//! data says it is charged for CEUs short) and reinstatement fees the rulebook lists.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::{CycleState, CycleStatus, FeeDue};
 use crate::data::catalog::Rulebook;
-use crate::data::model::{FeePer, RuleFeeKind};
+use crate::data::model::{FeePer, FeeTrigger, RuleFeeKind};
 use crate::dates;
 use crate::rules::fees::{self, FeeFact};
 
@@ -62,8 +62,11 @@ pub(super) fn due(
                     fees::for_credentials(book, RuleFeeKind::Extension, member, n),
                     until,
                 );
+                // Only a late fee charged for CEUs short: one for unpaid dues says nothing
+                // about the CEUs, and the log cannot tell whether dues were paid.
                 if let Some(late) =
                     fees::find(book, RuleFeeKind::Late, &fees::payers(member), FeePer::Once)
+                        .filter(|f| f.trigger == Some(FeeTrigger::CeusShort))
                 {
                     let from =
                         dates::add_days(due, u64::from(late.after_days.map_or(0, |d| d.get())));

@@ -503,30 +503,40 @@ impl<'a, 'c> Life<'a, 'c> {
             .collect()
     }
 
-    /// Whether the log can speak for cycle `e`: a checkpoint inside it, a declared start of
-    /// complete logging on or before its start, or log items showing that logging had begun
-    /// by then: one dated between the first certification and its start; or, for a cycle
-    /// starting less than a full cycle after certification, one dated before certification
-    /// together with one inside the cycle (a lone course from before certification, kept as
-    /// history, shows no log being kept).
+    /// Whether the log can speak for cycle `e`: a checkpoint inside it, or the log shown to
+    /// reach back to its start ([`reaches_back`]).
     fn covered(&self, body: Body, e: Cycle) -> bool {
         let checkpoint = self
             .log
             .checkpoints
             .iter()
             .any(|x| x.body == body && x.date >= e.start && x.date <= e.end);
-        let declared = self.log_since.is_some_and(|d| d <= e.start);
-        let dates = || {
-            let entries = self.log.entries.iter().map(|x| x.date);
-            entries.chain(self.log.checkpoints.iter().map(|x| x.date))
-        };
-        let since_certified = dates().any(|d| d >= self.certified && d < e.start);
-        let early = e.first || e.start - self.certified < e.end - e.start;
-        let kept_through = early
-            && dates().any(|d| d < self.certified)
-            && dates().any(|d| d >= e.start && d <= e.end);
-        checkpoint || declared || since_certified || kept_through
+        checkpoint || reaches_back(self.log, self.log_since, self.certified, e)
     }
+}
+
+/// Whether the log is shown to reach back to the start of cycle `e`, checkpoints inside it
+/// aside: a declared start of complete logging (`log_since`) on or before its start, or log
+/// items showing that logging had begun by then: one dated between the first certification
+/// (`certified`) and its start; or, for a cycle starting less than a full cycle after
+/// certification, one dated before certification together with one inside the cycle (a lone
+/// course from before certification, kept as history, shows no log being kept).
+pub(super) fn reaches_back(
+    log: &Log,
+    log_since: Option<NaiveDate>,
+    certified: NaiveDate,
+    e: Cycle,
+) -> bool {
+    let declared = log_since.is_some_and(|d| d <= e.start);
+    let dates = || {
+        let entries = log.entries.iter().map(|x| x.date);
+        entries.chain(log.checkpoints.iter().map(|x| x.date))
+    };
+    let since_certified = dates().any(|d| d >= certified && d < e.start);
+    let early = e.first || e.start - certified < e.end - e.start;
+    let kept_through =
+        early && dates().any(|d| d < certified) && dates().any(|d| d >= e.start && d <= e.end);
+    declared || since_certified || kept_through
 }
 
 /// CEUs of entries dated after `date`.

@@ -13,6 +13,8 @@ pub mod register;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_audit;
+#[cfg(test)]
 mod tests_late;
 pub mod whatif;
 

@@ -189,6 +189,7 @@ fn the_audit_names_what_is_dated_later() {
     let l = crate::testing::log(catalog, ceus);
     let later: Vec<(usize, audit::Issue)> =
         audit::audit(&p, &l, catalog, d("2027-01-15"), &|_| true)
+            .findings
             .into_iter()
             .map(|f| (f.line, f.issue))
             .collect();

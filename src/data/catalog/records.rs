@@ -6,9 +6,9 @@ use serde::{Serialize, Serializer};
 
 use super::Ix;
 use crate::data::model::{
-    Aim, Apprentice, Body, CompetencyKind, CredentialKind, CycleRule, DegreeLevel, Delivery,
-    Education, Effective, Exam, ExperienceKind, InForceFor, LapseRule, Location, Outlook,
-    Prerequisites, ProgrammeKind, Range, RuleFee, Source,
+    AdvancedStanding, Aim, Apprentice, Body, CompetencyKind, CredentialKind, CycleRule,
+    DegreeLevel, Delivery, Education, Effective, Exam, ExperienceKind, InForceFor, LapseRule,
+    Location, Outlook, Prerequisites, ProgrammeKind, Range, RuleFee, Source,
 };
 use crate::data::units::{Ceus, Hours, MonthSpan, Months, Usd};
 
@@ -103,6 +103,9 @@ pub struct Programme {
     pub self_paced: bool,
     pub months: Option<Range<MonthSpan>>,
     pub contact_hours: Option<Hours>,
+    /// Shorter lengths for an applicant holding an accredited award (the type's, with its
+    /// length, when the example's sources give none).
+    pub advanced_standing: Vec<AdvancedStanding>,
     /// The example's sources give no length: `months` and `contact_hours` are its type's.
     pub length_of_type: bool,
     pub cost_usd: Option<Range<Usd>>,

@@ -142,6 +142,28 @@ impl Builder<'_> {
                 );
             }
         }
+        for (j, a) in pr.advanced_standing.iter().enumerate() {
+            let at = format!("{p}.advanced_standing[{j}]");
+            if let Some((lo, hi)) = pair(Some((a.months.min.get(), a.months.max.get()))) {
+                self.err(
+                    f,
+                    &format!("{at}.months.min"),
+                    format!("min {} is greater than max {}", plain(lo), plain(hi)),
+                    "min <= max",
+                );
+            }
+            if pr
+                .accredited_degree
+                .is_none_or(|d| a.accredited_degree >= d)
+            {
+                self.err(
+                    f,
+                    &format!("{at}.accredited_degree"),
+                    "advanced standing for an award the programme does not lead beyond".into(),
+                    "an accredited award below the one the programme gives",
+                );
+            }
+        }
         if let Some(l) = &pr.location
             && !(l.state.len() == 2 && l.state.chars().all(|c| c.is_ascii_uppercase()))
         {
@@ -165,6 +187,9 @@ impl Builder<'_> {
         let ty = type_of.map(|t| &self.raw.programmes.programmes[t.index()]);
         let months = pr.months.or(ty.and_then(|t| t.months));
         let contact_hours = pr.contact_hours.or(ty.and_then(|t| t.contact_hours));
+        let length_of_type = pr.months.is_none()
+            && pr.contact_hours.is_none()
+            && (months.is_some() || contact_hours.is_some());
         Programme {
             id: pr.id.clone(),
             kind: pr.kind,
@@ -176,9 +201,11 @@ impl Builder<'_> {
             self_paced: pr.self_paced,
             months,
             contact_hours,
-            length_of_type: pr.months.is_none()
-                && pr.contact_hours.is_none()
-                && (months.is_some() || contact_hours.is_some()),
+            advanced_standing: match ty {
+                Some(t) if length_of_type => t.advanced_standing.clone(),
+                _ => pr.advanced_standing.clone(),
+            },
+            length_of_type,
             cost_usd: pr.cost_usd,
             out_of_state_cost_usd: pr.out_of_state_cost_usd,
             accreditation: pr.accreditation.clone(),

@@ -193,6 +193,12 @@ impl Builder<'_> {
                     "a late fee needs `after_days`".into(),
                     "the days after the due date from which it is charged",
                 ),
+                RuleFeeKind::Late if fee.trigger.is_none() => self.err(
+                    f,
+                    &fp,
+                    "a late fee needs `trigger`: what is paid late".into(),
+                    "trigger: dues_unpaid (membership dues) or trigger: ceus_short (a cycle's CEUs)",
+                ),
                 RuleFeeKind::Recertification | RuleFeeKind::Extension => {}
                 _ if fee.per != FeePer::Once => self.err(
                     f,

@@ -35,6 +35,10 @@ pub struct Programme {
     /// Calendar length: `min` when studied full time, `max` the longest allowed or usual.
     pub months: Option<Range<MonthSpan>>,
     pub contact_hours: Option<Hours>,
+    /// Shorter lengths for an applicant who already holds an accredited award (an RHIT's
+    /// associate degree counting for a bachelor's first two years).
+    #[serde(default)]
+    pub advanced_standing: Vec<AdvancedStanding>,
     #[serde(default)]
     pub credits: Option<Range<Hours>>,
     /// Tuition (for state colleges: the in-state price).
@@ -68,6 +72,19 @@ pub struct Programme {
 pub enum ProgrammeKind {
     Type,
     Example,
+}
+
+/// A programme's length for an applicant who already holds a CAHIIM-accredited award.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdvancedStanding {
+    /// The accredited award held (a higher one counts as well).
+    pub accredited_degree: DegreeLevel,
+    /// Calendar length with it: `min` full time, `max` the longest allowed or usual.
+    pub months: Range<MonthSpan>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub sources: Vec<Source>,
 }
 
 /// A city and US state.

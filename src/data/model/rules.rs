@@ -239,8 +239,22 @@ pub struct RuleFee {
     /// For late fees: days after the due date from which it is charged.
     #[serde(default)]
     pub after_days: Option<DayCount>,
+    /// For late fees: what is late (a data check requires it, so nothing is guessed).
+    #[serde(default)]
+    pub trigger: Option<FeeTrigger>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// What a late fee is charged for.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum FeeTrigger {
+    /// Membership dues unpaid after the renewal date (AAPC): a CEU log cannot tell, so the
+    /// tracker never charges it for CEUs short.
+    DuesUnpaid,
+    /// A cycle's CEUs still short after its end.
+    CeusShort,
 }
 
 /// What a renewal fee is for.
