@@ -512,3 +512,29 @@ fn verbose_status_names_the_pace_assumption() {
         "{stderr}"
     );
 }
+
+/// A body's headline says when its last cycle cannot be judged, and when there is no log to
+/// judge by at all (not "on track" or "behind" from an empty log).
+#[test]
+fn the_headline_names_an_unjudged_cycle_and_a_missing_log() {
+    let dir = cpc_holder(
+        "",
+        "- { date: 2026-11-10, title: Course, provider: AAPC, ceus: 2, aapc_index: X-1 }\n",
+    );
+    let text = stdout_of(&["ceu", "status", dir.path().join("p.yaml").to_str().unwrap()]);
+    assert!(
+        text.contains("AAPC — On track; last cycle unknown (not in the log)"),
+        "{text}"
+    );
+    std::fs::write(
+        dir.path().join("nolog.yaml"),
+        "name: N\neducation: high_school\ncredentials: [{ id: CPC, earned: 2020-01-15 }]\naapc_renewal: 2026-10-31\n",
+    )
+    .unwrap();
+    let text = stdout_of(&[
+        "ceu",
+        "status",
+        dir.path().join("nolog.yaml").to_str().unwrap(),
+    ]);
+    assert!(text.contains("AAPC — CEUs not logged"), "{text}");
+}

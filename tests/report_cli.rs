@@ -559,3 +559,27 @@ fn an_output_that_is_an_input_is_refused_before_anything_is_written() {
     );
     assert_eq!(files(r), before, "nothing written, nothing changed");
 }
+
+/// A credential holder without a CEU log is "CEUs not logged" in the overview, and their
+/// deadline gives no CEUs to go (there is nothing to count them from).
+#[test]
+fn a_holder_without_a_log_is_not_called_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("lena.yaml"),
+        "name: Lena Park\neducation: high_school\nmemberships: [AHIMA]\ncredentials: [{ id: CCA, earned: 2025-05-01 }]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("roster.yaml"), "clients: [lena.yaml]\n").unwrap();
+    let out = dir.path().join("out");
+    let run = run_report(&dir.path().join("roster.yaml"), &out, &[]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let summary = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+    assert!(summary.contains("AHIMA CEUs not logged"), "{summary}");
+    assert!(!summary.to_lowercase().contains("behind"), "{summary}");
+    assert!(!summary.contains("to go"), "{summary}");
+}

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::plan::{Plan, Stage};
 use crate::render::code::code;
 use crate::render::table::Table;
-use crate::render::words::{ceus, noun};
+use crate::render::words::{ceus, in_sentence, noun};
 use crate::render::{plan_words, status_words, warning_words};
 use crate::track::{CycleState, Status};
 
@@ -98,7 +98,7 @@ pub fn row(name: &str, source: &str, plan: &Plan, ceus: Ceus, as_of: NaiveDate) 
                 _ if tone == "good" => continue,
                 _ => words,
             };
-            warnings.push(format!("{} {}", b.body.as_str(), state.to_lowercase()));
+            warnings.push(format!("{} {}", b.body.as_str(), in_sentence(&state)));
         }
     }
     Row {
@@ -113,7 +113,7 @@ pub fn row(name: &str, source: &str, plan: &Plan, ceus: Ceus, as_of: NaiveDate) 
             Ceus::NoCredential => String::new(),
             Ceus::Tracked(s) => states(s)
                 .iter()
-                .map(|(b, st)| format!("{b} {}", st.to_lowercase()))
+                .map(|(b, st)| format!("{b} {}", in_sentence(st)))
                 .collect::<Vec<_>>()
                 .join("; "),
             Ceus::Untracked => "not tracked".into(),
