@@ -452,7 +452,7 @@ fn body_measures(b: &BodyStatus) -> [(&'static str, String); 8] {
         .collect();
     [
         (MEASURES[0], words::credentials(&c.requirement)),
-        (MEASURES[1], words::state(&c.state).0),
+        (MEASURES[1], words::body_state(b).0),
         (
             MEASURES[2],
             b.ended.as_ref().map_or_else(
