@@ -345,7 +345,10 @@ fn what_if_keeps_an_overdue_cycle_in_view() {
     let v = v["measures"].as_array().unwrap();
     // The status is the body's, as `ceu status` heads it: overdue, not the new cycle's.
     let status = v.iter().find(|r| r["measure"] == "status").unwrap();
-    assert!(status["now"].as_str().unwrap().starts_with("Overdue"), "{status}");
+    assert!(
+        status["now"].as_str().unwrap().starts_with("Overdue"),
+        "{status}"
+    );
     let ended = v.iter().find(|r| r["measure"] == "cycle ended").unwrap();
     assert!(
         ended["now"].as_str().unwrap().starts_with("Overdue")

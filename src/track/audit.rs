@@ -15,7 +15,7 @@ use crate::data::model::Body;
 use crate::person::log::Log;
 use crate::person::profile::Person;
 use crate::rules::requirement::round2;
-use crate::rules::{Cycle, CycleAnchor, Cycles};
+use crate::rules::{Cycle, Cycles};
 
 /// What the audit of a log found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -162,22 +162,10 @@ fn cycles_of<'c>(
     body: Body,
 ) -> Option<(Cycles<'c>, NaiveDate)> {
     let first = person.held_with(body).map(|h| h.earned).min()?;
-    let over = person
-        .profile
-        .cycle_overrides
-        .iter()
-        .find(|o| o.body == body);
-    let cycles = Cycles::new(
-        catalog,
-        CycleAnchor {
-            body,
-            first_certified: first,
-            renewal: person.profile.membership_renewal(body),
-            override_start: over.and_then(|o| o.start),
-            override_end: over.and_then(|o| o.end),
-        },
-    );
-    Some((cycles, first))
+    Some((
+        super::lifecycle::cycles_for(person, catalog, body, first),
+        first,
+    ))
 }
 
 /// Cautions for entries that count toward an AHIMA cycle judged with a domain share but

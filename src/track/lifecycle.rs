@@ -16,7 +16,7 @@ use crate::data::model::{Anchor, Body};
 use crate::dates;
 use crate::person::Problem;
 use crate::person::log::{Entry, Log};
-use crate::person::profile::Person;
+use crate::person::profile::{CycleOverride, Person};
 use crate::rules::cycles::CycleProblem;
 use crate::rules::requirement::{Holding, required, round2};
 use crate::rules::{Cycle, CycleAnchor, Cycles};
@@ -38,21 +38,8 @@ pub(super) fn body_status<'c>(
         })
         .collect();
     let first_cert = held.iter().map(|h| h.earned).min().unwrap_or(as_of);
-    let over = person
-        .profile
-        .cycle_overrides
-        .iter()
-        .find(|o| o.body == body);
-    let cycles = Cycles::new(
-        catalog,
-        CycleAnchor {
-            body,
-            first_certified: first_cert,
-            renewal: person.profile.membership_renewal(body),
-            override_start: over.and_then(|o| o.start),
-            override_end: over.and_then(|o| o.end),
-        },
-    );
+    let cycles = cycles_for(person, catalog, body, first_cert);
+    let over = override_of(person, body);
     let problem = |p| match p {
         CycleProblem::NoRenewalDate => Problem::NoRenewalDate { body },
         CycleProblem::NoRulebook { start } => Problem::NoRulebook {
@@ -555,4 +542,34 @@ fn pace(remaining: f64, days: i64) -> f64 {
     }
     let months = days.max(1) as f64 / dates::DAYS_PER_MONTH;
     (remaining / months * 10.0).ceil() / 10.0
+}
+
+/// The cycles of `body` for `person`, first certified with it on `first`: placed from the
+/// profile's membership renewal date and its portal cycle override for the body.
+pub(super) fn cycles_for<'c>(
+    person: &Person,
+    catalog: &'c Catalog,
+    body: Body,
+    first: NaiveDate,
+) -> Cycles<'c> {
+    let over = override_of(person, body);
+    Cycles::new(
+        catalog,
+        CycleAnchor {
+            body,
+            first_certified: first,
+            renewal: person.profile.membership_renewal(body),
+            override_start: over.and_then(|o| o.start),
+            override_end: over.and_then(|o| o.end),
+        },
+    )
+}
+
+/// The profile's portal cycle override for `body`, if any.
+fn override_of<'p>(person: &'p Person, body: Body) -> Option<&'p CycleOverride> {
+    person
+        .profile
+        .cycle_overrides
+        .iter()
+        .find(|o| o.body == body)
 }
