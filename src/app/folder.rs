@@ -58,17 +58,17 @@ pub(super) fn profiles(top: &Path, allow_outside: bool) -> std::io::Result<Tree>
             }
         }
     }
+    // The walk enters no linked folder, so only a link to a file can lead outside.
     for c in &mut tree.clients {
-        if !allow_outside {
+        if !allow_outside && c.path.is_symlink() {
             c.outside = within::check_real(top, &c.path).err();
         }
     }
     tree.clients.sort_by(|a, b| a.path.cmp(&b.path));
     // One file reached by two names (a link to a profile in another folder) is one client.
     let mut seen = HashSet::new();
-    tree.clients.retain(|c| {
-        c.outside.is_some() || seen.insert(std::fs::canonicalize(&c.path).unwrap_or_default())
-    });
+    tree.clients
+        .retain(|c| c.outside.is_some() || seen.insert(roster::identity(&c.path)));
     tree.skipped.sort();
     Ok(tree)
 }

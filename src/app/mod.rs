@@ -355,7 +355,7 @@ fn html_page(
     model: &impl serde::Serialize,
 ) -> Result<String, Error> {
     let t = templates(global, Some(&[section]))?;
-    t.page(title, &[t.render(section, model)?])
+    t.page(title, |out| t.render_into([section], model, [out]))
 }
 
 /// One template (a Markdown report or listing) rendered alone.

@@ -512,18 +512,23 @@ fn client(setup: &Setup, l: &Loaded, source: &str, file: &str) -> Result<Done, F
         }),
     };
     let t = setup.templates;
-    let mut sections = Vec::new();
-    let mut md = Vec::new();
-    let mut add = |[h, m]: [String; 2]| {
-        sections.push(h);
-        md.push(m);
-    };
-    add(t.render_each(["report-client.html", "report-client.md"], &header)?);
-    add(t.render_each(["plan.html", "plan.md"], &PlanView::new(&plan))?);
-    if let Some(s) = &status {
-        add(t.render_each(["status.html", "status.md"], &StatusView::new(s))?);
-    }
-    let html = t.page(&format!("Report for {}", profile.name), &sections)?;
+    // Sections one after another, a line apart, into the page and the Markdown.
+    let mut md = Vec::with_capacity(32 * 1024);
+    let html = t.page(&format!("Report for {}", profile.name), |html| {
+        let names = ["report-client.html", "report-client.md"];
+        t.render_into(names, &header, [&mut *html, &mut md])?;
+        html.push(b'\n');
+        md.push(b'\n');
+        let names = ["plan.html", "plan.md"];
+        t.render_into(names, &PlanView::new(&plan), [&mut *html, &mut md])?;
+        if let Some(s) = &status {
+            html.push(b'\n');
+            md.push(b'\n');
+            let names = ["status.html", "status.md"];
+            t.render_into(names, &StatusView::new(s), [&mut *html, &mut md])?;
+        }
+        Ok(())
+    })?;
     let mut pages = Vec::new();
     let mut write = |ext: &str, text: &str| {
         let page = format!("{file}.{ext}");
@@ -532,7 +537,7 @@ fn client(setup: &Setup, l: &Loaded, source: &str, file: &str) -> Result<Done, F
         Ok::<(), Error>(())
     };
     write(PAGES[0], &html)?;
-    write(PAGES[1], &md.join("\n"))?;
+    write(PAGES[1], &crate::render::templates::utf8(md)?)?;
     if setup.json {
         let value = serde_json::json!({ "plan": plan, "status": status, "untracked": untracked });
         write(PAGES[2], &(super::json(&value)))?;

@@ -79,7 +79,7 @@ impl Roster {
         let roster_path = dir.join(Path::new(src.name()).file_name().unwrap_or_default());
         let mut listed = Vec::new();
         // Each file followed, by what it resolves to, with the path it was first listed as.
-        let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
+        let mut seen: HashMap<Identity, PathBuf> = HashMap::new();
         let mut repeats = Vec::new();
         if roster.clients.is_empty() && taint.clean("clients") {
             return Err(vec![
@@ -283,15 +283,36 @@ pub fn glob_files(dir: &Path, pattern: &str, allow_outside: bool) -> Result<Vec<
 /// Sorts files found by path, each file once: a link to a profile found as well is not a
 /// second client (the file itself is kept rather than the link).
 fn sorted_once(found: &mut Vec<Found>) {
-    found.sort_by_key(|f| (f.path.is_symlink(), f.path.clone()));
+    found.sort_by_cached_key(|f| (f.path.is_symlink(), f.path.clone()));
     let mut files = HashSet::new();
     found.retain(|f| f.outside.is_some() || files.insert(identity(&f.path)));
     found.sort_by(|a, b| a.path.cmp(&b.path));
 }
 
-/// What `path` resolves to, so that one file reached two ways is known as one.
-fn identity(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+/// What a path resolves to, so that one file reached two ways is known as one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Identity {
+    /// The file's device and inode numbers.
+    Inode(u64, u64),
+    /// The canonical path (where there are no inode numbers), or the path as given when it
+    /// cannot be resolved.
+    Path(PathBuf),
+}
+
+/// The [`Identity`] of `path`: one `stat` (a roster of thousands of clients would spend
+/// more resolving each path's folders one by one).
+#[cfg(unix)]
+pub fn identity(path: &Path) -> Identity {
+    use std::os::unix::fs::MetadataExt;
+    match std::fs::metadata(path) {
+        Ok(m) => Identity::Inode(m.dev(), m.ino()),
+        Err(_) => Identity::Path(path.to_path_buf()),
+    }
+}
+
+#[cfg(not(unix))]
+pub fn identity(path: &Path) -> Identity {
+    Identity::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 /// Whether a file may be a profile by its name: not hidden, not a CEU log.

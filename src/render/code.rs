@@ -65,7 +65,9 @@ pub fn parts(s: &str) -> Vec<Part<'_>> {
 
 /// Whether `s` holds a mark (code, or a stray mark).
 pub fn marked(s: &str) -> bool {
-    s.contains([OPEN, CLOSE])
+    // Both marks are encoded starting with the byte 0xEF, which a byte search finds far
+    // quicker than a search for two characters; most text holds neither.
+    s.as_bytes().contains(&0xEF) && s.contains([OPEN, CLOSE])
 }
 
 /// `s` with its code between backticks, for formats without code of their own; stray marks

@@ -80,12 +80,11 @@ fn breaks_line(c: char) -> bool {
 /// start of a line. Code in coderpath's own words becomes a code span (see
 /// [`super::code`](mod@super::code)).
 pub fn md(s: &str) -> String {
-    // Most text is printable ASCII with single spaces and nothing to escape.
-    let plain = s.bytes().all(|b| MD_PLAIN[usize::from(b)])
-        && !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ");
-    let mut out = if plain { s.to_string() } else { md_words(s) };
+    let mut out = if md_plain(s.as_bytes()) {
+        s.to_string()
+    } else {
+        md_words(s)
+    };
     // What would start a block: a list marker followed by a space (or nothing), or a line
     // of only `-` or `=` (a rule or a heading underline). "4.5" and "-2" stay as they are.
     let marker_end = |s: &str, at: usize| matches!(s.as_bytes().get(at), None | Some(b' ' | b'\t'));
@@ -101,6 +100,20 @@ pub fn md(s: &str) -> String {
         out.insert(digits, '\\');
     }
     out
+}
+
+/// Whether text is printable ASCII with nothing to escape and single spaces between words,
+/// none at the ends (most text is), looked at in one pass.
+fn md_plain(b: &[u8]) -> bool {
+    // A space first is not plain: as if one came before.
+    let mut after_space = true;
+    for &c in b {
+        if !MD_PLAIN[usize::from(c)] || (c == b' ' && after_space) {
+            return false;
+        }
+        after_space = c == b' ';
+    }
+    !after_space || b.is_empty()
 }
 
 /// [`md`] without the care for the start: text escaped and code made code spans, each run
@@ -302,6 +315,25 @@ pub fn md_filter(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_markdown_text_is_found_in_one_pass() {
+        let slow = |s: &str| {
+            s.bytes().all(|b| MD_PLAIN[usize::from(b)])
+                && !s.starts_with(' ')
+                && !s.ends_with(' ')
+                && !s.contains("  ")
+        };
+        let pieces = ["", " ", "a", "b c", "  ", "*", "é", "\t", "1."];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}");
+                    assert_eq!(md_plain(s.as_bytes()), slow(&s), "{s:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn terminal_makes_controls_visible() {

@@ -42,7 +42,15 @@ pub const EMBEDDED: [(&str, &str); 13] = [
 /// Compiled templates.
 pub struct Templates {
     tera: Tera,
+    /// Whether `layout.html` is the embedded one, which puts `body` into the page as it is:
+    /// sections can then be rendered straight into the page (see [`Templates::page`]).
+    embedded_layout: bool,
 }
+
+/// Stands for the body while `layout.html` is rendered around it: a noncharacter that no
+/// text of ours holds, with a name. A page whose title holds it too is put together the
+/// slow way.
+const BODY: &str = "\u{fdd2}body\u{fdd2}";
 
 impl Templates {
     /// Compiles the embedded templates, replacing any that `dir` holds a file for.
@@ -58,13 +66,17 @@ impl Templates {
         tera.register_filter("count", super::words::count_filter);
         tera.set_escape_fn(super::code::html);
         let wanted = |name: &str| name == "layout.html" || names.is_none_or(|n| n.contains(&name));
+        let mut embedded_layout = true;
         for (name, text) in EMBEDDED.into_iter().filter(|(name, _)| wanted(name)) {
             let path = dir.map(|d| d.join(name)).filter(|p| p.is_file());
             let text = match &path {
-                Some(p) => std::fs::read_to_string(p).map_err(|source| Error::Read {
-                    path: p.display().to_string(),
-                    source,
-                })?,
+                Some(p) => {
+                    embedded_layout &= name != "layout.html";
+                    std::fs::read_to_string(p).map_err(|source| Error::Read {
+                        path: p.display().to_string(),
+                        source,
+                    })?
+                }
                 None => text.to_string(),
             };
             tera.add_raw_template(name, &text).map_err(|e| {
@@ -72,45 +84,125 @@ impl Templates {
                 Error::Template(format!("{origin}: {e}"))
             })?;
         }
-        Ok(Templates { tera })
+        Ok(Templates {
+            tera,
+            embedded_layout,
+        })
     }
 
     /// Renders template `name` with `model` as its context.
     pub fn render(&self, name: &str, model: &impl Serialize) -> Result<String, Error> {
-        let [out] = self.render_each([name], model)?;
-        Ok(out)
+        let mut out = Vec::new();
+        self.render_into([name], model, [&mut out])?;
+        utf8(out)
     }
 
-    /// Renders each template of `names` with the same `model`, turned into a context once.
-    pub fn render_each<const N: usize>(
+    /// Renders each template of `names` with the same `model`, turned into a context once,
+    /// at the end of the matching buffer of `outs`.
+    pub fn render_into<const N: usize>(
         &self,
         names: [&str; N],
         model: &impl Serialize,
-    ) -> Result<[String; N], Error> {
+        outs: [&mut Vec<u8>; N],
+    ) -> Result<(), Error> {
         let ctx = Context::from_serialize(model)
             .map_err(|e| Error::Template(format!("{}: {e}", names.join(", "))))?;
-        let mut out: [String; N] = std::array::from_fn(|_| String::new());
-        for (name, slot) in names.iter().zip(&mut out) {
-            *slot = self
-                .tera
-                .render(name, &ctx)
+        for (name, out) in names.iter().zip(outs) {
+            self.tera
+                .render_to(name, &ctx, out)
                 .map_err(|e| Error::Template(format!("{name}: {e}")))?;
         }
-        Ok(out)
+        Ok(())
     }
 
-    /// One self-contained HTML page: `layout.html` around already-rendered sections.
-    pub fn page(&self, title: &str, sections: &[String]) -> Result<String, Error> {
-        let page = PageModel {
-            title,
-            body: sections.join("\n"),
+    /// One self-contained HTML page: `layout.html` around the sections that `body` renders
+    /// at the end of the buffer it is given (with [`Templates::render_into`]). With the
+    /// embedded layout they are rendered straight into the page, not copied there.
+    pub fn page(
+        &self,
+        title: &str,
+        body: impl FnOnce(&mut Vec<u8>) -> Result<(), Error>,
+    ) -> Result<String, Error> {
+        let frame = if self.embedded_layout {
+            Some(self.render("layout.html", &PageModel { title, body: BODY })?)
+        } else {
+            None
         };
-        self.render("layout.html", &page)
+        match frame.as_deref().and_then(|f| f.split_once(BODY)) {
+            Some((head, tail)) if !tail.contains(BODY) => {
+                let mut out = Vec::with_capacity(head.len() + tail.len() + 64 * 1024);
+                out.extend_from_slice(head.as_bytes());
+                body(&mut out)?;
+                out.extend_from_slice(tail.as_bytes());
+                utf8(out)
+            }
+            _ => {
+                let mut sections = Vec::new();
+                body(&mut sections)?;
+                let body = utf8(sections)?;
+                self.render("layout.html", &PageModel { title, body: &body })
+            }
+        }
     }
+}
+
+/// Rendered bytes as text (tera writes only text; anything else is a bug, reported).
+pub fn utf8(bytes: Vec<u8>) -> Result<String, Error> {
+    String::from_utf8(bytes)
+        .map_err(|e| Error::Template(format!("rendered text is not UTF-8: {e}")))
 }
 
 #[derive(Serialize)]
 struct PageModel<'a> {
     title: &'a str,
-    body: String,
+    body: &'a str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page as `layout.html` renders it with the body given whole.
+    fn slow_page(t: &Templates, title: &str, body: &str) -> String {
+        t.render("layout.html", &PageModel { title, body }).unwrap()
+    }
+
+    #[test]
+    fn sections_rendered_into_the_page_give_the_page_the_layout_renders() {
+        let t = Templates::only(None, Some(&[])).unwrap();
+        assert!(t.embedded_layout);
+        let body = "<h1>Plan</h1>\n<p>R&amp;D</p>";
+        for title in ["Report for Ana", "<b>&", BODY, "x \u{fdd2}body\u{fdd2} y"] {
+            let page = t
+                .page(title, |out| {
+                    out.extend_from_slice(body.as_bytes());
+                    Ok(())
+                })
+                .unwrap();
+            assert_eq!(page, slow_page(&t, title, body), "{title:?}");
+        }
+    }
+
+    #[test]
+    fn an_overridden_layout_gets_the_body_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        // This layout escapes the body and shows it twice: no splicing could give that.
+        std::fs::write(
+            dir.path().join("layout.html"),
+            "<title>{{ title }}</title>{{ body }}|{{ body | upper }}",
+        )
+        .unwrap();
+        let t = Templates::only(Some(dir.path()), Some(&[])).unwrap();
+        assert!(!t.embedded_layout);
+        let page = t
+            .page("T", |out| {
+                out.extend_from_slice(b"<p>a</p>");
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(
+            page,
+            "<title>T</title>&lt;p&gt;a&lt;/p&gt;|&lt;P&gt;A&lt;/P&gt;"
+        );
+    }
 }
