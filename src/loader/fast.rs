@@ -215,9 +215,10 @@ fn pair<'a>(
 ) -> Option<()> {
     let body = &line.text[2..];
     let key_len = body
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        .count();
+        .as_bytes()
+        .iter()
+        .position(|b| !KEY_BYTE[usize::from(*b)])
+        .unwrap_or(body.len());
     let (key, value) = (&body[..key_len], body[key_len..].strip_prefix(": ")?);
     if key.is_empty() || keys.contains(&key) {
         return None;
@@ -225,6 +226,19 @@ fn pair<'a>(
     keys.push(key);
     sink(line.no, key, value_node(line, value, 3 + key_len + 2)?)
 }
+
+/// The bytes a key is made of: ASCII letters, digits and `_` (a table: every key byte of a
+/// large log is looked at).
+static KEY_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
 
 /// A line being read.
 struct Line<'a> {
@@ -259,7 +273,14 @@ fn scan_line(bytes: &[u8]) -> (usize, bool) {
         // above (DEL, or part of a multi-byte character), sets that byte's high bit.
         let low = w.wrapping_sub(ONES * 0x20) & !w;
         let high = w.wrapping_add(ONES) | w;
-        if (low | high) & HIGHS != 0 {
+        let flagged = (low | high) & HIGHS;
+        if flagged != 0 {
+            // The first flagged byte: when it is the line break, the line ends there,
+            // printable ASCII.
+            let at = i + (flagged.trailing_zeros() / 8) as usize;
+            if bytes[at] == b'\n' {
+                return (at, true);
+            }
             break;
         }
         i += 8;
