@@ -58,13 +58,26 @@ pub fn ceus_up(v: f64) -> String {
 
 /// `t` tenths, written as [`num`] writes numbers.
 fn tenths(t: f64) -> String {
-    let r = t / 10.0 + 0.0;
-    if !r.is_finite() {
-        "—".into()
-    } else if r.fract() == 0.0 {
-        format!("{r:.0}")
+    if !t.is_finite() {
+        return "—".into();
+    }
+    if t.abs() >= 1e15 {
+        // Past the integers an `i64` holds exactly (no CEU or dollar figure gets here).
+        let r = t / 10.0;
+        return if r.fract() == 0.0 {
+            format!("{r:.0}")
+        } else {
+            format!("{r:.1}")
+        };
+    }
+    // In whole numbers: formatting a float to a set precision is many times slower.
+    let t = t as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    let (whole, frac) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
+    if frac == 0 {
+        format!("{sign}{whole}")
     } else {
-        format!("{r:.1}")
+        format!("{sign}{whole}.{frac}")
     }
 }
 
@@ -324,6 +337,24 @@ mod tests {
         assert_eq!(usd(189.994), "$189.99");
         assert_eq!(usd(-0.0), "$0");
         assert_eq!(usd_range(2000.0, 7500.0), "$2,000–$7,500");
+    }
+
+    #[test]
+    fn tenths_are_written_as_the_float_formatting_writes_them() {
+        let slow = |t: f64| {
+            let r = t / 10.0 + 0.0;
+            if r.fract() == 0.0 {
+                format!("{r:.0}")
+            } else {
+                format!("{r:.1}")
+            }
+        };
+        let mut ts: Vec<f64> = (-2000..2000).map(f64::from).collect();
+        ts.extend([-0.0, 1e14 + 7.0, -1e14 - 3.0, 1e15 + 10.0, 4e18, -9.9e17]);
+        for t in ts {
+            assert_eq!(tenths(t), slow(t), "{t}");
+        }
+        assert_eq!(tenths(f64::NAN), "—");
     }
 
     #[test]
