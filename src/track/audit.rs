@@ -264,8 +264,7 @@ fn checkpoints(
                     acc
                 })
                 .collect();
-            let back = log_since.is_none_or(|d| d <= cycle.start)
-                && lifecycle::reaches_back(log, log_since, first, cycle);
+            let back = lifecycle::reaches_back(log, log_since, first, cycle);
             (counted.iter().map(|e| e.date).collect(), prefix, back)
         });
         let n = dates.partition_point(|d| *d <= c.date);

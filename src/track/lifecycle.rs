@@ -503,18 +503,21 @@ impl<'a, 'c> Life<'a, 'c> {
 }
 
 /// Whether the log is shown to reach back to the start of cycle `e`, checkpoints inside it
-/// aside: a declared start of complete logging (`log_since`) on or before its start, or log
-/// items showing that logging had begun by then: one dated between the first certification
-/// (`certified`) and its start; or, for a cycle starting less than a full cycle after
-/// certification, one dated before certification together with one inside the cycle (a lone
-/// course from before certification, kept as history, shows no log being kept).
+/// aside. A declared start of complete logging (`log_since`) decides: on or before the
+/// cycle's start it does, after it it does not (older items are then a partial record).
+/// Without one, log items show that logging had begun by then: one dated between the first
+/// certification (`certified`) and its start; or, for a cycle starting less than a full cycle
+/// after certification, one dated before certification together with one inside the cycle
+/// (a lone course from before certification, kept as history, shows no log being kept).
 pub(super) fn reaches_back(
     log: &Log,
     log_since: Option<NaiveDate>,
     certified: NaiveDate,
     e: Cycle,
 ) -> bool {
-    let declared = log_since.is_some_and(|d| d <= e.start);
+    if let Some(since) = log_since {
+        return since <= e.start;
+    }
     let dates = || {
         let entries = log.entries.iter().map(|x| x.date);
         entries.chain(log.checkpoints.iter().map(|x| x.date))
@@ -523,7 +526,7 @@ pub(super) fn reaches_back(
     let early = e.first || e.start - certified < e.end - e.start;
     let kept_through =
         early && dates().any(|d| d < certified) && dates().any(|d| d >= e.start && d <= e.end);
-    declared || since_certified || kept_through
+    since_certified || kept_through
 }
 
 /// CEUs of entries dated after `date`.

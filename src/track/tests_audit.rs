@@ -90,6 +90,34 @@ fn a_log_declared_from_inside_the_cycle_makes_a_checkpoint_evidence() {
     );
 }
 
+/// Status agrees with the audit: a log declared complete only from inside a cycle cannot
+/// speak for that cycle, whatever older entries it holds, so the ended cycle is unknown
+/// rather than overdue.
+#[test]
+fn a_log_declared_from_inside_the_cycle_leaves_that_cycle_unknown() {
+    let profile = format!("{LATE_LOG}ceu_log_since: 2023-11-01\n");
+    let ceus = late_entries(
+        "- { date: 2022-05-01, title: old, provider: AAPC, ceus: 1, aapc_index: O1 }\n",
+    );
+    let s = fixture(&profile, &ceus, "2025-10-25");
+    let ended = s.bodies[0].ended.as_ref().expect("a cycle has ended");
+    assert_eq!(
+        ended.state,
+        CycleState::NotInLog {
+            log_since: Some(d("2023-11-01"))
+        }
+    );
+    // Declared from the cycle's start, the same log covers it: 20 of 36 is overdue.
+    let profile = format!("{LATE_LOG}ceu_log_since: 2023-10-01\n");
+    let s = fixture(&profile, &ceus, "2025-10-25");
+    let ended = s.bodies[0].ended.as_ref().expect("a cycle has ended");
+    assert!(
+        matches!(ended.state, CycleState::Lapsed { .. }),
+        "{:?}",
+        ended.state
+    );
+}
+
 /// A checkpoint showing more than a log that covers its cycle (declared from the cycle's
 /// start, or with an item since certification before it) means entries are missing.
 #[test]
