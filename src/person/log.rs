@@ -216,11 +216,6 @@ struct Check<'s> {
     dir: &'s Path,
     /// Index of the next item in the file.
     index: usize,
-    /// Duplicates among the entries so far.
-    firsts: super::dedup::Firsts,
-    /// The first entry with each AAPC index (see [`super::dedup`]), as a key of that
-    /// index alone.
-    indexes: super::dedup::Firsts,
     /// Places whose parsing problems are reported already, so not checked again.
     taint: Taint,
     log: Log,
@@ -235,8 +230,6 @@ impl<'s> Check<'s> {
             known: topics.iter().copied().collect(),
             dir: Path::new(src.name()).parent().unwrap_or(Path::new(".")),
             index: 0,
-            firsts: super::dedup::Firsts::new(),
-            indexes: super::dedup::Firsts::new(),
             taint: Taint::default(),
             log: Log::default(),
             problems: Vec::new(),
@@ -325,42 +318,19 @@ impl<'s> Check<'s> {
                 "`checkpoint: DATE` on this item, or no body/earned".into(),
             );
         }
-        let title = item.title.unwrap_or_default();
-        let provider = item.provider.unwrap_or_default();
-        // The first entry with the same title, date and provider (a course counts once).
-        let entries = &self.log.entries;
-        let first = self.firsts.add(entries.len(), |j| match entries.get(j) {
-            Some(e) => Some((&e.title, e.date, &e.provider)),
-            None => Some((&title, date, &provider)),
-        });
-        let aapc_index = item.aapc_index.filter(|s| !s.trim().is_empty());
-        let n = entries.len();
-        let first_index = self.indexes.add(n, |j| {
-            let index = match entries.get(j) {
-                Some(e) => e.aapc_index.as_deref(),
-                None => aapc_index.as_deref(),
-            };
-            index.map(|x| (x, NaiveDate::MIN, ""))
-        });
-        let same_index = entries.get(first_index).map(|e| e.line);
-        let duplicate_of = entries
-            .get(first)
-            .map(|e| e.line)
-            .filter(|l| *l != line)
-            .or(same_index);
         self.log.entries.push(Entry {
             line,
             date,
-            title,
-            provider,
+            title: item.title.unwrap_or_default(),
+            provider: item.provider.unwrap_or_default(),
             ceus,
-            aapc_index,
+            aapc_index: item.aapc_index.filter(|s| !s.trim().is_empty()),
             topics: item.topics,
             domain: item.domain,
             ahima_sourced: item.ahima_sourced,
             certificate: item.certificate.map(|c| self.dir.join(c)),
             self_assessment: item.self_assessment,
-            duplicate_of,
+            duplicate_of: None,
         });
     }
 
@@ -376,6 +346,7 @@ impl<'s> Check<'s> {
     /// The log, or every problem found, in file order.
     fn finish(mut self) -> Result<Log, Vec<Diagnostic>> {
         if self.problems.is_empty() {
+            mark_duplicates(&mut self.log.entries);
             Ok(self.log)
         } else {
             // In file order, as the parsing problems are (a stable sort: the checks at one
@@ -383,5 +354,22 @@ impl<'s> Check<'s> {
             self.problems.sort_by_key(|d| (d.line, d.column));
             Err(self.problems)
         }
+    }
+}
+
+/// Marks each entry that repeats an earlier one (see [`super::dedup`]) with the line of the
+/// first: the same title, date and provider, or the same AAPC index.
+fn mark_duplicates(entries: &mut [Entry]) {
+    let mut firsts = super::dedup::Firsts::new();
+    let mut indexes = super::dedup::Firsts::new();
+    for i in 0..entries.len() {
+        let all = &*entries;
+        let first = firsts.add(i, |j| Some((&all[j].title, all[j].date, &all[j].provider)));
+        let same_index = indexes.add(i, |j| {
+            let index = all[j].aapc_index.as_deref();
+            index.map(|x| (x, NaiveDate::MIN, ""))
+        });
+        let earlier = |j: usize| (j != i).then(|| all[j].line);
+        entries[i].duplicate_of = earlier(first).or(earlier(same_index));
     }
 }
