@@ -95,22 +95,16 @@ pub struct Firsts {
     hash_of: fn(usize, NaiveDate, &[u8]) -> u64,
 }
 
-impl Default for Firsts {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Firsts {
-    /// No items yet.
-    pub fn new() -> Self {
-        Self::with_hash(quick_hash)
+    /// No items yet, and room for `items` of them.
+    pub fn new(items: usize) -> Self {
+        Self::with_hash(items, quick_hash)
     }
 
     /// [`Firsts::new`] hashing (title length, date, folded title and provider) with `hash_of`.
-    fn with_hash(hash_of: fn(usize, NaiveDate, &[u8]) -> u64) -> Self {
+    fn with_hash(items: usize, hash_of: fn(usize, NaiveDate, &[u8]) -> u64) -> Self {
         Firsts {
-            by_hash: HashMap::default(),
+            by_hash: HashMap::with_capacity_and_hasher(items, Default::default()),
             exact: HashMap::default(),
             buf: String::new(),
             other: String::new(),
@@ -210,6 +204,8 @@ mod tests {
             "a\rb",
             "a\x1fb",
             "AbC dEf 1",
+            "\t A \x0b\x0c b \r\n",
+            "IDX-12",
         ] {
             assert_eq!(
                 fold(s),
@@ -239,9 +235,9 @@ mod tests {
                 .map(|i| firsts.add(i, |j| items.get(j).copied()))
                 .collect()
         };
-        assert_eq!(firsts_of(Firsts::new()), vec![0, 0, 2, 3, 4, 4, 0]);
+        assert_eq!(firsts_of(Firsts::new(0)), vec![0, 0, 2, 3, 4, 4, 0]);
         // Every hash equal: the text still tells the keys apart.
-        let found = firsts_of(Firsts::with_hash(|_, _, _| 7));
+        let found = firsts_of(Firsts::with_hash(0, |_, _, _| 7));
         assert_eq!(found, vec![0, 0, 2, 3, 4, 4, 0]);
     }
 
@@ -269,7 +265,7 @@ mod tests {
                 .map(|(i, (t, d, p))| *seen.entry(key(t, *d, p)).or_insert(i))
                 .collect();
             for hash in [quick_hash, |_: usize, _: NaiveDate, _: &[u8]| 7] {
-                let mut firsts = Firsts::with_hash(hash);
+                let mut firsts = Firsts::with_hash(0, hash);
                 let found: Vec<usize> = (0..items.len())
                     .map(|i| firsts.add(i, |j| items.get(j).copied()))
                     .collect();

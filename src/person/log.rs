@@ -16,6 +16,10 @@ use crate::loader::{Source, Taint, direct, merged};
 /// The most CEUs one entry may claim; more is a typo.
 pub const MAX_ENTRY_CEUS: f64 = 60.0;
 
+/// About the fewest bytes an item takes in a log (`- {date: 2026-01-05, title: a, provider: b,
+/// ceus: 1}` is 52 and its line break); fewer only means room is added as the log is read.
+const MIN_ENTRY_BYTES: usize = 48;
+
 /// The largest portal total a checkpoint may record: far above any cycle's requirement, so
 /// only a mistyped figure is refused.
 pub const MAX_CHECKPOINT_CEUS: f64 = 1000.0;
@@ -126,6 +130,10 @@ impl Log {
                 item: Item::default(),
                 check: Check::new(src, &topics),
             };
+            // Room for as many entries as the text could hold, so that a long log is not
+            // copied from buffer to growing buffer; room not filled is never touched.
+            let most = src.text().len() / MIN_ENTRY_BYTES;
+            reader.check.log.entries.reserve(most);
             if src.each_item(&mut reader) {
                 return reader.check.finish();
             }
@@ -272,7 +280,7 @@ impl<'s> Check<'s> {
             }
             return;
         }
-        let blank = |t: &Option<String>| t.as_deref().is_none_or(|t| t.trim().is_empty());
+        let blank = |t: &Option<String>| t.as_deref().is_none_or(is_blank);
         let (Some(date), false, false, Some(ceus)) = (
             item.date,
             blank(&item.title),
@@ -324,7 +332,7 @@ impl<'s> Check<'s> {
             title: item.title.unwrap_or_default(),
             provider: item.provider.unwrap_or_default(),
             ceus,
-            aapc_index: item.aapc_index.filter(|s| !s.trim().is_empty()),
+            aapc_index: item.aapc_index.filter(|s| !is_blank(s)),
             topics: item.topics,
             domain: item.domain,
             ahima_sourced: item.ahima_sourced,
@@ -360,8 +368,8 @@ impl<'s> Check<'s> {
 /// Marks each entry that repeats an earlier one (see [`super::dedup`]) with the line of the
 /// first: the same title, date and provider, or the same AAPC index.
 fn mark_duplicates(entries: &mut [Entry]) {
-    let mut firsts = super::dedup::Firsts::new();
-    let mut indexes = super::dedup::Firsts::new();
+    let mut firsts = super::dedup::Firsts::new(entries.len());
+    let mut indexes = super::dedup::Firsts::new(entries.len());
     for i in 0..entries.len() {
         let all = &*entries;
         let first = firsts.add(i, |j| Some((&all[j].title, all[j].date, &all[j].provider)));
@@ -372,4 +380,10 @@ fn mark_duplicates(entries: &mut [Entry]) {
         let earlier = |j: usize| (j != i).then(|| all[j].line);
         entries[i].duplicate_of = earlier(first).or(earlier(same_index));
     }
+}
+
+/// Whether text is empty or only white space (the test of `trim().is_empty()`, which stops at
+/// the first other character instead of trimming both ends).
+fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
 }
