@@ -278,7 +278,12 @@ impl<'a, 'c> Life<'a, 'c> {
         let keep = if first_rm == counted.len() {
             counted.len()
         } else if completes(counted.len()) {
+            // The fewest renewal-month entries that complete the cycle; usually none are
+            // needed, which one tally tells.
             let (mut lo, mut hi) = (first_rm, counted.len());
+            if completes(lo) {
+                hi = lo;
+            }
             while lo < hi {
                 let mid = (lo + hi) / 2;
                 if completes(mid) {
