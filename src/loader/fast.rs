@@ -346,7 +346,6 @@ fn flow_list<'a>(line: &Line<'a>, inner: &'a str, col: usize) -> Option<Node<'a>
     if list.bytes().any(|b| b != b' ') {
         let base = line.text.len() - inner.len();
         let commas = list.bytes().enumerate().filter(|(_, b)| *b == b',');
-        items.reserve_exact(commas.clone().count() + 1);
         let mut from = 0;
         for end in commas.map(|(i, _)| i).chain([list.len()]) {
             let part = &list[from..end];
