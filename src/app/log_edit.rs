@@ -257,9 +257,9 @@ fn reads_back(item: &Item, e: &NewEntry) -> bool {
     item.date == Some(e.date)
         && item.title.as_deref() == Some(e.title.as_str())
         && item.provider.as_deref() == Some(e.provider.as_str())
-        && item.aapc_index == e.aapc_index
+        && item.aapc_index.as_deref() == e.aapc_index.as_deref()
         && item.certificate == e.certificate
-        && item.topics == e.topics
+        && item.topics.iter().eq(&e.topics)
         && item.ceus == Some(e.ceus)
         && item.domain == e.domain
         && item.ahima_sourced == e.ahima_sourced

@@ -79,14 +79,16 @@ impl<'n> Value<'n, '_> {
     }
 
     /// A `Vec<String>`: a list whose items are all scalars other than null.
-    pub fn texts(&self) -> Option<Vec<String>> {
+    pub fn texts<T: for<'t> From<&'t str>>(&self) -> Option<Vec<T>> {
         let Kind::Seq(items) = &self.0.kind else {
             return None;
         };
-        items
-            .iter()
-            .map(|n| (!n.is_null()).then(|| n.scalar().map(str::to_string))?)
-            .collect()
+        // Exactly as many places as items (collecting through `Option` would guess four).
+        let mut texts = Vec::with_capacity(items.len());
+        for n in items {
+            texts.push((!n.is_null()).then(|| n.scalar().map(T::from))??);
+        }
+        Some(texts)
     }
 
     /// The word of an optional unit-only enum: null is `None`, any other scalar its text (the

@@ -13,6 +13,10 @@ use crate::data::units::plain;
 use crate::error::Diagnostic;
 use crate::loader::{Source, Taint, direct, merged};
 
+/// Text of a log entry: short text (most providers, index numbers and topics, many titles)
+/// is held in place, without an allocation of its own.
+pub type Text = compact_str::CompactString;
+
 /// The most CEUs one entry may claim; more is a typo.
 pub const MAX_ENTRY_CEUS: f64 = 60.0;
 
@@ -31,15 +35,15 @@ pub struct Item {
     #[serde(default, deserialize_with = "crate::loader::ymd::option::deserialize")]
     pub date: Option<NaiveDate>,
     #[serde(default)]
-    pub title: Option<String>,
+    pub title: Option<Text>,
     #[serde(default)]
-    pub provider: Option<String>,
+    pub provider: Option<Text>,
     #[serde(default)]
     pub ceus: Option<f64>,
     #[serde(default)]
-    pub aapc_index: Option<String>,
+    pub aapc_index: Option<Text>,
     #[serde(default)]
-    pub topics: Vec<String>,
+    pub topics: Vec<Text>,
     #[serde(default)]
     pub domain: Option<Domain>,
     #[serde(default)]
@@ -72,12 +76,12 @@ pub struct Entry {
     /// Line of the entry in the log.
     pub line: usize,
     pub date: NaiveDate,
-    pub title: String,
-    pub provider: String,
+    pub title: Text,
+    pub provider: Text,
     pub ceus: f64,
-    pub aapc_index: Option<String>,
+    pub aapc_index: Option<Text>,
     /// Competency or credential ids this CEU relates to.
-    pub topics: Vec<String>,
+    pub topics: Vec<Text>,
     pub domain: Option<Domain>,
     pub ahima_sourced: bool,
     /// Resolved against the log's directory.
@@ -162,10 +166,10 @@ impl Item {
     pub(crate) fn set(&mut self, key: &str, value: direct::Value<'_, '_>) -> Option<()> {
         match key {
             "date" => self.date = value.date()?,
-            "title" => self.title = value.text()?.map(str::to_string),
-            "provider" => self.provider = value.text()?.map(str::to_string),
+            "title" => self.title = value.text()?.map(Text::from),
+            "provider" => self.provider = value.text()?.map(Text::from),
             "ceus" => self.ceus = value.number()?,
-            "aapc_index" => self.aapc_index = value.text()?.map(str::to_string),
+            "aapc_index" => self.aapc_index = value.text()?.map(Text::from),
             "topics" => self.topics = value.texts()?,
             "domain" => {
                 self.domain = match value.word()? {
@@ -280,7 +284,7 @@ impl<'s> Check<'s> {
             }
             return;
         }
-        let blank = |t: &Option<String>| t.as_deref().is_none_or(is_blank);
+        let blank = |t: &Option<Text>| t.as_deref().is_none_or(is_blank);
         let (Some(date), false, false, Some(ceus)) = (
             item.date,
             blank(&item.title),

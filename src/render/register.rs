@@ -47,8 +47,8 @@ fn cells(row: &Row, as_of: NaiveDate) -> Vec<String> {
     let mut out = vec![
         e.line.to_string(),
         e.date.to_string(),
-        e.title.clone(),
-        e.provider.clone(),
+        e.title.to_string(),
+        e.provider.to_string(),
         // As logged: an entry's figure is data, not a sum to round.
         plain(e.ceus),
     ];

@@ -320,7 +320,7 @@ fn rejected_rows(r: &[crate::track::Rejected]) -> Vec<Row3> {
     r.iter()
         .map(|r| Row3 {
             a: r.line.to_string(),
-            b: r.title.clone(),
+            b: r.title.to_string(),
             c: words::reject(&r.reason),
         })
         .collect()
@@ -373,7 +373,7 @@ fn cycle_view(label: &str, c: &CycleStatus, b: &BodyStatus, as_of: NaiveDate) ->
             .iter()
             .map(|a| Row3 {
                 a: a.line.to_string(),
-                b: a.title.clone(),
+                b: a.title.to_string(),
                 c: a.shares
                     .iter()
                     .map(|(cred, given)| format!("{} to {}", ceus(*given), cred.id))

@@ -214,7 +214,7 @@ fn minimums<'c>(
         key.extend(
             mins.iter()
                 .enumerate()
-                .filter(|(_, m)| e.topics.contains(&m.credential.id))
+                .filter(|(_, m)| e.topics.iter().any(|t| *t == m.credential.id))
                 .map(|(j, _)| j),
         );
         if key.is_empty() {

@@ -25,7 +25,7 @@ use crate::data::Catalog;
 use crate::data::catalog::Credential;
 use crate::data::model::{Body, LapseState, Payer, RuleFeeKind};
 use crate::person::Problem;
-use crate::person::log::Log;
+use crate::person::log::{Log, Text};
 use crate::person::profile::Person;
 use crate::rules::{Cycle, MinimumKind, Required, ShareKind};
 
@@ -239,7 +239,7 @@ pub enum Measure<'c> {
 #[derive(Debug, Clone, Serialize)]
 pub struct Allocation<'c> {
     pub line: usize,
-    pub title: String,
+    pub title: Text,
     pub shares: Vec<(&'c Credential, f64)>,
 }
 
@@ -247,7 +247,7 @@ pub struct Allocation<'c> {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Rejected {
     pub line: usize,
-    pub title: String,
+    pub title: Text,
     pub reason: RejectReason,
 }
 

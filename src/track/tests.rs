@@ -426,7 +426,7 @@ fn large_logs_stay_fast() {
         l.entries.push(crate::person::log::Entry {
             line: i + 1,
             date: dates::add_days(d("2024-11-01"), (i % 700) as u64),
-            title: format!("t{i}"),
+            title: format!("t{i}").into(),
             provider: "AAPC".into(),
             ceus: 0.000_001,
             aapc_index: Some("A".into()),
