@@ -51,7 +51,8 @@ impl<'n> Value<'n, '_> {
             return None;
         };
         match resolve(text) {
-            Resolved::Int(n) => Some(Some(n as f64)),
+            // Through `i64` where it fits, which converts in one instruction.
+            Resolved::Int(n) => Some(Some(i64::try_from(n).map_or(n as f64, |n| n as f64))),
             Resolved::Float(f) => Some(Some(f)),
             Resolved::BigInt => Some(Some(text.parse().unwrap_or(0.0))),
             Resolved::Null | Resolved::Bool(_) | Resolved::Str => None,

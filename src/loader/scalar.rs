@@ -19,6 +19,11 @@ pub fn resolve(text: &str) -> Resolved {
     let Some(&first) = text.as_bytes().first() else {
         return Resolved::Null;
     };
+    // The usual number (CEUs, a count): a few decimal digits, read at once.
+    if text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let n = text.bytes().fold(0, |n, b| n * 10 + i64::from(b - b'0'));
+        return Resolved::Int(i128::from(n));
+    }
     // Most values are words: rule them out at once.
     if !(first.is_ascii_digit()
         || matches!(
@@ -125,5 +130,13 @@ mod tests {
             assert_eq!(resolve(text), want, "{text}");
         }
         assert!(matches!(resolve(".nan"), Float(f) if f.is_nan()));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn digits_read_as_their_integer(text in "[0-9]{1,45}") {
+            let want = text.parse::<i128>().map_or(Resolved::BigInt, Resolved::Int);
+            proptest::prop_assert_eq!(resolve(&text), want);
+        }
     }
 }

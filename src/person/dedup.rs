@@ -82,9 +82,9 @@ fn push_words(s: &str, out: &mut String) {
 }
 
 /// Finds, item by item, the first earlier item with the same [`key`]. Keys are compared by
-/// a hash of the folded text, and a matching hash is confirmed by folding the earlier item
-/// again and comparing the text, so no key is kept: two reusable buffers serve any number
-/// of items. Items are added as they are read, so a long list needs no second pass.
+/// a hash of the folded text, and a matching hash is confirmed by folding both items and
+/// comparing the text, so no key is kept: two reusable buffers serve any number of items.
+/// Items are added as they are read, so a long list needs no second pass.
 pub struct Firsts {
     /// The first item of each hash.
     by_hash: HashMap<u64, usize>,
@@ -92,7 +92,7 @@ pub struct Firsts {
     exact: HashMap<Key, usize>,
     buf: String,
     other: String,
-    hash_of: fn(usize, NaiveDate, &[u8]) -> u64,
+    hash_of: fn(NaiveDate, &[u8], &[u8]) -> u64,
 }
 
 impl Firsts {
@@ -101,8 +101,9 @@ impl Firsts {
         Self::with_hash(items, quick_hash)
     }
 
-    /// [`Firsts::new`] hashing (title length, date, folded title and provider) with `hash_of`.
-    fn with_hash(items: usize, hash_of: fn(usize, NaiveDate, &[u8]) -> u64) -> Self {
+    /// [`Firsts::new`] hashing (date, folded title, folded provider) with `hash_of`, which
+    /// must not tell ASCII capitals from small letters.
+    fn with_hash(items: usize, hash_of: fn(NaiveDate, &[u8], &[u8]) -> u64) -> Self {
         Firsts {
             by_hash: HashMap::with_capacity_and_hasher(items, Default::default()),
             exact: HashMap::default(),
@@ -119,25 +120,28 @@ impl Firsts {
         i: usize,
         key_of: impl Fn(usize) -> Option<(&'k str, NaiveDate, &'k str)>,
     ) -> usize {
-        let Some((split, date)) = fold_key(&mut self.buf, key_of(i)) else {
+        let Some((title, date, provider)) = key_of(i) else {
             return i;
         };
-        let hash = (self.hash_of)(split, date, self.buf.as_bytes());
+        // Text that folding would only lower is hashed as it stands (the hash ignores ASCII
+        // case), without folding it first.
+        let hash = if spaced_ascii(title) && spaced_ascii(provider) {
+            (self.hash_of)(date, title.as_bytes(), provider.as_bytes())
+        } else {
+            let split = fold_key(&mut self.buf, (title, date, provider)).0;
+            let (t, p) = self.buf.as_bytes().split_at(split);
+            (self.hash_of)(date, t, p)
+        };
         match self.by_hash.entry(hash) {
             Entry::Vacant(v) => *v.insert(i),
             Entry::Occupied(o) => {
                 let j = *o.get();
-                if fold_key(&mut self.other, key_of(j)) == Some((split, date))
-                    && self.other == self.buf
-                {
+                let mine = fold_key(&mut self.buf, (title, date, provider));
+                let theirs = key_of(j).map(|k| fold_key(&mut self.other, k));
+                if theirs == Some(mine) && self.other == self.buf {
                     j
                 } else {
-                    match key_of(i) {
-                        Some((title, date, provider)) => {
-                            *self.exact.entry(key(title, date, provider)).or_insert(i)
-                        }
-                        None => i,
-                    }
+                    *self.exact.entry(key(title, date, provider)).or_insert(i)
                 }
             }
         }
@@ -146,33 +150,56 @@ impl Firsts {
 
 /// Folds a key into `buf` (title, then provider); the length of the folded title, which
 /// keeps the two texts apart whatever they hold, and the date.
-fn fold_key(buf: &mut String, key: Option<(&str, NaiveDate, &str)>) -> Option<(usize, NaiveDate)> {
-    let (title, date, provider) = key?;
+fn fold_key(
+    buf: &mut String,
+    (title, date, provider): (&str, NaiveDate, &str),
+) -> (usize, NaiveDate) {
     buf.clear();
     fold_into(title, buf);
     let split = buf.len();
     fold_into(provider, buf);
-    Some((split, date))
+    (split, date)
 }
 
-/// A quick hash of a folded key (FxHash's word mixing), not keyed: the map of hashes in
-/// [`Firsts`] places them with its own random keys, and every match is confirmed by
-/// the text, so keys made to collide only go the slower exact way, one by one.
-fn quick_hash(split: usize, date: NaiveDate, text: &[u8]) -> u64 {
+/// Whether [`fold`] would only lower the case of `s`: ASCII words apart by single spaces.
+fn spaced_ascii(s: &str) -> bool {
+    s.is_ascii() && spaced(s.as_bytes())
+}
+
+/// A quick hash of a folded key (FxHash's word mixing) that lowers ASCII capitals as it
+/// reads, not keyed: the map of hashes in [`Firsts`] places them with its own random keys,
+/// and every match is confirmed by the text, so keys made to collide only go the slower
+/// exact way, one by one.
+fn quick_hash(date: NaiveDate, title: &[u8], provider: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
     let mut h = mix(
-        split as u64,
+        title.len() as u64,
         u64::from(date.num_days_from_ce().unsigned_abs()),
     );
-    let mut chunks = text.chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(h, c.iter().rev().fold(0, |w, b| w << 8 | u64::from(*b)));
-    }
-    for b in chunks.remainder() {
-        h = mix(h, u64::from(*b));
+    for text in [title, provider] {
+        let (words, rest) = text.as_chunks::<8>();
+        for w in words {
+            h = mix(h, lower_ascii(u64::from_le_bytes(*w)));
+        }
+        let mut last = [0; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = mix(h, lower_ascii(u64::from_le_bytes(last)));
     }
     h
+}
+
+/// Eight bytes with each ASCII capital made small (other bytes as they are), at once.
+fn lower_ascii(w: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = ONES * 0x80;
+    let low7 = w & !HIGHS;
+    // A byte's high bit is set where its low seven bits are at least `A`, and where they
+    // are above `Z`.
+    let from_a = low7 + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low7 + ONES * (0x7f - u64::from(b'Z'));
+    let capital = from_a & !past_z & !w & HIGHS;
+    w | (capital >> 2)
 }
 
 #[cfg(test)]
@@ -214,6 +241,19 @@ mod tests {
                     .collect::<Vec<_>>()
                     .join(" ")
             );
+        }
+    }
+
+    #[test]
+    fn lowering_eight_bytes_at_once_lowers_ascii_capitals_only() {
+        for byte in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"aZ@[`{\x7f\x80";
+                bytes[at] = byte;
+                let want = bytes.map(|b| b.to_ascii_lowercase());
+                let got = lower_ascii(u64::from_le_bytes(bytes)).to_le_bytes();
+                assert_eq!(got, want, "{bytes:?}");
+            }
         }
     }
 
@@ -264,7 +304,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, (t, d, p))| *seen.entry(key(t, *d, p)).or_insert(i))
                 .collect();
-            for hash in [quick_hash, |_: usize, _: NaiveDate, _: &[u8]| 7] {
+            for hash in [quick_hash, |_: NaiveDate, _: &[u8], _: &[u8]| 7] {
                 let mut firsts = Firsts::with_hash(0, hash);
                 let found: Vec<usize> = (0..items.len())
                     .map(|i| firsts.add(i, |j| items.get(j).copied()))
