@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{
-    Loaded, deliver, emit, html_page, json, load_catalog, load_person, located, render_one,
-    report_color, text_width,
+    Loaded, deliver, deliver_json, emit, html_page, json, load_catalog, load_person, located,
+    render_one, report_color, text_width,
 };
 use crate::cli::{CheckFormat, Global, ReportArgs, ReportFormat, WhatIfArgs, WhatIfFormat};
 use crate::data::Catalog;
@@ -79,14 +79,17 @@ pub(super) fn ceu_status(
     let person = load_person(global, &catalog, as_of, &args.profile)?;
     let status = track_status(&person, &catalog, as_of)?;
     let view = StatusView::new(&status);
-    let text = match format {
-        ReportFormat::Text => view.to_text(text_width(), report_color(global, &args.output)),
-        ReportFormat::Md => render_one(global, "status.md", &view)?,
-        ReportFormat::Html => html_page(global, &view.title, "status.html", &view)?,
-        ReportFormat::Json => json(&status),
-        ReportFormat::Context => json(&view),
+    let out = args.output.output.as_deref();
+    let delivered = match format {
+        ReportFormat::Text => deliver(
+            out,
+            &view.to_text(text_width(), report_color(global, &args.output)),
+        ),
+        ReportFormat::Md => deliver(out, &render_one(global, "status.md", &view)?),
+        ReportFormat::Html => deliver(out, &html_page(global, &view.title, "status.html", &view)?),
+        ReportFormat::Json => deliver_json(out, &status),
+        ReportFormat::Context => deliver_json(out, &view),
     };
-    let delivered = deliver(args.output.output.as_deref(), &text);
     // The process ends here: freeing a large log entry by entry would only lengthen the run
     // (about 0.6 ms for 10,000 entries), so its memory is left for the system to take back.
     std::mem::forget(person);

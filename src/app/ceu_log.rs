@@ -14,7 +14,7 @@ use super::log_edit::{
     removed_checked,
 };
 use super::{
-    deliver, emit, json, load_catalog, load_profile, log_location, render_one, text_width,
+    deliver, deliver_json, emit, load_catalog, load_profile, log_location, render_one, text_width,
 };
 use crate::cli::{
     AddArgs, CeuImportArgs, CeuListArgs, CeuRemoveArgs, CycleArg, DomainArg, Global, ListFormat,
@@ -310,16 +310,17 @@ pub(super) fn list(global: &Global, as_of: NaiveDate, args: &CeuListArgs) -> Res
     };
     let reg = register(&status, &person.log, &filter);
     let table = crate::render::register::table(&reg, &filter);
+    let out = args.output.as_deref();
     let text = match args.format {
         ListFormat::Text => table.to_text(
             text_width(),
-            args.output.is_none() && global.color_for(std::io::stdout().is_terminal()),
+            out.is_none() && global.color_for(std::io::stdout().is_terminal()),
         ),
         ListFormat::Md => render_one(global, "list.md", &table.md_escaped())?,
         ListFormat::Csv => table.to_csv(),
-        ListFormat::Json => json(&reg),
+        ListFormat::Json => return deliver_json(out, &reg),
     };
-    deliver(args.output.as_deref(), &text)
+    deliver(out, &text)
 }
 
 /// `--map COLUMN=FIELD` pairs, each field checked.

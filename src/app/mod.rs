@@ -30,7 +30,7 @@ mod whatif;
 
 pub use files::{write_atomic, write_replace};
 
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, StdoutLock, Write};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -112,8 +112,15 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
 
 /// Writes a report to stdout; a closed pipe is not an error.
 fn emit(text: &str) -> Result<u8, Error> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    emit_with(|out| out.write_all(text.as_bytes()))
+}
+
+/// Writes a report to stdout with `write`, through a buffer, as [`emit`] does.
+fn emit_with(
+    write: impl FnOnce(&mut BufWriter<StdoutLock<'static>>) -> std::io::Result<()>,
+) -> Result<u8, Error> {
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
             path: "standard output".into(),
             source: e,
@@ -427,5 +434,14 @@ fn deliver(path: Option<&Path>, text: &str) -> Result<u8, Error> {
     match path {
         Some(p) => write_replace(p, text).map(|()| 0),
         None => emit(text),
+    }
+}
+
+/// [`deliver`] for `value` as JSON, which goes to stdout as it is made (a long CEU log's
+/// status need not be held whole first).
+fn deliver_json(path: Option<&Path>, value: &impl serde::Serialize) -> Result<u8, Error> {
+    match path {
+        Some(_) => deliver(path, &json(value)),
+        None => emit_with(|out| crate::render::json::write_json(value, out)),
     }
 }

@@ -20,13 +20,19 @@ pub const DIGITS: usize = 12;
 /// `value` as pretty JSON and a line break (see the module comment).
 pub fn to_json(value: &impl Serialize) -> String {
     let mut out = Vec::with_capacity(4096);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, Figures::default());
-    // Facts and views hold only strings, numbers and dates, which always serialise.
-    if value.serialize(&mut ser).is_err() {
+    // Facts and views hold only strings, numbers and dates, which always serialise, and a
+    // vector takes every byte written.
+    if write_json(value, &mut out).is_err() {
         return String::new();
     }
-    out.push(b'\n');
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes [`to_json`]`(value)` to `out` as it is made, without holding the whole text.
+pub fn write_json<W: Write + ?Sized>(value: &impl Serialize, out: &mut W) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Figures::default());
+    value.serialize(&mut ser).map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 /// `v` at [`DIGITS`] significant digits: the decimal figure a computation meant.
