@@ -131,8 +131,14 @@ impl<'a> Items<'a> {
             if !ascii && !safe_unicode(text) {
                 return Err(());
             }
-            // Blank, or a comment: the first byte that is not a space is none or `#`.
-            match text.bytes().find(|b| *b != b' ') {
+            // Blank, or a comment: the first byte that is not a space is none or `#`. Most
+            // lines start with `- ` or two spaces and a key: no search for those.
+            let first = match text.as_bytes() {
+                [b'-', ..] => Some(b'-'),
+                [b' ', b' ', c, ..] if *c != b' ' => Some(*c),
+                bytes => bytes.iter().copied().find(|b| *b != b' '),
+            };
+            match first {
                 None | Some(b'#') => continue,
                 Some(_) => {}
             }

@@ -146,13 +146,19 @@ pub(super) fn body_status<'c>(
         .flat_map(|c| c.counted.iter().copied())
         .collect();
     shown.sort_unstable();
-    let older_cycles = log
+    let mut older_cycles: Vec<usize> = log
         .entries
         .iter()
         .filter(|e| e.date >= first_cert && e.date < shown_from)
         .map(|e| e.line)
-        .filter(|l| shown.binary_search(l).is_err())
         .collect();
+    // In file order already (one pass to sort), then both lists are walked once together.
+    older_cycles.sort_unstable();
+    let mut shown = shown.into_iter().peekable();
+    older_cycles.retain(|l| {
+        while shown.next_if(|s| s < l).is_some() {}
+        shown.peek() != Some(l)
+    });
     Ok(BodyStatus {
         body,
         credentials: held.iter().map(|h| h.credential).collect(),
