@@ -49,7 +49,7 @@ pub struct Items<'a> {
     /// Storage of an item handed back with [`Items::recycle`], for the next item.
     spare: Option<Vec<(Node<'a>, Node<'a>)>>,
     /// Keys of the item being read (a key may not repeat).
-    keys: Vec<&'a str>,
+    keys: Keys<'a>,
     done: bool,
 }
 
@@ -64,7 +64,7 @@ impl<'a> Items<'a> {
             first_line: 0,
             width: 8,
             spare: None,
-            keys: Vec::new(),
+            keys: Keys::default(),
             done: false,
         }
     }
@@ -216,7 +216,7 @@ impl<'a> Iterator for Items<'a> {
 #[inline(always)]
 fn pair<'a>(
     line: &Line<'a>,
-    keys: &mut Vec<&'a str>,
+    keys: &mut Keys<'a>,
     sink: &mut impl FnMut(usize, &'a str, Node<'a>) -> Option<()>,
 ) -> Option<()> {
     let body = &line.text[2..];
@@ -226,11 +226,38 @@ fn pair<'a>(
         .position(|b| !KEY_BYTE[usize::from(*b)])
         .unwrap_or(body.len());
     let (key, value) = (&body[..key_len], body[key_len..].strip_prefix(": ")?);
-    if key.is_empty() || keys.contains(&key) {
+    if key.is_empty() || !keys.insert(key) {
         return None;
     }
-    keys.push(key);
     sink(line.no, key, value_node(line, value, 3 + key_len + 2)?)
+}
+
+/// The keys of one item, each with a bit of a mask chosen by its length and last byte, so
+/// that a new key is usually known new without comparing it to the others.
+#[derive(Default)]
+struct Keys<'a> {
+    list: Vec<&'a str>,
+    mask: u64,
+}
+
+impl<'a> Keys<'a> {
+    fn clear(&mut self) {
+        self.list.clear();
+        self.mask = 0;
+    }
+
+    /// Adds `key` (not empty); `false` when the item has it already.
+    #[inline(always)]
+    fn insert(&mut self, key: &'a str) -> bool {
+        let last = key.as_bytes()[key.len() - 1];
+        let bit = 1u64 << ((key.len() * 7 + usize::from(last)) % 64);
+        if self.mask & bit != 0 && self.list.contains(&key) {
+            return false;
+        }
+        self.mask |= bit;
+        self.list.push(key);
+        true
+    }
 }
 
 /// The bytes a key is made of: ASCII letters, digits and `_` (a table: every key byte of a

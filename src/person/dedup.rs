@@ -182,9 +182,8 @@ fn quick_hash(date: NaiveDate, title: &[u8], provider: &[u8]) -> u64 {
         for w in words {
             h = mix(h, lower_ascii(u64::from_le_bytes(*w)));
         }
-        let mut last = [0; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        h = mix(h, lower_ascii(u64::from_le_bytes(last)));
+        let last = rest.iter().rev().fold(0, |w, b| w << 8 | u64::from(*b));
+        h = mix(h, lower_ascii(last));
     }
     h
 }
