@@ -112,15 +112,21 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
 
 /// Writes a report to stdout; a closed pipe is not an error.
 fn emit(text: &str) -> Result<u8, Error> {
-    emit_with(|out| out.write_all(text.as_bytes()))
+    let mut out = std::io::stdout().lock();
+    written(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
 }
 
-/// Writes a report to stdout with `write`, through a buffer, as [`emit`] does.
+/// Writes a report to stdout with `write`, through a small buffer, as [`emit`] does.
 fn emit_with(
     write: impl FnOnce(&mut BufWriter<StdoutLock<'static>>) -> std::io::Result<()>,
 ) -> Result<u8, Error> {
-    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    match write(&mut out).and_then(|()| out.flush()) {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    written(write(&mut out).and_then(|()| out.flush()))
+}
+
+/// The outcome of writing to stdout: a closed pipe is not an error.
+fn written(result: std::io::Result<()>) -> Result<u8, Error> {
+    match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
             path: "standard output".into(),
             source: e,

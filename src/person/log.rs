@@ -20,10 +20,6 @@ pub type Text = compact_str::CompactString;
 /// The most CEUs one entry may claim; more is a typo.
 pub const MAX_ENTRY_CEUS: f64 = 60.0;
 
-/// About the fewest bytes an item takes in a log (`- {date: 2026-01-05, title: a, provider: b,
-/// ceus: 1}` is 52 and its line break); fewer only means room is added as the log is read.
-const MIN_ENTRY_BYTES: usize = 48;
-
 /// The largest portal total a checkpoint may record: far above any cycle's requirement, so
 /// only a mistyped figure is refused.
 pub const MAX_CHECKPOINT_CEUS: f64 = 1000.0;
@@ -134,10 +130,12 @@ impl Log {
                 item: Item::default(),
                 check: Check::new(src, &topics),
             };
-            // Room for as many entries as the text could hold, so that a long log is not
-            // copied from buffer to growing buffer; room not filled is never touched.
-            let most = src.text().len() / MIN_ENTRY_BYTES;
-            reader.check.log.entries.reserve(most);
+            // Room for the items of the text (each starts a line with `- ` in the layout
+            // read here), so that a long log is neither copied from buffer to growing buffer
+            // nor given room it never fills, which would only push what comes after it onto
+            // fresh memory.
+            let items = memchr::memmem::find_iter(src.text().as_bytes(), b"\n- ").count() + 1;
+            reader.check.log.entries.reserve(items);
             if src.each_item(&mut reader) {
                 return reader.check.finish();
             }
