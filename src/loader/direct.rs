@@ -79,7 +79,8 @@ impl<'n> Value<'n, '_> {
         }
     }
 
-    /// A `Vec<String>`: a list whose items are all scalars other than null.
+    /// A `Vec` of texts (`String`, or the log's short text): a list whose items are all
+    /// scalars other than null.
     pub fn texts<T: for<'t> From<&'t str>>(&self) -> Option<Vec<T>> {
         let Kind::Seq(items) = &self.0.kind else {
             return None;

@@ -20,6 +20,10 @@ pub type Text = compact_str::CompactString;
 /// The most CEUs one entry may claim; more is a typo.
 pub const MAX_ENTRY_CEUS: f64 = 60.0;
 
+/// About the fewest bytes an entry takes in a log (`- {date: 2026-01-05, title: a, provider:
+/// b, ceus: 1}` is 52 and its line break).
+const MIN_ENTRY_BYTES: usize = 48;
+
 /// The largest portal total a checkpoint may record: far above any cycle's requirement, so
 /// only a mistyped figure is refused.
 pub const MAX_CHECKPOINT_CEUS: f64 = 1000.0;
@@ -133,9 +137,10 @@ impl Log {
             // Room for the items of the text (each starts a line with `- ` in the layout
             // read here), so that a long log is neither copied from buffer to growing buffer
             // nor given room it never fills, which would only push what comes after it onto
-            // fresh memory.
+            // fresh memory; but never for more entries than the text could hold.
             let items = memchr::memmem::find_iter(src.text().as_bytes(), b"\n- ").count() + 1;
-            reader.check.log.entries.reserve(items);
+            let room = items.min(src.text().len() / MIN_ENTRY_BYTES);
+            reader.check.log.entries.reserve(room);
             if src.each_item(&mut reader) {
                 return reader.check.finish();
             }
