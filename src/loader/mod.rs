@@ -18,6 +18,7 @@ mod partial;
 mod read;
 pub(crate) use read::explained;
 mod scalar;
+mod scan;
 mod words;
 pub mod ymd;
 
