@@ -247,10 +247,10 @@ impl<'a> Keys<'a> {
         self.mask = 0;
     }
 
-    /// Adds `key` (not empty); `false` when the item has it already.
+    /// Adds `key`; `false` when the item has it already.
     #[inline(always)]
     fn insert(&mut self, key: &'a str) -> bool {
-        let last = key.as_bytes()[key.len() - 1];
+        let last = key.bytes().last().unwrap_or(0);
         let bit = 1u64 << ((key.len() * 7 + usize::from(last)) % 64);
         if self.mask & bit != 0 && self.list.contains(&key) {
             return false;

@@ -261,6 +261,23 @@ fn renewal_month_ceus_stay_with_the_cycle_that_used_them() {
     assert_eq!(b.lead().cycle, b.current.cycle);
 }
 
+/// Older cycles' entries are listed in file order, leaving out a renewal-month entry that
+/// counts in the cycle shown, wherever it stands among them.
+#[test]
+fn older_cycles_list_the_entries_no_cycle_shown_uses() {
+    let profile = "name: R\neducation: high_school\ncredentials: [{ id: CPC, earned: 2019-01-01 }]\naapc_renewal: 2027-05-31\n";
+    let ceus = "- { date: 2024-01-10, title: old, provider: AAPC, ceus: 20, aapc_index: O1 }\n- { date: 2025-05-20, title: a, provider: AAPC, ceus: 8, aapc_index: R1 }\n- { date: 2024-02-01, title: older, provider: AAPC, ceus: 16, aapc_index: O2 }\n- { date: 2025-09-01, title: b, provider: AAPC, ceus: 30, aapc_index: R2 }\n";
+    // The day after the due date: the cycle that used line 2's renewal-month CEUs has ended,
+    // and it is still shown.
+    let s = fixture(profile, ceus, "2027-06-01");
+    let b = &s.bodies[0];
+    assert_eq!(
+        b.ended.as_ref().map(|e| e.counted.clone()),
+        Some(vec![2, 4])
+    );
+    assert_eq!(b.older_cycles, [1, 3]);
+}
+
 /// `ceu list --cycle current` keeps a renewal-month entry of the previous cycle that counts
 /// toward the current one.
 #[test]
