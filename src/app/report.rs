@@ -96,20 +96,23 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
             }),
     );
     // Every output is checked against the inputs (profiles, logs, the roster) before the
-    // first is written, so a refused run leaves the folder as it was.
+    // first is written, so a refused run leaves the folder as it was. In a folder that does
+    // not exist yet, no input can be.
     for l in loaded.iter().flatten() {
         if let Some(log) = &l.log {
             note_input(log);
         }
     }
-    let pages = stems.iter().flat_map(|stem| {
-        PAGES[..if args.json { 3 } else { 2 }]
-            .iter()
-            .map(move |ext| args.out.join(format!("{CLIENTS}/{stem}.{ext}")))
-    });
-    let overview_files = [MARKER, "index.html", "summary.csv", manifest::FILE];
-    for path in pages.chain(overview_files.map(|f| args.out.join(f))) {
-        check_not_input(&path)?;
+    if std::fs::symlink_metadata(&args.out).is_ok() {
+        let pages = stems.iter().flat_map(|stem| {
+            PAGES[..if args.json { 3 } else { 2 }]
+                .iter()
+                .map(move |ext| args.out.join(format!("{CLIENTS}/{stem}.{ext}")))
+        });
+        let overview_files = [MARKER, "index.html", "summary.csv", manifest::FILE];
+        for path in pages.chain(overview_files.map(|f| args.out.join(f))) {
+            check_not_input(&path)?;
+        }
     }
     make_out(&args.out)?;
     progress.set_message("writing reports");

@@ -2,6 +2,7 @@
 //! `--templates DIR`.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -45,11 +46,22 @@ pub struct Templates {
     /// Whether `layout.html` is the embedded one, which puts `body` into the page as it is:
     /// sections can then be rendered straight into the page (see [`Templates::page`]).
     embedded_layout: bool,
+    /// The embedded layout rendered once around stand-ins for the title and the body, cut
+    /// at them (`None` inside when they do not each appear once, title first).
+    frame: OnceLock<Option<Frame>>,
 }
 
-/// Stands for the body while `layout.html` is rendered around it: a noncharacter that no
-/// text of ours holds, with a name. A page whose title holds it too is put together the
-/// slow way.
+/// `layout.html` cut around its title and body: `head`, the title escaped, `middle`, the
+/// body, `tail`.
+struct Frame {
+    head: String,
+    middle: String,
+    tail: String,
+}
+
+/// Stand for the title and the body while `layout.html` is rendered around them:
+/// noncharacters that no text of ours holds, with a name.
+const TITLE: &str = "\u{fdd2}title\u{fdd2}";
 const BODY: &str = "\u{fdd2}body\u{fdd2}";
 
 impl Templates {
@@ -87,6 +99,7 @@ impl Templates {
         Ok(Templates {
             tera,
             embedded_layout,
+            frame: OnceLock::new(),
         })
     }
 
@@ -117,32 +130,59 @@ impl Templates {
 
     /// One self-contained HTML page: `layout.html` around the sections that `body` renders
     /// at the end of the buffer it is given (with [`Templates::render_into`]). With the
-    /// embedded layout they are rendered straight into the page, not copied there.
+    /// embedded layout, rendered once per run, they are rendered straight into the page.
     pub fn page(
         &self,
         title: &str,
         body: impl FnOnce(&mut Vec<u8>) -> Result<(), Error>,
     ) -> Result<String, Error> {
-        let frame = if self.embedded_layout {
-            Some(self.render("layout.html", &PageModel { title, body: BODY })?)
-        } else {
-            None
-        };
-        match frame.as_deref().and_then(|f| f.split_once(BODY)) {
-            Some((head, tail)) if !tail.contains(BODY) => {
-                let mut out = Vec::with_capacity(head.len() + tail.len() + 64 * 1024);
-                out.extend_from_slice(head.as_bytes());
+        match self.frame()? {
+            Some(f) => {
+                let mut out = Vec::with_capacity(f.head.len() + f.tail.len() + 64 * 1024);
+                out.extend_from_slice(f.head.as_bytes());
+                super::code::html(title, &mut out)
+                    .map_err(|e| Error::Template(format!("layout.html: {e}")))?;
+                out.extend_from_slice(f.middle.as_bytes());
                 body(&mut out)?;
-                out.extend_from_slice(tail.as_bytes());
+                out.extend_from_slice(f.tail.as_bytes());
                 utf8(out)
             }
-            _ => {
+            None => {
                 let mut sections = Vec::new();
                 body(&mut sections)?;
                 let body = utf8(sections)?;
                 self.render("layout.html", &PageModel { title, body: &body })
             }
         }
+    }
+
+    /// The embedded layout's [`Frame`], made on first use.
+    fn frame(&self) -> Result<Option<&Frame>, Error> {
+        if !self.embedded_layout {
+            return Ok(None);
+        }
+        if let Some(frame) = self.frame.get() {
+            return Ok(frame.as_ref());
+        }
+        let page = self.render(
+            "layout.html",
+            &PageModel {
+                title: TITLE,
+                body: BODY,
+            },
+        )?;
+        let frame = page.split_once(TITLE).and_then(|(head, rest)| {
+            let (middle, tail) = rest.split_once(BODY)?;
+            let once = ![head, middle, tail]
+                .iter()
+                .any(|p| p.contains(TITLE) || p.contains(BODY));
+            once.then(|| Frame {
+                head: head.into(),
+                middle: middle.into(),
+                tail: tail.into(),
+            })
+        });
+        Ok(self.frame.get_or_init(|| frame).as_ref())
     }
 }
 
@@ -170,16 +210,17 @@ mod tests {
     #[test]
     fn sections_rendered_into_the_page_give_the_page_the_layout_renders() {
         let t = Templates::only(None, Some(&[])).unwrap();
-        assert!(t.embedded_layout);
-        let body = "<h1>Plan</h1>\n<p>R&amp;D</p>";
-        for title in ["Report for Ana", "<b>&", BODY, "x \u{fdd2}body\u{fdd2} y"] {
+        assert!(t.frame().unwrap().is_some());
+        let body = format!("<h1>Plan</h1>\n<p>R&amp;D {TITLE}{BODY}</p>");
+        let code = crate::render::code::code("a<b");
+        for title in ["Report for Ana", "<b>&", BODY, TITLE, &code, "\u{fdd0}x"] {
             let page = t
                 .page(title, |out| {
                     out.extend_from_slice(body.as_bytes());
                     Ok(())
                 })
                 .unwrap();
-            assert_eq!(page, slow_page(&t, title, body), "{title:?}");
+            assert_eq!(page, slow_page(&t, title, &body), "{title:?}");
         }
     }
 
