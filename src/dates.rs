@@ -28,11 +28,14 @@ pub fn sub_days(d: NaiveDate, n: u64) -> NaiveDate {
     d.checked_sub_days(Days::new(n)).unwrap_or(NaiveDate::MIN)
 }
 
-/// `d` plus a fractional number of months, counted in average-length days and rounded.
+/// `d` plus a fractional number of months: the whole months on the calendar (12 months from
+/// 2027-04-09 is 2028-04-09), the part of a month in average-length days, rounded.
 pub fn add_fractional_months(d: NaiveDate, months: f64) -> NaiveDate {
-    let days = (months.max(0.0) * DAYS_PER_MONTH).round();
-    // Bounded month spans keep this far below u64::MAX; `as` saturates anyway.
-    add_days(d, days as u64)
+    let months = months.max(0.0);
+    // Bounded month spans keep these far below u32::MAX; `as` saturates anyway.
+    let whole = months.trunc();
+    let days = ((months - whole) * DAYS_PER_MONTH).round();
+    add_days(add_months(d, whole as u32), days as u64)
 }
 
 /// `d` plus a fractional number of weeks, rounded to days.
@@ -45,9 +48,19 @@ pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
     (b - a).num_days()
 }
 
-/// Months (fractional) from `a` to `b`, by average month length; 0 when `b` is not later.
+/// Months (fractional) from `a` to `b`, the inverse of [`add_fractional_months`]: whole
+/// calendar months, then the days left by average month length; 0 when `b` is not later.
 pub fn months_between(a: NaiveDate, b: NaiveDate) -> f64 {
-    (days_between(a, b).max(0) as f64) / DAYS_PER_MONTH
+    if b <= a {
+        return 0.0;
+    }
+    // Whole months as `add_months` counts them (a month from Jan 31 is Feb 28).
+    let mut whole = whole_months(a, b) + 1;
+    while whole > 0 && add_months(a, whole) > b {
+        whole -= 1;
+    }
+    let rest = days_between(add_months(a, whole), b);
+    f64::from(whole) + rest as f64 / DAYS_PER_MONTH
 }
 
 /// Whole calendar months from `a` to `b` (0 if `b` is not after `a`).
@@ -117,5 +130,41 @@ mod tests {
         assert_eq!(day_in(2026, 2, 29), d("2026-02-28"));
         assert_eq!(month_end(d("2024-02-10")), d("2024-02-29"));
         assert_eq!(month_start(d("2024-02-10")), d("2024-02-01"));
+    }
+
+    #[test]
+    fn whole_months_fall_on_the_calendar_date() {
+        assert_eq!(
+            add_fractional_months(d("2027-04-09"), 12.0),
+            d("2028-04-09")
+        );
+        assert_eq!(add_fractional_months(d("2026-11-27"), 4.0), d("2027-03-27"));
+        assert_eq!(add_fractional_months(d("2027-01-31"), 1.0), d("2027-02-28"));
+        // The part of a month in average-length days: half a month is 15 days.
+        assert_eq!(add_fractional_months(d("2026-01-01"), 2.5), d("2026-03-16"));
+        assert_eq!(
+            add_fractional_months(d("2026-01-01"), -3.0),
+            d("2026-01-01")
+        );
+        for (a, b, months) in [
+            ("2027-04-09", "2028-04-09", 12.0),
+            ("2027-01-31", "2027-02-28", 1.0),
+            ("2026-03-01", "2026-03-01", 0.0),
+            ("2026-03-05", "2026-02-01", 0.0),
+        ] {
+            assert_eq!(months_between(d(a), d(b)), months, "{a} to {b}");
+        }
+        // Each is the other's inverse, to within the rounding of days.
+        for start in ["2026-01-31", "2026-02-28", "2024-02-29", "2026-07-15"] {
+            for tenths in 0..400 {
+                let months = f64::from(tenths) / 10.0;
+                let end = add_fractional_months(d(start), months);
+                let back = months_between(d(start), end);
+                assert!(
+                    (back - months).abs() <= 0.5 / DAYS_PER_MONTH + 1e-9,
+                    "{start} + {months}: {back}"
+                );
+            }
+        }
     }
 }

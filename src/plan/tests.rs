@@ -119,8 +119,8 @@ fn beginner_hospital_inpatient_takes_cca_then_ccs() {
     let cca = end(&p, "exam:CCA");
     let job = stage(&p, "job");
     assert_eq!(job.start, cca);
-    assert_eq!(stage(&p, "work:CCS").end, d("2029-02-10"));
-    assert_eq!(end(&p, "exam:CCS"), d("2029-03-24"));
+    assert_eq!(stage(&p, "work:CCS").end, d("2029-02-12"));
+    assert_eq!(end(&p, "exam:CCS"), d("2029-03-26"));
     assert_eq!(p.job_ready, Some(cca));
     // Costs run through the target: both exams are counted.
     assert!(
@@ -135,8 +135,8 @@ fn beginner_hospital_inpatient_takes_cca_then_ccs() {
 fn no_diploma_starts_with_a_ged() {
     let p = plan_for("name: C\neducation: none\ntarget: { setting: physician_office }\n");
     assert_eq!(p.milestones[0].id, "diploma");
-    assert_eq!(p.milestones[0].end, d("2027-05-29"));
-    assert!(stage(&p, "programme").start >= d("2027-05-29"));
+    assert_eq!(p.milestones[0].end, d("2027-05-27"));
+    assert!(stage(&p, "programme").start >= d("2027-05-27"));
     assert_eq!(
         p.costs.lines[0].cost,
         Cost::Unknown,
@@ -186,8 +186,8 @@ fn cca_with_eight_months_works_four_more() {
     );
     assert!(p.target.first_step.is_none());
     let work = stage(&p, "work:CCS");
-    assert_eq!((work.start, work.end), (d(AS_OF), d("2027-03-29")));
-    assert_eq!(end(&p, "exam:CCS"), d("2027-05-10"));
+    assert_eq!((work.start, work.end), (d(AS_OF), d("2027-03-27")));
+    assert_eq!(end(&p, "exam:CCS"), d("2027-05-08"));
     assert!(
         !p.costs
             .lines
@@ -208,12 +208,12 @@ fn apprentice_removal_shows_every_route() {
         unreachable!()
     };
     assert_eq!(a.chosen.route, "course_and_practicode");
-    assert_eq!(a.chosen.done, d("2027-04-23"));
+    assert_eq!(a.chosen.done, d("2027-04-22"));
     assert!(a.chosen.practicode_left && a.chosen.practicode_included);
     let others: Vec<&str> = a.others.iter().map(|r| r.route.as_str()).collect();
     assert_eq!(others.len(), 3, "{others:?}");
     let work_only = a.others.iter().find(|r| r.route == "experience").unwrap();
-    assert_eq!((work_only.work_left, work_only.done), (18, d("2028-05-28")));
+    assert_eq!((work_only.work_left, work_only.done), (18, d("2028-05-27")));
 }
 
 /// Case 5: holders of CPC, CCS or RHIT have medical terminology and A&P credited.

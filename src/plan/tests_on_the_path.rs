@@ -234,7 +234,7 @@ fn a_working_coder_practises_the_job_skills_at_work() {
     assert!(
         practised
             .iter()
-            .all(|d| *d == crate::testing::d("2027-03-29"))
+            .all(|d| *d == crate::testing::d("2027-03-27"))
     );
     let gap = p.warnings.iter().find_map(|w| match w {
         Warning::ReadinessGap { competencies } => Some(competencies),
