@@ -124,9 +124,7 @@ pub(super) fn tally<'c>(
                 match s.kind {
                     ShareKind::Domain => {
                         let other = round2(t.earned - hiim);
-                        // The rest of the share, exact to a millionth (1 - 0.8 is not 0.2
-                        // in binary).
-                        let rest = ((1.0 - s.share) * 1e6).round() / 1e6;
+                        let rest = outside_share(s.share);
                         let cap = round2(total * rest);
                         if other > cap {
                             t.capped_other = Some(Capped {
@@ -145,14 +143,22 @@ pub(super) fn tally<'c>(
                             hiim,
                         ));
                     }
-                    ShareKind::Sourced => subs.push(progress(
-                        Measure::Share {
-                            share: s.kind,
-                            fraction: s.share,
-                        },
-                        share_total,
-                        sum(&|e| e.ahima_sourced),
-                    )),
+                    // Only CEUs that count can meet the share: of the sourced CEUs outside
+                    // the HIIM domains, no more than the cap lets count (those sourced
+                    // are the ones to report first).
+                    ShareKind::Sourced => {
+                        let inside = sum(&|e| e.ahima_sourced && e.domain == Some(Domain::Hiim));
+                        let other = sum(&|e| e.ahima_sourced && e.domain != Some(Domain::Hiim));
+                        let cap = other_cap(req, total).unwrap_or(f64::INFINITY);
+                        subs.push(progress(
+                            Measure::Share {
+                                share: s.kind,
+                                fraction: s.share,
+                            },
+                            share_total,
+                            inside + other.min(cap),
+                        ))
+                    }
                 }
             }
             if let Some(need) = req.self_assessments {
@@ -179,6 +185,21 @@ pub(super) fn tally<'c>(
     t.requirements.extend(subs);
     t.complete = t.requirements.iter().all(|r| r.met);
     t
+}
+
+/// The part of a cycle that may lie outside the HIIM domains when `share` must lie inside,
+/// exact to a millionth (1 - 0.8 is not 0.2 in binary).
+fn outside_share(share: f64) -> f64 {
+    ((1.0 - share) * 1e6).round() / 1e6
+}
+
+/// The most CEUs outside the HIIM domains that count toward `total`, when a domain share
+/// caps them.
+fn other_cap(req: &Required, total: f64) -> Option<f64> {
+    req.shares
+        .iter()
+        .find(|s| s.kind == ShareKind::Domain)
+        .map(|s| round2(total * outside_share(s.share)))
 }
 
 fn progress(what: Measure<'_>, required: f64, earned: f64) -> Progress<'_> {

@@ -424,3 +424,37 @@ fn the_register_shares_the_cap_on_other_ceus_as_the_status_counts_it() {
     assert!((3.0 + o2.0 - cap.counted).abs() < 1e-9, "{cap:?} {o2:?}");
     assert_eq!(r.bodies[0].capped_other[0].capped, cap);
 }
+
+/// Only CEUs that count meet AHIMA's sourced share: AHIMA-sourced CEUs outside the HIIM
+/// domains count up to the cap on such CEUs, no further.
+#[test]
+fn sourced_ceus_over_the_cap_on_other_ceus_do_not_meet_the_sourced_share() {
+    let profile = "name: S\neducation: associate\ncredentials: [{ id: CCS, earned: 2025-03-01 }]\n";
+    let mut ceus = "- { date: 2025-05-01, title: lead, provider: AHIMA, ceus: 10, domain: other, ahima_sourced: true }\n- { date: 2025-06-01, title: code, provider: V, ceus: 16, domain: hiim }\n".to_string();
+    let sourced = |s: &Status| {
+        let c = &s.bodies[0].current;
+        let share = c.requirements.iter().find(|r| {
+            matches!(
+                r.what,
+                Measure::Share {
+                    share: ShareKind::Sourced,
+                    ..
+                }
+            )
+        });
+        (share.unwrap().earned, c.remaining, c.state.clone())
+    };
+    let catalog = &*crate::testing::EMBEDDED;
+    let as_of = d("2026-11-27");
+    let p = crate::testing::person(catalog, profile, as_of);
+    let on = |ceus: &str| {
+        let l = crate::testing::log(catalog, ceus);
+        sourced(&status(&p, &l, catalog, as_of).unwrap())
+    };
+    let (earned, remaining, state) = on(&ceus);
+    assert_eq!((earned, remaining), (4.0, 4.0));
+    assert_ne!(state, CycleState::Complete);
+    // Four sourced CEUs in the HIIM domains complete it.
+    ceus.push_str("- { date: 2025-07-01, title: hiim, provider: AHIMA, ceus: 4, domain: hiim, ahima_sourced: true }\n");
+    assert_eq!(on(&ceus), (8.0, 0.0, CycleState::Complete));
+}
