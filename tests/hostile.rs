@@ -111,7 +111,7 @@ const CASES: &[(&str, &str, &str, i32)] = &[
     (
         "p14_inf_hours.yaml",
         "4:32",
-        "`inf` is out of range: expected hours a week from 0 to 80",
+        "`inf` is out of range: expected hours a week from 1 to 80",
         1,
     ),
     ("p15_not_utf8.yaml", "1:8", "the file is not valid UTF-8", 1),

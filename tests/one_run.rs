@@ -77,7 +77,7 @@ const LOG: &str = "\
 - date: 2025-10-22
   titel: Misspelt key
   provider: AAPC
-  ceus: 1
+  ceus: 0
 - date: 2025-10-23
   title: Negative
   provider: AAPC
@@ -91,10 +91,12 @@ const LOG: &str = "\
 ";
 
 /// The log's problems: parsing ones and checks, in file order.
-const LOG_PROBLEMS: [(u64, u64, &str); 6] = [
+const LOG_PROBLEMS: [(u64, u64, &str); 7] = [
     (6, 9, "[1].date: `2026-02-30` is not a real calendar date"),
     (13, 9, "[2].ceus: found text `two`"),
     (15, 3, "unknown key `[3].titel`; did you mean `title`?"),
+    // The rest of an entry with a misspelt key is still checked.
+    (17, 9, "`0` CEUs is not plausible for one entry"),
     (21, 9, "`-3` CEUs is not plausible for one entry"),
     (26, 12, "unknown topic `cptx`; did you mean `cpt`?"),
     (27, 49, "`-1` CEUs is not a plausible portal total"),
@@ -134,7 +136,7 @@ fn a_log_with_mistakes_of_every_kind_reports_them_all_at_once() {
         );
         assert!(stderr.contains(message), "{stderr}");
     }
-    assert_eq!(stderr.matches("error:").count(), 6, "{stderr}");
+    assert_eq!(stderr.matches("error:").count(), 7, "{stderr}");
 }
 
 #[test]
@@ -181,6 +183,8 @@ experience_months: \"six\"
 credentials:
   - id: CPCC
     earned: 2024-01-10
+name: Repeated
+state: !x ZZ
 cycle_overrides:
   - body: AAPC
     start: 2026-01-01
@@ -191,21 +195,24 @@ cycle_overrides:
 ceu_log: missing.ceus.yaml
 ",
     );
+    // A repeated key or a tag hides none of the others.
     let want = [
         (3, 20, "experience_months: found text `six`"),
         (5, 9, "unknown credential `CPCC`; did you mean `CPC`?"),
+        (7, 1, "duplicate key `name`"),
+        (8, 8, "YAML tags such as `!x` are not used"),
         (
-            10,
+            12,
             10,
             "cycle end 2025-01-01 is not after its start 2026-01-01",
         ),
         // A start that is not a date is not compared with the end.
         (
-            12,
+            14,
             12,
             "cycle_overrides[1].start: `2026-02-30` is not a real calendar date",
         ),
-        (14, 10, "CEU log"),
+        (16, 10, "CEU log"),
     ];
     assert_problems(&problems(&["profile", "check", &p], 1), &p, &want);
     for command in [&["plan"][..], &["ceu", "status"]] {

@@ -9,6 +9,11 @@ use serde::{Deserialize, Serialize};
 /// Defines a bounded `f64` newtype read through `TryFrom<f64>`.
 macro_rules! bounded_f64 {
     ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $what:expr) => {
+        bounded_f64!($(#[$doc])* $name, $min, $max, $what, $min);
+    };
+    // `$shown` is the least value the message names, when checks after reading ask more
+    // than the type takes.
+    ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $what:expr, $shown:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize)]
         #[serde(into = "f64")]
@@ -46,7 +51,7 @@ macro_rules! bounded_f64 {
                     Err(format!(
                         "`{v}` is out of range: expected {} from {} to {}",
                         $what,
-                        crate::data::units::plain($min),
+                        crate::data::units::plain($shown),
                         crate::data::units::plain($max)
                     ))
                 }
@@ -137,7 +142,7 @@ bounded_f64!(
 bounded_f64!(
     /// Study hours a week: at most 80. Read from 0 (a reader's stand-in for a missing value
     /// must be accepted); the profile and the catalog ask for at least [`MIN_WEEKLY_HOURS`].
-    WeeklyHours, 0.0, 80.0, "hours a week"
+    WeeklyHours, 0.0, 80.0, "hours a week", MIN_WEEKLY_HOURS
 );
 
 /// The fewest study hours a week a plan can be made with.

@@ -20,10 +20,12 @@ use crate::error::Code;
 pub const MAX_ALIAS_NODES: usize = 100_000;
 
 /// What reading produced: the tree when the document was read to its end (even if problems
-/// were found on the way), and the problems.
+/// were found on the way), the problems, and the record paths (`credentials[0].id`) of the
+/// values those problems leave not read as written (a tagged value, a repeated key).
 pub struct Read<'a> {
     pub root: Option<Node<'a>>,
     pub problems: Vec<Problem>,
+    pub tainted: Vec<String>,
 }
 
 enum Frame<'a> {
@@ -51,6 +53,7 @@ pub fn read(text: &str) -> Read<'_> {
         anchors: HashMap::new(),
         alias_nodes: 0,
         problems: Vec::new(),
+        tainted: Vec::new(),
     };
     let mut documents = 0;
     for event in Parser::new_from_str(text) {
@@ -58,10 +61,7 @@ pub fn read(text: &str) -> Read<'_> {
             Ok(e) => e,
             Err(e) => {
                 b.problems.push(syntax(&e, text));
-                return Read {
-                    root: None,
-                    problems: b.problems,
-                };
+                return b.stopped();
             }
         };
         let start = span.start;
@@ -115,22 +115,17 @@ pub fn read(text: &str) -> Read<'_> {
         };
         if let Err(p) = step {
             b.problems.push(p);
-            return Read {
-                root: None,
-                problems: b.problems,
-            };
+            return b.stopped();
         }
         // Enough found (a hostile file of duplicates or tags): stop, without a tree.
         if b.problems.len() >= super::de::MAX_RECORDED {
-            return Read {
-                root: None,
-                problems: b.problems,
-            };
+            return b.stopped();
         }
     }
     Read {
         root: b.root,
         problems: b.problems,
+        tainted: b.tainted,
     }
 }
 
@@ -141,9 +136,32 @@ struct Builder<'a> {
     anchors: HashMap<usize, (Node<'a>, usize)>,
     alias_nodes: usize,
     problems: Vec<Problem>,
+    tainted: Vec<String>,
 }
 
 impl<'a> Builder<'a> {
+    /// Reading stopped: the problems, without a tree.
+    fn stopped(self) -> Read<'a> {
+        Read {
+            root: None,
+            problems: self.problems,
+            tainted: Vec::new(),
+        }
+    }
+
+    /// The record path of the node being read (as [`super::de`] writes it).
+    fn path(&self) -> String {
+        let mut path = String::new();
+        for frame in &self.stack {
+            match frame {
+                Frame::Seq { items, .. } => path.push_str(&format!("[{}]", items.len())),
+                Frame::Map { key: Some(k), .. } => push_key(&mut path, k),
+                Frame::Map { key: None, .. } => {}
+            }
+        }
+        path
+    }
+
     fn open(&mut self, frame: Frame<'a>) -> Result<(), Problem> {
         if self.stack.len() >= MAX_DEPTH {
             let node = match &frame {
@@ -195,6 +213,9 @@ impl<'a> Builder<'a> {
                 Some(k) => {
                     if is_repeat(&k, pairs, seen) {
                         let name = k.scalar().unwrap_or_default();
+                        let mut path = self.path();
+                        push_key(&mut path, &k);
+                        self.tainted.push(path);
                         self.problems.push(Problem::new(
                             k.pos(),
                             Code::DuplicateKey,
@@ -249,6 +270,7 @@ impl<'a> Builder<'a> {
 
     fn refuse_tag(&mut self, tag: Option<&Tag>, at: Marker) {
         let Some(t) = tag else { return };
+        self.tainted.push(self.path());
         let name = if t.is_yaml_core_schema() {
             format!("!!{}", t.suffix)
         } else {
@@ -264,6 +286,14 @@ impl<'a> Builder<'a> {
             "the value without a tag",
         ));
     }
+}
+
+/// `path` followed by the mapping key `k`.
+fn push_key(path: &mut String, k: &Node<'_>) {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(k.scalar().unwrap_or_default());
 }
 
 /// Index of a large mapping's pairs by a (randomly keyed) hash of their key.

@@ -208,13 +208,17 @@ impl Source {
         let Some(root) = read.root else {
             return Err(failed(problems));
         };
-        // The reader's own problems (a tag, a repeated key) are not tied to a record path,
-        // so no value is kept with them.
+        // The reader's own problems (a tag, a repeated key) leave the values at their record
+        // paths not read as written; the rest of the value is kept for the checks.
         match de::from_tree::<T>(&root) {
             Ok(v) if problems.is_empty() => Ok(v),
-            Ok(_) => Err(failed(problems)),
+            Ok(v) => Err(self.partial(de::Failed {
+                value: Some(v),
+                problems,
+                tainted: read.tainted,
+            })),
             Err(more) if problems.is_empty() => Err(self.partial(more)),
-            Err(more) => {
+            Err(mut more) => {
                 // A value already reported (a tag, a duplicate) is not reported again.
                 let reported: Vec<(usize, usize)> =
                     problems.iter().map(|p| (p.line, p.col)).collect();
@@ -223,7 +227,12 @@ impl Source {
                         .into_iter()
                         .filter(|p| !reported.contains(&(p.line, p.col))),
                 );
-                Err(failed(problems))
+                more.tainted.extend(read.tainted);
+                Err(self.partial(de::Failed {
+                    value: more.value,
+                    problems,
+                    tainted: more.tainted,
+                }))
             }
         }
     }

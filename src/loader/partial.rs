@@ -136,19 +136,34 @@ mod tests {
         }
     }
 
+    /// A repeated key or a tag leaves the rest of the document to check: the value is kept
+    /// (the first of the repeated keys) and only the places of the problems are left out.
     #[test]
-    fn a_document_that_cannot_be_read_gives_no_value() {
+    fn the_readers_own_problems_leave_only_their_places_out() {
         let src = Source::new(
             "t.yaml",
-            "- id: A\n  id: B\n  earned: 2025-01-01\n  count: 1\n",
+            "- id: A\n  id: B\n  earned: 2025-01-01\n  count: 1\n- id: !x C\n  earned: 2025-01-02\n  count: 2\n",
         );
         let Err(p) = src.parse_partly::<Vec<Held>>() else {
             panic!("a repeated key is a problem");
         };
-        assert!(
-            p.value.is_none(),
-            "the reader's own problems are tied to no field"
-        );
+        let held = p.value.expect("the rest is read");
+        assert_eq!((held[0].id.as_str(), held[1].count), ("A", 2));
+        assert_eq!(p.problems.len(), 2, "{:?}", p.problems);
+        assert!(!p.taint.clean("[0].id"), "the repeated key");
+        assert!(p.taint.clean("[0].earned"));
+        assert!(!p.taint.clean("[1].id"), "the tagged value");
+        assert!(p.taint.clean("[1].count"));
+    }
+
+    /// A document the reader cannot get to the end of gives no value.
+    #[test]
+    fn a_document_that_cannot_be_read_gives_no_value() {
+        let src = Source::new("t.yaml", "- id: A\n  earned: [2025\n");
+        let Err(p) = src.parse_partly::<Vec<Held>>() else {
+            panic!("a syntax error is a problem");
+        };
+        assert!(p.value.is_none());
         assert!(!p.problems.is_empty());
     }
 

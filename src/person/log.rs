@@ -288,29 +288,25 @@ impl<'s> Check<'s> {
             return;
         }
         let blank = |t: &Option<Text>| t.as_deref().is_none_or(is_blank);
-        let (Some(date), false, false, Some(ceus)) = (
-            item.date,
-            blank(&item.title),
-            blank(&item.provider),
-            item.ceus,
-        ) else {
-            let missing: Vec<&str> = [
-                ("date", item.date.is_none()),
-                ("title", blank(&item.title)),
-                ("provider", blank(&item.provider)),
-                ("ceus", item.ceus.is_none()),
-            ]
-            .into_iter()
-            .filter_map(|(k, m)| m.then_some(k))
-            .collect();
+        let missing: Vec<&str> = [
+            ("date", item.date.is_none()),
+            ("title", blank(&item.title)),
+            ("provider", blank(&item.provider)),
+            ("ceus", item.ceus.is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(k, m)| m.then_some(k))
+        .collect();
+        if !missing.is_empty() {
             self.report(
                 format!("[{i}]"),
                 format!("entry lacks {}", missing.join(", ")),
                 "date, title, provider and ceus on every entry".into(),
             );
-            return;
-        };
-        if !(ceus.is_finite() && ceus > 0.0 && ceus <= MAX_ENTRY_CEUS) {
+        }
+        if let Some(ceus) = item.ceus
+            && !(ceus.is_finite() && ceus > 0.0 && ceus <= MAX_ENTRY_CEUS)
+        {
             self.report(
                 at("ceus"),
                 format!("`{}` CEUs is not plausible for one entry", plain(ceus)),
@@ -333,6 +329,10 @@ impl<'s> Check<'s> {
                 "`checkpoint: DATE` on this item, or no body/earned".into(),
             );
         }
+        // An entry that lacks a field is reported above (its other fields too), not kept.
+        let (Some(date), Some(ceus), true) = (item.date, item.ceus, missing.is_empty()) else {
+            return;
+        };
         self.log.entries.push(Entry {
             line,
             date,
