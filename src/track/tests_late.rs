@@ -442,7 +442,7 @@ fn sourced_ceus_over_the_cap_on_other_ceus_do_not_meet_the_sourced_share() {
                 }
             )
         });
-        (share.unwrap().earned, c.remaining, c.state.clone())
+        (share.unwrap().earned, c.remaining, c.state)
     };
     let catalog = &*crate::testing::EMBEDDED;
     let as_of = d("2026-11-27");
