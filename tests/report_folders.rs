@@ -186,3 +186,36 @@ fn a_folder_a_killed_first_run_left_is_taken_as_empty() {
     assert_eq!(temporaries(&out), Vec::<PathBuf>::new());
     assert!(out.join("clients/maya-thompson.html").is_file());
 }
+
+/// `--format json` (or `--json`) adds a JSON page per client beside the HTML and Markdown.
+#[test]
+fn format_json_adds_a_json_page_per_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path().join("clients");
+    copy_example("aspiring.yaml", &top);
+    for flags in [&["--format", "json"][..], &["--json"], &[]] {
+        let out = dir.path().join(format!("out{}", flags.len()));
+        let run = coderpath()
+            .arg("report")
+            .arg(&top)
+            .arg("-o")
+            .arg(&out)
+            .args(flags)
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{run:?}");
+        let mut pages: Vec<String> = std::fs::read_dir(out.join("clients"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        pages.sort();
+        let json = pages.iter().any(|p| p.ends_with(".json"));
+        assert_eq!(json, !flags.is_empty(), "{flags:?}: {pages:?}");
+        if json {
+            let page = pages.iter().find(|p| p.ends_with(".json")).unwrap();
+            let text = std::fs::read_to_string(out.join("clients").join(page)).unwrap();
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert!(v["plan"].is_object(), "{text}");
+        }
+    }
+}

@@ -105,7 +105,7 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
     }
     if std::fs::symlink_metadata(&args.out).is_ok() {
         let pages = stems.iter().flat_map(|stem| {
-            PAGES[..if args.json { 3 } else { 2 }]
+            PAGES[..if args.writes_json() { 3 } else { 2 }]
                 .iter()
                 .map(move |ext| args.out.join(format!("{CLIENTS}/{stem}.{ext}")))
         });
@@ -120,7 +120,7 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
         data: &data,
         templates: &templates,
         as_of,
-        json: args.json,
+        json: args.writes_json(),
         counsellor: input.roster.as_ref().and_then(|r| r.counsellor.as_deref()),
         organisation: input
             .roster

@@ -482,7 +482,11 @@ pub struct RosterArgs {
     /// Directory for the reports (created; an existing one not made by coderpath needs --force)
     #[arg(long, short = 'o', visible_alias = "output", value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub out: PathBuf,
-    /// Also write each client's report as JSON
+    /// Also write each client's report in this format (HTML and Markdown are always
+    /// written)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ReportExtra>,
+    /// The same as --format json
     #[arg(long)]
     pub json: bool,
     /// Worker threads [default: the number of CPUs]
@@ -495,6 +499,19 @@ pub struct RosterArgs {
     /// Write summary.csv without the UTF-8 byte order mark (for tools that dislike it)
     #[arg(long)]
     pub no_bom: bool,
+}
+
+/// A client page format `report` writes besides HTML and Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportExtra {
+    Json,
+}
+
+impl RosterArgs {
+    /// Whether each client's report is also written as JSON.
+    pub fn writes_json(&self) -> bool {
+        self.json || self.format == Some(ReportExtra::Json)
+    }
 }
 
 /// Starter files `init` can write.

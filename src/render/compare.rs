@@ -69,7 +69,16 @@ impl CompareView {
             values: plans
                 .iter()
                 .map(|(_, v)| {
-                    let labels: Vec<String> = v.warnings.iter().map(|w| w.label.clone()).collect();
+                    // "Misses the target date and may be over budget".
+                    let labels: Vec<String> = v
+                        .warnings
+                        .iter()
+                        .enumerate()
+                        .map(|(i, w)| match i {
+                            0 => w.label.clone(),
+                            _ => in_sentence(&w.label),
+                        })
+                        .collect();
                     if labels.is_empty() {
                         "none".into()
                     } else {

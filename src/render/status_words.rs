@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::code::code;
 use super::plan_words::proration;
-use super::words::{and_list, ceus, ceus_up, count, lapse, num, num_down, num_up, usd};
+use super::words::{and_list, ceus, ceus_up, count, lapse, noun, num, num_down, num_up, usd};
 use crate::data::model::Body;
 use crate::rules::{MinimumKind, Required, ShareKind};
 use crate::track::{BodyStatus, CycleState, CycleStatus, Measure, RejectReason, Unlogged};
@@ -290,9 +290,10 @@ pub fn notes(c: &CycleStatus, body: Body) -> Vec<String> {
     }
     if c.unmarked_domain > 0 {
         out.push(format!(
-            "{} no {}; they count as outside the HIIM domains.",
+            "{} no {}; {} as outside the HIIM domains.",
             count(c.unmarked_domain, "entry has", "entries have"),
-            code("domain")
+            code("domain"),
+            noun(c.unmarked_domain, "it counts", "they count")
         ));
     }
     if c.to_next_cycle > 0.0 && matches!(c.state, CycleState::NotInLog { .. }) {

@@ -2,7 +2,7 @@
 
 use super::code::code;
 use super::plan_words::unmet_any;
-use super::words::{and_list, article, count, education, hours, months, num, usd};
+use super::words::{and_list, article, count, education, hours, months, noun, num, usd};
 use crate::plan::{Assumed, ProgrammeFilter, Warning};
 
 /// The warning's short title and its message.
@@ -259,9 +259,14 @@ pub fn warning(w: &Warning) -> (String, String) {
         } => (
             "Renewal overdue",
             format!(
-                "{body} CEUs for {} were due {due}; {} missing, so the credentials are {} until {until}, then revoked. See {} for the extension and late fees.",
+                "{body} CEUs for {} were due {due}; {} missing, so {} {} until {until}, then revoked. See {} for the extension and late fees.",
                 and_list(&ids(credentials)),
                 count(num(*remaining), "CEU is", "CEUs are"),
+                noun(
+                    credentials.len(),
+                    "the credential is",
+                    "the credentials are"
+                ),
                 super::words::lapse(*state),
                 code("coderpath ceu status"),
                 body = body.as_str()

@@ -157,7 +157,10 @@ impl<'de> MapAccess<'de> for Fields<'_, '_> {
                     node.pos(),
                     Code::MissingField,
                     format!("missing key `{name}`{within}"),
-                    Some(format!("a `{name}:` entry in this mapping")),
+                    Some(format!(
+                        "{} `{name}:` entry in this mapping",
+                        crate::render::words::article(name)
+                    )),
                 ),
                 None,
             );
