@@ -112,7 +112,13 @@ fn init_writes_starters_that_validate_and_never_overwrite() {
         .arg(dir.path().join("c.yaml"))
         .assert()
         .code(0);
-    assert!(dir.path().join("team/clients/first-client.yaml").is_file());
+    // The roster's first client names itself in the command its comment gives.
+    let client = dir.path().join("team/clients/first-client.yaml");
+    let text = std::fs::read_to_string(&client).unwrap();
+    assert!(
+        text.contains(&format!("coderpath plan {}\n", client.display())),
+        "{text}"
+    );
 }
 
 #[test]

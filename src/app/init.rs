@@ -12,7 +12,7 @@ const CERTIFIED: &str = include_str!("../../templates/starters/certified.yaml");
 const ROSTER: &str = include_str!("../../templates/starters/roster.yaml");
 
 /// Writes each `(path, text)`, refusing all of them if any exists and `force` is not set.
-fn write_new(files: &[(PathBuf, &str)], force: bool) -> Result<u8, Error> {
+fn write_new(files: &[(PathBuf, impl AsRef<str>)], force: bool) -> Result<u8, Error> {
     if !force && let Some((p, _)) = files.iter().find(|(p, _)| p.exists()) {
         return Err(Error::Usage(format!(
             "{} exists; add --force to replace it",
@@ -26,7 +26,7 @@ fn write_new(files: &[(PathBuf, &str)], force: bool) -> Result<u8, Error> {
                 source,
             })?;
         }
-        write_atomic(path, text)?;
+        write_atomic(path, text.as_ref())?;
         super::say::status(&format!("wrote {}", path.display()));
     }
     Ok(0)
@@ -39,20 +39,25 @@ pub(super) fn init(kind: InitKind, path: Option<&Path>, force: bool) -> Result<u
         InitKind::Roster => ("roster.yaml", ROSTER),
     };
     let path = path.map_or_else(|| PathBuf::from(default), Path::to_path_buf);
-    // The command in the file's opening comment names the file as written.
+    let mut files = vec![(path.clone(), naming(text, default, &path))];
+    if kind == InitKind::Roster {
+        let dir = path.parent().unwrap_or(Path::new(""));
+        let client = dir.join("clients").join("first-client.yaml");
+        files.push((client.clone(), naming(ASPIRING, "profile.yaml", &client)));
+    }
+    write_new(&files, force)
+}
+
+/// Starter `text` with the command in its opening comment naming `path`, the file as written,
+/// instead of `default`.
+fn naming(text: &str, default: &str, path: &Path) -> String {
     let shown = path.display().to_string();
     let shown = if shown.contains(char::is_whitespace) {
         format!("\"{shown}\"")
     } else {
         shown
     };
-    let text = text.replacen(&format!(" {default}"), &format!(" {shown}"), 1);
-    let mut files = vec![(path.clone(), text.as_str())];
-    if kind == InitKind::Roster {
-        let dir = path.parent().unwrap_or(Path::new(""));
-        files.push((dir.join("clients").join("first-client.yaml"), ASPIRING));
-    }
-    write_new(&files, force)
+    text.replacen(&format!(" {default}"), &format!(" {shown}"), 1)
 }
 
 pub(super) fn eject(dir: &Path, force: bool) -> Result<u8, Error> {
