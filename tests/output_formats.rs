@@ -223,3 +223,65 @@ fn calendar_uids_tell_two_names_apart_that_differ_only_by_an_accent() {
         seen[0]
     );
 }
+
+/// Every reminder lies ahead of `--as-of`, a deadline two days away still gets one, and the
+/// monthly pace reminder falls on a day every month has (RFC 5545 skips months without it).
+#[test]
+fn calendar_reminders_lie_ahead_and_the_monthly_one_fits_every_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("late.yaml");
+    std::fs::write(
+        &profile,
+        "name: L\neducation: associate\nmemberships: [AAPC]\ncredentials: [{ id: CPC, earned: 2019-04-02 }]\naapc_renewal: 2026-08-31\nceu_log: late.ceus.yaml\nceu_log_since: 2024-09-01\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("late.ceus.yaml"),
+        "- { date: 2025-01-10, title: a, provider: AAPC, ceus: 5, aapc_index: C1 }\n",
+    )
+    .unwrap();
+    let run = |as_of: &str| {
+        let out = assert_cmd::Command::cargo_bin("coderpath")
+            .unwrap()
+            .args(["--as-of", as_of, "ceu", "calendar"])
+            .arg(&profile)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Overdue until 2026-11-29: its reminder is the day before, not weeks in the past.
+    let text = run("2026-11-27");
+    let revocation = text
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("DTSTART;VALUE=DATE:20261129"))
+        .expect("the last day before revocation");
+    assert!(
+        revocation.contains("TRIGGER;RELATED=START:-P1D"),
+        "{revocation}"
+    );
+    for event in text.split("BEGIN:VEVENT").skip(1) {
+        let start = event.split("DTSTART;VALUE=DATE:").nth(1).unwrap();
+        let start = chrono::NaiveDate::parse_from_str(&start[..8], "%Y%m%d").unwrap();
+        for trigger in event.split("TRIGGER;RELATED=START:-P").skip(1) {
+            let days: u64 = trigger.split('D').next().unwrap().parse().unwrap();
+            let at = start - chrono::Days::new(days);
+            assert!(
+                at > chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+                "{event}"
+            );
+        }
+    }
+    // Behind on the 31st: monthly reminders start on the 1st.
+    std::fs::write(
+        &profile,
+        "name: L\neducation: associate\nmemberships: [AAPC]\ncredentials: [{ id: CPC, earned: 2019-04-02 }]\naapc_renewal: 2028-08-31\nceu_log: late.ceus.yaml\nceu_log_since: 2026-09-01\n",
+    )
+    .unwrap();
+    let text = run("2028-01-31");
+    let pace = text
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("RRULE:FREQ=MONTHLY"))
+        .expect("a monthly pace reminder");
+    assert!(pace.contains("DTSTART;VALUE=DATE:20280201"), "{pace}");
+}

@@ -20,14 +20,15 @@ use crate::track::{CycleState, Status};
 pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
     let who = uid_part(&status.person);
     let as_of = status.as_of;
+    // Every event's reminders are those still to come.
     let event =
-        |kind: &str, date: NaiveDate, summary: String, description: String, remind: Vec<u32>| {
+        |kind: &str, date: NaiveDate, summary: String, description: String, remind: &[u32]| {
             CalEvent {
                 uid: format!("{kind}.{date}.{who}@coderpath"),
                 summary,
                 description,
                 date,
-                remind_days_before: remind,
+                remind_days_before: alarms(remind, dates::days_between(as_of, date)),
                 monthly_until: None,
             }
         };
@@ -37,7 +38,7 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
         let lower = body.to_lowercase();
         for c in b.ended.iter().chain(std::iter::once(&b.current)) {
             let end = c.cycle.end;
-            let left = |to: NaiveDate| reminders(c.remaining, dates::days_between(as_of, to));
+            let left = reminders(c.remaining);
             match c.state {
                 CycleState::Lapsed { until, .. } => out.push(event(
                     &format!("revocation.{lower}"),
@@ -47,7 +48,7 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                         ceus(c.remaining)
                     ),
                     words::deadline(c, as_of),
-                    left(until),
+                    left,
                 )),
                 CycleState::Revoked {
                     reinstate_until,
@@ -73,7 +74,7 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                                     words::deadline(c, as_of),
                                     words::pace(c, as_of)
                                 ),
-                                left(until),
+                                left,
                             ));
                         }
                     }
@@ -90,7 +91,7 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                             num(c.required)
                         ),
                         format!("Cycle {} to {end}; {}.", c.cycle.start, words::basis(c)),
-                        left(end),
+                        left,
                     ));
                     if c.remaining > 0.0 {
                         let until = c.last_day_before_revocation();
@@ -102,10 +103,11 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                                 "CEUs fall due {end}; a credential still short {} later is revoked.",
                                 count(dates::days_between(end, until), "day", "days")
                             ),
-                            vec![7],
+                            &[7],
                         ));
                     }
-                    let first = dates::add_months(as_of, 1);
+                    // On the 1st of each month: every month has one.
+                    let first = dates::month_start(dates::add_months(as_of, 1));
                     if let CycleState::Behind { per_month, .. } = c.state
                         && first < end
                     {
@@ -118,7 +120,7 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                                 "Behind on the cycle ending {end}; {} still to earn on {as_of}.",
                                 ceus(c.remaining)
                             ),
-                            Vec::new(),
+                            &[],
                         );
                         pace.monthly_until = Some(end);
                         out.push(pace);
@@ -133,7 +135,7 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                             opens,
                             format!("{body} CEU submission window opens"),
                             format!("Submit CEUs in the {body} CEU tracker before {end}."),
-                            vec![7],
+                            &[7],
                         ));
                     }
                 }
@@ -150,7 +152,7 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                     words::amount(f.usd)
                 ),
                 format!("{body} fee due."),
-                vec![14],
+                &[14],
             ));
         }
     }
@@ -168,7 +170,7 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                         date,
                         format!("{} update takes effect", cs.name),
                         format!("{} ({}): {note}", cs.name, cs.maintainer),
-                        vec![7],
+                        &[7],
                     ));
                 }
             }
@@ -178,15 +180,24 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
     out
 }
 
-/// Reminders before a deadline `days` away, more of them the more is left: 90, 30 and 7
-/// days when CEUs remain, 7 when the cycle is complete; none already past.
-fn reminders(remaining: f64, days: i64) -> Vec<u32> {
-    let wanted: &[u32] = if remaining > 0.0 { &[90, 30, 7] } else { &[7] };
-    wanted
+/// Reminders before a deadline, more of them the more is left: 90, 30 and 7 days when CEUs
+/// remain, 7 when the cycle is complete.
+fn reminders(remaining: f64) -> &'static [u32] {
+    if remaining > 0.0 { &[90, 30, 7] } else { &[7] }
+}
+
+/// The reminders of `wanted` (days before) that are still to come for an event `days` away;
+/// when none is, one on the day before it (or on its day, when that is tomorrow).
+fn alarms(wanted: &[u32], days: i64) -> Vec<u32> {
+    let ahead: Vec<u32> = wanted
         .iter()
         .copied()
         .filter(|d| i64::from(*d) < days)
-        .collect()
+        .collect();
+    match u32::try_from(days - 1) {
+        Ok(last) if ahead.is_empty() && !wanted.is_empty() => vec![last.min(1)],
+        _ => ahead,
+    }
 }
 
 /// Code sets of the credentials held (with their parts, such as CPT Category III).
@@ -204,4 +215,21 @@ fn held_code_sets<'c>(status: &Status<'c>, catalog: &'c Catalog) -> Vec<&'c Code
             held.contains(cs) || cs.part_of.is_some_and(|p| held.contains(&catalog.get(p)))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::alarms;
+
+    #[test]
+    fn reminders_are_those_still_to_come_and_a_near_event_keeps_one() {
+        assert_eq!(alarms(&[90, 30, 7], 100), [90, 30, 7]);
+        assert_eq!(alarms(&[90, 30, 7], 40), [30, 7]);
+        assert_eq!(alarms(&[14], 14), [1], "the day before instead");
+        assert_eq!(alarms(&[90, 30, 7], 2), [1]);
+        assert_eq!(alarms(&[7], 1), [0], "tomorrow: on the day");
+        assert!(alarms(&[7], 0).is_empty(), "today: none");
+        assert!(alarms(&[7], -3).is_empty(), "past: none");
+        assert!(alarms(&[], 30).is_empty(), "none wanted");
+    }
 }
