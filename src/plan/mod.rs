@@ -45,6 +45,17 @@ use crate::person::log::Log;
 use crate::person::profile::Person;
 use standing::Standing;
 
+/// The order of the plan's stages: by start; of stages starting together, restoring a
+/// credential first and advancement options last, else the first to end first.
+pub(crate) fn timeline_order(m: &Milestone) -> (NaiveDate, u8, NaiveDate) {
+    let rank = match m.stage {
+        Stage::Restore { .. } => 0,
+        Stage::Advancement { .. } => 2,
+        _ => 1,
+    };
+    (m.start, rank, m.end)
+}
+
 /// Plans the road from where `person` stands to their target and beyond, as seen on `as_of`;
 /// the CEU `log` tells whether held credentials are still in good standing.
 pub fn plan<'c>(
@@ -79,7 +90,7 @@ pub fn plan<'c>(
     }
     let now = Standing::now(person, catalog, as_of);
     let mut plan = assemble::plan(&mut p, target, &now);
-    p.milestones.sort_by_key(|m| (m.start, m.end));
+    p.milestones.sort_by_key(timeline_order);
     plan.milestones = std::mem::take(&mut p.milestones);
     plan.warnings = std::mem::take(&mut p.warnings);
     let used: Vec<Assumed> = p.used.iter().copied().collect();

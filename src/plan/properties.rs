@@ -110,7 +110,7 @@ proptest! {
             prop_assert!(m.start <= m.end, "{} starts after it ends\n{yaml}", m.id);
         }
         let mut sorted = p.milestones.clone();
-        sorted.sort_by_key(|m| (m.start, m.end));
+        sorted.sort_by_key(super::timeline_order);
         prop_assert_eq!(ids(&p), sorted.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
         let known: f64 = p.costs.lines.iter().filter_map(|l| match l.cost { Cost::Known(v) => Some(v), _ => None }).sum();
         prop_assert!((known - p.costs.known_usd).abs() < 1e-6);

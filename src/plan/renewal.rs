@@ -31,6 +31,10 @@ pub(super) fn stages<'c>(
             })
             .collect();
         let new: Vec<_> = planned.iter().filter(|(c, ..)| c.body == body).collect();
+        // A revoked credential's cycle is on hold until it is reinstated (the restore stage).
+        if new.is_empty() && p.restore.iter().any(|r| r.body == body && r.revoked) {
+            continue;
+        }
         holdings.extend(new.iter().map(|(c, date, _)| Holding {
             credential: c,
             earned: *date,

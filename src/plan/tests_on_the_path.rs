@@ -61,6 +61,13 @@ fn lapsed_and_revoked_credentials_shape_the_plan() {
     ));
     assert_eq!(p.job_ready, Some(d("2028-08-29")));
     assert_eq!(p.costs.known_usd, 200.0);
+    // Reinstating comes first; the revoked credential's cycle is on hold, so no renewal.
+    assert_eq!(p.milestones[0].id, "restore:AAPC", "{:?}", ids(&p));
+    assert!(
+        !ids(&p).iter().any(|id| id.starts_with("renewal:AAPC")),
+        "{:?}",
+        ids(&p)
+    );
     // Overdue is still held and in force: nothing to restore.
     let p = plan_with_log(overdue, twenty);
     assert!(!has(&p, "restore:AAPC"), "{:?}", ids(&p));
