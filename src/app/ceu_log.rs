@@ -30,7 +30,7 @@ use crate::person::within::{self, Outside};
 use crate::render::escape::{terminal, terminal_line};
 use crate::render::register::{checkpoint_line, entry_line, standing};
 use crate::render::status_words::totals;
-use crate::render::wrap::wrap;
+use crate::render::wrap::{fold_yaml, wrap};
 use crate::track::register::{CycleFilter, Filter, register};
 
 /// The log a command works on, and the person when a profile was given.
@@ -39,10 +39,18 @@ struct Target<'c> {
     person: Option<(Source, Person<'c>)>,
 }
 
-/// Whether `path` holds a CEU log (a YAML list, or nothing yet) rather than a profile.
+/// Whether `path` holds a CEU log (a YAML list, or a new log named `*.ceus.yaml`) rather
+/// than a profile; `-` is a profile on stdin. Any other path that does not exist is refused,
+/// so a mistyped profile never starts a new log.
 fn is_log(path: &Path) -> Result<bool, Error> {
-    if path.to_string_lossy().ends_with(".ceus.yaml") || !path.exists() {
+    if path == Path::new("-") {
+        return Ok(false);
+    }
+    if path.to_string_lossy().ends_with(".ceus.yaml") {
         return Ok(true);
+    }
+    if path.symlink_metadata().is_err() {
+        return Err(missing(path));
     }
     let src = Source::read(path)?;
     let first = src
@@ -52,6 +60,33 @@ fn is_log(path: &Path) -> Result<bool, Error> {
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---");
     Ok(first.is_none_or(|l| l.starts_with('-') || l.starts_with('[')))
+}
+
+/// The error for a PROFILE that does not exist (and is not named like a new log), with a
+/// file of a near name in its folder, if any.
+fn missing(path: &Path) -> Error {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .take(1000)
+        .filter(|e| e.path().is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    let options: Vec<&str> = names.iter().map(String::as_str).collect();
+    let given = path.file_name().unwrap_or_default().to_string_lossy();
+    let hint = crate::loader::closest(&given, &options).map_or(String::new(), |n| {
+        format!("; did you mean {}?", path.with_file_name(n).display())
+    });
+    Error::Usage(format!(
+        "{} does not exist; give the profile (or an existing CEU log, or a new log named NAME.ceus.yaml){}",
+        terminal_line(&path.display().to_string()),
+        terminal_line(&hint)
+    ))
 }
 
 /// The log named by `path`: the profile's `ceu_log` (which may not exist yet), or the log
@@ -166,8 +201,8 @@ fn finish(
     emit(&terminal(&out))
 }
 
-/// Each line of `text` fitted to the width, wrapping under itself (for prose, not for the
-/// YAML an entry is written as, which is shown as it would be written).
+/// Each line of `text` fitted to the width, wrapping under itself (for prose; the YAML an
+/// entry is written as is fitted by [`fit_yaml`]).
 fn fit(text: &str) -> String {
     let width = usize::from(text_width());
     text.lines()
@@ -175,6 +210,15 @@ fn fit(text: &str) -> String {
             let indent = &l[..l.len() - l.trim_start().len()];
             wrap(l.trim_start(), width, indent, &format!("{indent}    "))
         })
+        .collect()
+}
+
+/// An entry's YAML fitted to the width: long quoted values folded so that they read back
+/// the same (see [`fold_yaml`]).
+fn fit_yaml(yaml: &str) -> String {
+    let width = usize::from(text_width());
+    yaml.lines()
+        .map(|l| fold_yaml(&terminal(l), width))
         .collect()
 }
 
@@ -247,7 +291,7 @@ pub(super) fn add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u
     let out = if args.dry_run {
         fit(&format!(
             "Would add to {log} at line {line} (dry run: nothing written):"
-        )) + &entry.to_yaml("\n")
+        )) + &fit_yaml(&entry.to_yaml("\n"))
     } else {
         fit(&format!(
             "Added to {log} at line {line}:\n  {}",
@@ -409,6 +453,12 @@ pub(super) fn import(global: &Global, as_of: NaiveDate, args: &CeuImportArgs) ->
 }
 
 pub(super) fn remove(global: &Global, as_of: NaiveDate, args: &CeuRemoveArgs) -> Result<u8, Error> {
+    if args.profile == Path::new("-") && !(args.yes || args.dry_run) {
+        return Err(Error::Usage(format!(
+            "nothing removed: the profile is read from stdin (`-`), so the question cannot be asked there; add --yes to remove line {} without asking",
+            args.line
+        )));
+    }
     let catalog = load_catalog(global, as_of)?;
     let t = target(global, &catalog, as_of, &args.profile)?;
     let old = Source::read(&t.log)?;

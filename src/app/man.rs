@@ -105,7 +105,7 @@ fn sections(cmd: &clap::Command) -> Roff {
     item(
         &mut r,
         "COLUMNS",
-        "The width text tables are fitted to; without it, the terminal's width.",
+        "The width text output is fitted to; without it, the terminal's width, or 100 columns when standard output is not a terminal.",
     );
     item(
         &mut r,

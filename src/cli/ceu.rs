@@ -70,8 +70,8 @@ pub enum CeuCommand {
 /// Arguments of `ceu import`.
 #[derive(Debug, Args)]
 pub struct CeuImportArgs {
-    /// The person's profile (its `ceu_log` gets the entries), or the CEU log itself; with
-    /// one path only, that path is the CSV
+    /// The person's profile (its `ceu_log` gets the entries; `-` reads it from stdin), or the
+    /// CEU log itself; with one path only, that path is the CSV
     #[arg(env = PROFILE_ENV, default_value = DEFAULT_PROFILE, value_hint = ValueHint::FilePath)]
     pub profile: PathBuf,
     /// The CSV file (UTF-8, comma-separated, a header row first)
@@ -88,7 +88,8 @@ pub struct CeuImportArgs {
 /// Arguments of `ceu remove`.
 #[derive(Debug, Args)]
 pub struct CeuRemoveArgs {
-    /// The person's profile (its `ceu_log` is changed), or the CEU log itself
+    /// The person's profile (its `ceu_log` is changed; `-` reads it from stdin, with --yes),
+    /// or the CEU log itself
     #[arg(env = PROFILE_ENV, default_value = DEFAULT_PROFILE, value_hint = ValueHint::FilePath)]
     pub profile: PathBuf,
     /// The line the entry or checkpoint starts on (the Line column of `ceu list`)
@@ -139,8 +140,8 @@ pub enum CycleArg {
 /// Arguments of `ceu add`.
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// The person's profile (its `ceu_log` gets the entry; created if missing), or the CEU
-    /// log itself (*.ceus.yaml)
+    /// The person's profile (its `ceu_log` gets the entry; created if missing; `-` reads it
+    /// from stdin), or the CEU log itself (an existing one, or a new NAME.ceus.yaml)
     #[arg(env = PROFILE_ENV, default_value = DEFAULT_PROFILE, value_hint = ValueHint::FilePath)]
     pub profile: PathBuf,
     /// When the CEUs were earned (completion date)

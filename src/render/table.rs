@@ -30,7 +30,8 @@ impl Table {
 
     /// The table fitted to `width` display columns, bold headers when `color`: a grid whose
     /// columns are at least as wide as their longest word (so words are never split), or,
-    /// when that does not fit, one block per row with each column as a labelled line.
+    /// when that does not fit, one block per row with each column as a labelled line (a
+    /// word too long for its line broken under the label, see [`wrap::wrap`]).
     /// Control characters in the title, note and cells are made visible.
     pub fn to_text(&self, width: u16, color: bool) -> String {
         let w = usize::from(width);

@@ -1,11 +1,19 @@
 //! Word wrapping for the terminal: text fitted to a width in display columns, continuation
-//! lines indented under the first line's text (a hanging indent), words never split. A word
-//! too long for its indent (a long URL) gets a line of its own at the margin; only a word
-//! wider than the whole line goes past it.
+//! lines indented under the first line's text (a hanging indent). A word too long for its
+//! line (a long URL) is broken across lines, after a `/`, `-`, `?`, `&`, `=` or `.` near the
+//! end of the room when there is one, so that no line is ever wider than the width and a
+//! label before the word stays.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::escape;
+
+/// The fewest columns a broken word's continuation keeps beside the hanging indent; with
+/// less, the pieces start at the margin.
+const MIN_ROOM: usize = 10;
+
+/// Characters a long word is preferably broken after.
+const BREAK_AFTER: &[char] = &['/', '-', '?', '&', '=', '.'];
 
 /// Display columns of `s` (wide characters count two).
 pub fn width(s: &str) -> usize {
@@ -18,8 +26,13 @@ pub fn width(s: &str) -> usize {
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     let mut out = String::new();
     let mut prefix = first;
+    // Where the pieces of a broken word continue.
+    let pieces = if self::width(rest) + MIN_ROOM <= width {
+        rest
+    } else {
+        ""
+    };
     for line in escape::terminal(text).split('\n') {
-        let mut start = out.len();
         out.push_str(prefix);
         let mut col = self::width(prefix);
         prefix = rest;
@@ -34,23 +47,35 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
         for word in line.split(' ').filter(|w| !w.is_empty()) {
             let w = self::width(word);
             if !empty && col + 1 + w > width {
-                out.push('\n');
-                start = out.len();
-                out.push_str(rest);
-                col = self::width(rest);
+                // A word that will be broken anyway starts where its pieces go.
+                let too_long = self::width(rest) + w > width;
+                col = new_line(&mut out, if too_long { pieces } else { rest });
                 empty = true;
-            }
-            if empty && col + w > width {
-                // Too long for the indent (a URL): start it at the margin instead.
-                out.truncate(start);
-                col = 0;
             }
             if !empty {
                 out.push(' ');
                 col += 1;
             }
+            // Only at the start of a line: a word too long for it is broken.
+            let mut word = word;
+            while col + self::width(word) > width {
+                let room = width.saturating_sub(col);
+                if room < MIN_ROOM && col > self::width(pieces) {
+                    // Little room after a label: the word starts on the next line.
+                    col = new_line(&mut out, pieces);
+                    continue;
+                }
+                let (piece, tail) = split_at_width(word, room);
+                if piece.is_empty() {
+                    // Not even one character fits (a width under two columns).
+                    break;
+                }
+                out.push_str(piece);
+                col = new_line(&mut out, pieces);
+                word = tail;
+            }
             out.push_str(word);
-            col += w;
+            col += self::width(word);
             empty = false;
         }
         if empty {
@@ -59,6 +84,116 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Ends the line in `out` (trailing spaces dropped) and starts the next with `indent`;
+/// returns the column reached.
+fn new_line(out: &mut String, indent: &str) -> usize {
+    out.truncate(out.trim_end_matches(' ').len());
+    out.push('\n');
+    out.push_str(indent);
+    width(indent)
+}
+
+/// `word` split into a first piece at most `room` columns wide and the rest: after the last
+/// [`BREAK_AFTER`] character in the last third of the room, else where the room ends.
+fn split_at_width(word: &str, room: usize) -> (&str, &str) {
+    let mut col = 0;
+    let mut end = 0;
+    let mut soft = None;
+    for (i, c) in word.char_indices() {
+        col += c.width().unwrap_or(0);
+        if col > room {
+            break;
+        }
+        end = i + c.len_utf8();
+        if BREAK_AFTER.contains(&c) && col * 3 >= room * 2 {
+            soft = Some(end);
+        }
+    }
+    word.split_at(soft.unwrap_or(end))
+}
+
+/// A line of YAML, `KEY: "…"`, fitted to `width` columns by folding its double-quoted
+/// scalar with escaped line breaks (`\` at a line's end), so that it still reads as the
+/// same text: pieces go four columns in from the key, preferably after a space or one of
+/// [`BREAK_AFTER`], and a piece that would start with a space starts with `\ `. A flow
+/// list wraps at its spaces; any other line, or one that fits, is kept as it is.
+pub fn fold_yaml(line: &str, width: usize) -> String {
+    let quoted = line.find(": \"").map(|at| at + 3);
+    let text = line.trim_start();
+    let key_indent = &line[..line.len() - text.len()];
+    let indent = format!("{key_indent}    ");
+    if self::width(line) > width && text.contains(": [") && !text.contains("  ") {
+        // A flow list (`topics: ["cpt", …]`) may go on over lines at any single space.
+        return wrap(text, width, key_indent, &indent);
+    }
+    let Some(at) = quoted
+        .filter(|&at| line.len() > at && line.ends_with('"'))
+        .filter(|_| self::width(line) > width)
+    else {
+        return format!("{line}\n");
+    };
+    let (head, body) = line.split_at(at);
+    let atoms = yaml_atoms(&body[..body.len() - 1]);
+    let mut out = head.to_string();
+    let mut col = self::width(head);
+    let mut i = 0;
+    loop {
+        // The atoms that fit with one column left for the `\` (or the closing quote).
+        let mut used = col;
+        let fit = atoms[i..]
+            .iter()
+            .take_while(|a| {
+                used += self::width(a);
+                used < width
+            })
+            .count()
+            .max(1);
+        if i + fit >= atoms.len() {
+            out.extend(atoms[i..].iter().copied());
+            out.push_str("\"\n");
+            return out;
+        }
+        let room = width.saturating_sub(col);
+        let filled = |k: usize| self::width(&atoms[i..i + k].concat()) * 3 >= room * 2;
+        let soft = (1..=fit).rev().find(|&k| {
+            let a = atoms[i + k - 1];
+            (a == " " || a.chars().all(|c| BREAK_AFTER.contains(&c))) && filled(k)
+        });
+        let k = soft.unwrap_or(fit);
+        out.extend(atoms[i..i + k].iter().copied());
+        out.push_str("\\\n");
+        out.push_str(&indent);
+        col = indent.len();
+        i += k;
+        if atoms[i] == " " {
+            out.push_str("\\ ");
+            col += 2;
+            i += 1;
+        }
+    }
+}
+
+/// The characters and escape sequences (`\"`, `\x85`, `\u2028`, …) of a double-quoted
+/// YAML scalar's text, each whole.
+fn yaml_atoms(text: &str) -> Vec<&str> {
+    let mut atoms = Vec::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let len = match (c, rest.as_bytes().get(1)) {
+            ('\\', Some(b'x')) => 4,
+            ('\\', Some(b'u')) => 6,
+            ('\\', Some(b'U')) => 10,
+            ('\\', Some(_)) => 2,
+            _ => c.len_utf8(),
+        };
+        let len = len.min(rest.len());
+        let (atom, tail) = rest.split_at(len);
+        atoms.push(atom);
+        rest = tail;
+    }
+    atoms
 }
 
 /// A diagnostic as rendered for the terminal, fitted to `width` columns: a long heading
@@ -109,13 +244,12 @@ fn fitted(line: &str, width: usize) -> Option<String> {
         .chars()
         .map(|c| if c == '|' { c } else { ' ' })
         .collect();
-    let wrapped = wrap(body, width, first, &rest);
-    // `wrap` moves a word too long for its indent to the margin: then the line stays whole.
-    let kept = wrapped.lines().enumerate().all(|(i, l)| {
-        let prefix = if i == 0 { first } else { rest.as_str() };
-        l.starts_with(prefix) && l.len() > prefix.len()
-    });
-    kept.then_some(wrapped)
+    // A word too long for the indent (a name, a path) would be broken: the line stays whole.
+    let room = width.saturating_sub(self::width(&rest));
+    let fits = escape::terminal(body)
+        .split_whitespace()
+        .all(|w| self::width(w) <= room);
+    fits.then(|| wrap(body, width, first, &rest))
 }
 
 /// `label` then `value` wrapped under a column `label_width` wide: "Target:   CPC (…)".
@@ -167,10 +301,76 @@ mod tests {
     }
 
     #[test]
-    fn a_long_word_stands_alone_and_whole() {
+    fn a_long_word_is_broken_after_a_slash_under_its_label() {
         let url = "https://www.bls.gov/ooh/healthcare/medical-records-and-health-information-technicians.htm";
         let text = wrap(&format!("see {url} now"), 30, "", "  ");
-        assert_eq!(text, format!("see\n{url}\n  now\n"));
+        assert_eq!(
+            text,
+            "see\n  https://www.bls.gov/ooh/\n  healthcare/medical-records-\n  and-health-information-\n  technicians.htm now\n"
+        );
+        let text = labelled("Title:", 6, url, 40);
+        assert!(
+            text.starts_with("Title: https://www.bls.gov/ooh/\n"),
+            "{text}"
+        );
+        assert_eq!(
+            text.replace(['\n', ' '], "").trim_start_matches("Title:"),
+            url
+        );
+        for line in text.lines() {
+            assert!(width(line) <= 40 && line.len() > 7, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_without_a_break_is_cut_at_the_width() {
+        let word = "W".repeat(50);
+        let text = labelled("Provider:", 9, &format!("{word} x"), 30);
+        assert_eq!(
+            text,
+            format!(
+                "Provider: {}\n          {}\n          {} x\n",
+                &word[..20],
+                &word[20..40],
+                &word[40..]
+            )
+        );
+        // Wide characters are never cut in half, and no line passes the width.
+        let text = wrap(&"学".repeat(15), 11, "", " ");
+        assert_eq!(text, "学学学学学\n 学学学学学\n 学学学学学\n");
+        // Little room after a label: the word starts under it.
+        let text = labelled("A long label:", 14, &"x".repeat(30), 20);
+        assert_eq!(text.lines().next(), Some("A long label:"), "{text}");
+        assert!(text.lines().all(|l| width(l) <= 20), "{text}");
+    }
+
+    #[test]
+    fn folded_yaml_fits_and_reads_back_the_same() {
+        let title = format!(
+            "{}\"q\" \\b  two  spaces\u{85}é学学 end",
+            "https://x.org/a-b?c=d&e/".repeat(5)
+        );
+        let line = format!("  title: {}", escape::yaml_quoted(&title));
+        for width in 20..=line.len() {
+            let folded = fold_yaml(&line, width);
+            assert!(folded.lines().all(|l| self::width(l) <= width), "{folded}");
+            let yaml = format!("- date: 2026-01-01\n{folded}");
+            type Items = Vec<std::collections::BTreeMap<String, String>>;
+            let items: Items = crate::loader::Source::new("x", yaml).parse_full().unwrap();
+            assert_eq!(items[0]["title"], title, "at {width}:\n{folded}");
+        }
+        let escaped_space = |w: usize| fold_yaml(&line, w).contains("\\\n      \\ ");
+        assert!(
+            (20..line.len()).any(escaped_space),
+            "a piece starting with a space"
+        );
+        assert!(fold_yaml(&line, 60).starts_with("  title: \"https://x.org/a-b?c=d&e/"));
+        assert_eq!(fold_yaml("  ceus: 1", 5), "  ceus: 1\n");
+        let topics = "  topics: [\"cpt\", \"icd10cm\", \"hcpcs\"]";
+        assert_eq!(
+            fold_yaml(topics, 24),
+            "  topics: [\"cpt\",\n      \"icd10cm\",\n      \"hcpcs\"]\n"
+        );
     }
 
     #[test]
