@@ -167,7 +167,12 @@ fn one_bad_client_costs_one_client() {
     );
     assert!(!csv.contains("\n=HYPERLINK") && !csv.contains(",=HYPERLINK"));
     let broken = rows.iter().find(|r| &r[2] == "failed").unwrap();
-    assert!(broken[9].contains("b-broken.yaml:2:12"), "{broken:?}");
+    // Named as its profile names it; located from the roster's folder (no absolute path).
+    assert_eq!(&broken[0], "Broken Client", "{broken:?}");
+    assert!(
+        broken[9].starts_with("clients/b-broken.yaml:2:12"),
+        "{broken:?}"
+    );
     assert!(broken[9].contains("\n"), "one problem a line: {broken:?}");
     assert!(broken[9].contains("b-broken.yaml:3:28"), "{broken:?}");
     assert_eq!(&broken[4], "", "the error is not a milestone");

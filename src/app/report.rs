@@ -69,12 +69,13 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
         .iter()
         .map(|c| relative(&c.path, &input.base))
         .collect();
-    // A client is named by their profile, or by its file name when it could not be read.
+    // A client is named by their profile (as far as it could be read), or by its file name.
     let client_names: Vec<String> = loaded
         .iter()
         .zip(&input.clients)
         .map(|(l, c)| match l {
             Ok(l) => l.person.profile.name.clone(),
+            Err(Failure::Profile(_, Some(name))) => name.clone(),
             Err(_) => c
                 .path
                 .file_name()
@@ -155,8 +156,16 @@ pub(super) fn run(global: &Global, as_of: NaiveDate, args: &RosterArgs) -> Resul
             }
             Err(failure) => {
                 let message = match failure {
-                    Failure::Located(ds) => {
-                        let text: Vec<String> = ds.iter().map(ToString::to_string).collect();
+                    Failure::Located(ds) | Failure::Profile(ds, _) => {
+                        // Located from the roster's folder, as the Profile column is: the
+                        // same wherever the report was run from, and no absolute paths.
+                        let text: Vec<String> = ds
+                            .iter()
+                            .map(|d| {
+                                let file = relative(Path::new(&d.file), &input.base);
+                                Diagnostic { file, ..d.clone() }.to_string()
+                            })
+                            .collect();
                         located.extend(ds);
                         text.join("\n")
                     }
@@ -396,10 +405,12 @@ fn stale_pages(out: &Path, written: &BTreeSet<String>, force: bool) -> Result<Ve
 }
 
 /// Why a client failed: located problems in their files (every one found, at least one),
-/// another error, or a bug.
+/// those of a profile with the name it gives (when that could be read), another error, or a
+/// bug.
 #[derive(Clone)]
 enum Failure {
     Located(Vec<Diagnostic>),
+    Profile(Vec<Diagnostic>, Option<String>),
     Other(String),
     Panic(String),
 }
@@ -444,11 +455,12 @@ fn load_client<'c>(
     }
     note_input(&c.path);
     let src = Source::read(&c.path)?;
-    let person = Person::load(&src, data, as_of).map_err(|ds| {
-        if ds.is_empty() {
+    let person = Person::load_partly(&src, data, as_of).map_err(|u| {
+        let name = u.profile.map(|p| p.name).filter(|n| !n.trim().is_empty());
+        if u.problems.is_empty() {
             Failure::Other("the profile is not valid".into())
         } else {
-            Failure::Located(ds)
+            Failure::Profile(u.problems, name)
         }
     })?;
     let log = log_path(&src, &person.profile, &c.path, allow_outside)?;
