@@ -544,3 +544,31 @@ fn the_headline_names_an_unjudged_cycle_and_a_missing_log() {
     ]);
     assert!(text.contains("AAPC — CEUs not logged"), "{text}");
 }
+
+/// The headline says what the CEUs to go are for when a share lacks more than the total.
+#[test]
+fn the_headline_says_when_a_share_lacks_more_than_the_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = common::write(
+        dir.path(),
+        "s.yaml",
+        "name: S\neducation: associate\ncredentials: [{ id: CCS, earned: 2025-03-01 }]\nceu_log: s.ceus.yaml\n",
+    );
+    let vendor = "- { date: 2025-06-01, title: v, provider: V, ceus: 16, domain: hiim }\n";
+    for (log, headline) in [
+        (
+            vendor.to_string(),
+            "16 of 20 CEUs, 8 to go, counting its minimums or shares;",
+        ),
+        (
+            format!(
+                "{vendor}- {{ date: 2025-05-01, title: o, provider: AHIMA, ceus: 10, domain: other, ahima_sourced: true }}\n"
+            ),
+            "20 of 20 CEUs, 4 more for its minimums or shares;",
+        ),
+    ] {
+        common::write(dir.path(), "s.ceus.yaml", &log);
+        let out = common::stdout_of(&["ceu", "status", &profile]);
+        assert!(out.contains(headline), "{out}");
+    }
+}

@@ -398,6 +398,12 @@ pub fn totals(status: &crate::track::Status) -> Vec<String> {
             // Past the total with minimums or shares still short: say what the rest is for.
             let to_go = if c.remaining > 0.0 && c.earned + 1e-9 >= c.required {
                 format!("{} more for its minimums or shares", num_up(c.remaining))
+            } else if c.remaining > c.required - c.earned + 1e-9 {
+                // More to go than the total lacks: a minimum or share lacks more.
+                format!(
+                    "{} to go, counting its minimums or shares",
+                    num_up(c.remaining)
+                )
             } else {
                 format!("{} to go", num_up(c.remaining))
             };
