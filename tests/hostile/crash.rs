@@ -200,8 +200,9 @@ fn h33_a_crashing_client_costs_only_itself() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("failed"));
     let w = s.written();
     assert!(w.contains_key("out/clients/fine.html"));
+    // Named by the name its profile gives, though the rest of it is broken.
     assert!(w["out/index.html"].contains(
-        "<td data-label=\"Client\">c.yaml</td><td data-label=\"Profile\">clients/c.yaml</td>"
+        "<td data-label=\"Client\">Broken</td><td data-label=\"Profile\">clients/c.yaml</td>"
     ));
 }
 
