@@ -5,7 +5,7 @@
 use super::standing::Standing;
 use super::{
     Assumed, Cost, Milestone, Plan, Planner, RouteChoice, SCHEMA_VERSION, Stage, Target, Warning,
-    advancement, apprentice, costs, outlook, readiness, renewal, routes,
+    advancement, apprentice, costs, outlook, readiness, remedies, renewal, routes,
 };
 use crate::data::catalog::Competency;
 use crate::data::model::CompetencyKind;
@@ -145,11 +145,12 @@ pub(super) fn plan<'c>(
     if let (Some(by), Some(ready)) = (target.by.filter(|b| *b >= as_of), target_exam)
         && ready > by
     {
-        misses_target_date(p, programme.as_ref(), &alternatives, ready, by);
+        remedies::misses_target_date(p, &target, now, &alternatives, ready, by);
     }
     let budget = p.budget();
     let (costs, budget_warning) = costs::summarise(lines, budget);
     if let Some(w) = budget_warning {
+        let w = remedies::within_budget(p, w, &target, now, &alternatives);
         p.warn(w);
     }
     let outlook = outlook::for_credential(p, target.credential);
@@ -269,36 +270,4 @@ fn closers(cat: &Catalog, ms: &[Milestone]) -> Vec<(String, Vec<Ix<Competency>>)
             Some((m.id.clone(), comps))
         })
         .collect()
-}
-
-/// The `misses_target_date` warning, with the study hours or programme that would meet it.
-fn misses_target_date<'c>(
-    p: &mut Planner<'_, 'c>,
-    programme: Option<&super::ProgrammeChoice<'c>>,
-    alternatives: &[super::ProgrammeChoice<'c>],
-    ready: chrono::NaiveDate,
-    by: chrono::NaiveDate,
-) {
-    let hours_now = p.hours_per_week();
-    let prep = p.assume(Assumed::ExamPrepWeeks);
-    let hours_needed = programme.and_then(|c| match c.length {
-        super::Length::Hours { hours } => {
-            let weeks = dates::days_between(c.start, by) as f64 / 7.0 - prep;
-            (weeks > 0.0)
-                .then(|| (hours / weeks).ceil())
-                .filter(|h| *h <= 80.0)
-        }
-        _ => None,
-    });
-    p.warn(Warning::MissesTargetDate {
-        ready,
-        by,
-        weeks_late: dates::days_between(by, ready) / 7,
-        hours_needed,
-        hours_now,
-        alternative: alternatives
-            .iter()
-            .find(|a| a.meets_target_date == Some(true))
-            .map(|a| a.programme),
-    });
 }

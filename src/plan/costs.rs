@@ -36,6 +36,8 @@ pub(super) fn summarise<'c>(
                 known_usd,
                 budget_usd: b,
                 unknown,
+                programme: None,
+                cheaper_target: None,
             })
         } else if high_usd > b + 1e-9 {
             Some(Warning::RangeOverBudget {

@@ -7,10 +7,11 @@ use chrono::NaiveDate;
 
 use super::standing::Standing;
 use super::{
-    Assumed, BudgetFit, Length, Planner, ProgrammeChoice, ProgrammeFilter, Warning, readiness,
+    Assumed, BudgetFit, Length, Planner, ProgrammeChoice, ProgrammeFilter, Residency, Tuition,
+    Warning, readiness,
 };
 use crate::data::catalog::{Competency, Credential, Programme};
-use crate::data::model::{AdvancedStanding, CompetencyKind, DegreeLevel, Education};
+use crate::data::model::{AdvancedStanding, CompetencyKind, DegreeLevel, Delivery, Education};
 use crate::dates::{self, DAYS_PER_MONTH};
 
 /// What a programme must give.
@@ -32,13 +33,17 @@ pub(super) struct Need<'c> {
 }
 
 /// Candidate programmes for `need` starting on `start`, best first; or the filter that
-/// left none. Ranking: a complete preparation first (the programme prepares for the exam or
-/// teaches every topic needed: a short course for another exam is no way to be on time);
-/// then meeting the target date, or when late, the least late (on time beats late, even
-/// when the cost is unknown: the plan then says so); then known cost
-/// within the budget with the exam's fees (then may fit at the low end, unknown, over);
-/// then preparing for the exam, covering more of the topics, fewer months (an unknown
-/// length at its assumed value), a sourced length, lower cost, and id.
+/// left none. Filters: what the need asks, admission, the deliveries the person accepts,
+/// and, when the profile gives a state, no programme they could take only on campus in
+/// another state. Ranking: a complete preparation first (the programme prepares for the exam
+/// or teaches every topic needed: a short course for another exam is no way to be on time);
+/// with no state given, programmes open to anyone before one college's campus; then meeting
+/// the target date, or when late, the least late (on time beats late, even when the cost is
+/// unknown: the plan then says so); then known cost within the budget with the exam's fees
+/// (then may fit at the low end, unknown, over); then preparing for the exam, covering more
+/// of the topics, being built for the education the person holds (admitted holders of more
+/// than a diploma alone), a known length (a type's counts for its examples), fewer months,
+/// lower cost, and id.
 pub(super) fn rank<'c>(
     p: &mut Planner<'_, 'c>,
     need: &Need<'c>,
@@ -76,7 +81,7 @@ pub(super) fn rank<'c>(
     if admitted.is_empty() {
         return Err(ProgrammeFilter::Admission);
     }
-    let wanted = p.delivery();
+    let wanted = p.delivery().to_vec();
     let offered: Vec<&Programme> = admitted
         .into_iter()
         .filter(|x| wanted.is_empty() || x.delivery.iter().any(|d| wanted.contains(d)))
@@ -84,12 +89,29 @@ pub(super) fn rank<'c>(
     if offered.is_empty() {
         return Err(ProgrammeFilter::Delivery);
     }
+    // Someone who gives their state attends a campus in it: a programme they could take
+    // only at a campus in another state is left out.
+    let home = p.person.profile.state.clone();
+    let near: Vec<&Programme> = offered
+        .into_iter()
+        .filter(|x| {
+            let elsewhere = x
+                .location
+                .as_ref()
+                .is_some_and(|l| home.as_deref().is_some_and(|h| h != l.state));
+            !(elsewhere && campus_only(x, &wanted))
+        })
+        .collect();
+    if near.is_empty() {
+        return Err(ProgrammeFilter::Campus);
+    }
     let missing = still_missing(p, need, s);
-    let mut choices: Vec<ProgrammeChoice> = offered
+    let mut choices: Vec<ProgrammeChoice> = near
         .into_iter()
         .map(|x| schedule(p, x, need, &missing, s, start))
         .collect();
     let by = p.person.target.as_ref().and_then(|t| t.by);
+    let nowhere = home.is_none();
     choices.sort_by_key(|c| {
         let taught = need
             .topics
@@ -98,13 +120,26 @@ pub(super) fn rank<'c>(
             .count();
         (
             Reverse(prepares(p, c.programme, need.exam) || taught == need.topics.len()),
+            // With no state given, one college's campus may be out of reach: programmes open
+            // to anyone (online, or a kind of programme taught everywhere) come first.
+            nowhere && c.campus_only,
             by.map_or(0, |by| dates::days_between(by, c.exam_date).max(0)),
             Reverse(c.budget),
             Reverse(prepares(p, c.programme, need.exam)),
             Reverse(taught),
-            (c.months * 100.0) as i64,
-            // A length borrowed from the programme's type is as sourced as the type's own.
+            // A programme built for the education the person holds (a post-baccalaureate
+            // certificate for a bachelor's) before one that starts from school.
+            Reverse(
+                c.programme
+                    .prerequisites
+                    .education
+                    .is_some_and(|e| e > Education::HighSchool),
+            ),
+            // A known length before one the sources do not give: the assumed length is a
+            // planning default, not a reason to win. (A length borrowed from the programme's
+            // type is known as the type's own.)
             Reverse(c.length != super::Length::Assumed),
+            (c.months * 100.0) as i64,
             c.cost_usd.map_or(i64::MAX, |v| v as i64),
             c.programme.id.clone(),
         )
@@ -138,6 +173,15 @@ fn still_missing<'c>(
     out
 }
 
+/// Of the deliveries `wanted` (empty: any), `x` is offered only at its campus.
+fn campus_only(x: &Programme, wanted: &[Delivery]) -> bool {
+    x.location.is_some()
+        && x.delivery
+            .iter()
+            .filter(|d| wanted.is_empty() || wanted.contains(d))
+            .all(|d| *d == Delivery::OnCampus)
+}
+
 fn prepares(p: &Planner, x: &Programme, exam: &Credential) -> bool {
     x.prepares_for.iter().any(|c| p.catalog.get(*c) == exam)
 }
@@ -161,27 +205,16 @@ fn schedule<'c>(
     let (months, length) = length(p, x, standing, hours);
     let end = dates::add_fractional_months(start, months);
     let exam_date = p.exam_date(end);
-    let state = p.person.profile.state.as_deref();
-    let out_of_state = x.out_of_state_cost_usd.is_some()
-        && x.location
-            .as_ref()
-            .is_some_and(|l| state.is_some_and(|s| s != l.state));
-    // With no state given, a college that charges residents less is priced from its
-    // in-state low end to its out-of-state high end.
-    let residency_unknown = state.is_none() && x.location.is_some();
-    let pair = |r: crate::data::model::Range<crate::data::units::Usd>| (r.min.get(), r.max.get());
-    let range = match (
-        out_of_state,
-        residency_unknown,
-        x.cost_usd,
-        x.out_of_state_cost_usd,
-    ) {
-        (true, ..) => x.out_of_state_cost_usd.map(pair),
-        (false, true, Some(r), Some(o)) => Some((r.min.get(), o.max.get().max(r.max.get()))),
-        _ => x.cost_usd.map(pair),
+    let tuition = tuition(x, p.person.profile.state.as_deref());
+    let out_of_state = tuition.is_some_and(|t| t.residency != Residency::InState);
+    let range = match tuition {
+        Some(t) if out_of_state => Some(t.out_of_state_usd),
+        _ => x.cost_usd.map(|r| (r.min.get(), r.max.get())),
     };
     let budget = match (p.budget(), range) {
         (None, _) => BudgetFit::NoBudget,
+        // The exam's fees alone over the budget: over, whatever the programme costs.
+        (Some(b), _) if need.other_known > b + 1e-9 => BudgetFit::Over,
         (Some(_), None) => BudgetFit::Unknown,
         (Some(b), Some((_, max))) if max + need.other_known <= b => BudgetFit::Fits,
         (Some(b), Some((min, _))) if min + need.other_known <= b => BudgetFit::MayFit,
@@ -198,6 +231,8 @@ fn schedule<'c>(
         cost_usd: range.map(|r| r.0),
         cost_range_usd: range,
         out_of_state,
+        tuition,
+        campus_only: campus_only(x, p.delivery()),
         months: (months * 10.0).round() / 10.0,
         length,
         length_of: x
@@ -219,6 +254,23 @@ fn schedule<'c>(
         location: x.location.as_ref(),
         hours_per_week: hours,
     }
+}
+
+/// The two prices of a college at `x`'s location that charges its state's residents less,
+/// and which one applies to someone living in `home`: with no state given, the
+/// out-of-state price (the in-state one is for residents only, so it is no low end).
+fn tuition(x: &Programme, home: Option<&str>) -> Option<Tuition> {
+    let (l, r, o) = (x.location.as_ref()?, x.cost_usd?, x.out_of_state_cost_usd?);
+    let residency = match home {
+        Some(h) if h == l.state => Residency::InState,
+        Some(_) => Residency::OutOfState,
+        None => Residency::Unknown,
+    };
+    Some(Tuition {
+        residency,
+        in_state_usd: (r.min.get(), r.max.get()),
+        out_of_state_usd: (o.min.get(), o.max.get()),
+    })
 }
 
 /// The advanced standing the accredited award held in `s` earns in `x` (the shortest, when
@@ -327,6 +379,7 @@ pub(super) fn caveats<'c>(
                 programme: x,
                 state,
                 location: l,
+                tuition: c.tuition,
             });
         }
     }

@@ -376,7 +376,14 @@ pub struct ProgrammeChoice<'c> {
     /// Lowest known cost for this person (out-of-state price when that applies).
     pub cost_usd: Option<f64>,
     pub cost_range_usd: Option<(f64, f64)>,
+    /// The cost counted is the out-of-state price (the person lives elsewhere, or gives no
+    /// state: see `tuition`).
     pub out_of_state: bool,
+    /// A college that charges its state's residents less: both prices and which one counts.
+    pub tuition: Option<Tuition>,
+    /// Of the deliveries the person accepts, the programme is offered only on campus at its
+    /// location: with no state in the profile, whether they can attend is unknown.
+    pub campus_only: bool,
     pub months: f64,
     pub length: Length,
     /// The programme type whose length is used, when the programme's own sources give none
@@ -394,6 +401,27 @@ pub struct ProgrammeChoice<'c> {
     pub needed: usize,
     pub location: Option<&'c Location>,
     pub hours_per_week: f64,
+}
+
+/// A state college's tuition when its state's residents pay less: both prices, and which one
+/// the plan counts. Not a price range: one of the two applies.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Tuition {
+    pub residency: Residency,
+    pub in_state_usd: (f64, f64),
+    pub out_of_state_usd: (f64, f64),
+}
+
+/// Which of a state college's prices applies to the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Residency {
+    /// They live in the college's state: the in-state price.
+    InState,
+    /// They live in another state: the out-of-state price.
+    OutOfState,
+    /// The profile gives no state: the out-of-state price is counted (residents pay less).
+    Unknown,
 }
 
 /// How a programme's length was reached.
@@ -435,6 +463,7 @@ pub enum CostItem<'c> {
         programme: &'c Programme,
         range: Option<(f64, f64)>,
         out_of_state: bool,
+        tuition: Option<Tuition>,
     },
     ExamFee {
         credential: &'c Credential,

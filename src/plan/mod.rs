@@ -16,6 +16,7 @@ mod outlook;
 #[cfg(test)]
 mod properties;
 pub mod readiness;
+mod remedies;
 mod renewal;
 mod routes;
 pub mod standing;
@@ -28,6 +29,8 @@ mod tests_choice;
 mod tests_on_the_path;
 #[cfg(test)]
 mod tests_programmes;
+#[cfg(test)]
+mod tests_remedies;
 pub mod warnings;
 
 use std::collections::BTreeSet;
@@ -134,6 +137,20 @@ pub(crate) struct Planner<'p, 'c> {
     pub regain: Option<&'c crate::data::catalog::Credential>,
     /// Credentials held but not in force, to restore first.
     pub restore: Vec<lapses::Restore<'c>>,
+    /// The person's study preferences, which a trial may change (see [`remedies`]).
+    pub prefs: Prefs,
+    /// A trial run for a remedy: it suggests none of its own.
+    pub exploring: bool,
+}
+
+/// How the person can study: the profile's preferences, as a plan (or a trial of another
+/// choice) uses them.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Prefs {
+    /// Only these deliveries (empty: any).
+    pub delivery: Vec<Delivery>,
+    pub budget_usd: Option<f64>,
+    pub hours_per_week: Option<f64>,
 }
 
 /// What a trial run of the planner added: kept apart until the run is chosen.
@@ -160,6 +177,12 @@ impl<'p, 'c> Planner<'p, 'c> {
             setting: None,
             regain: None,
             restore: Vec::new(),
+            prefs: Prefs {
+                delivery: person.profile.preferences.delivery.clone(),
+                budget_usd: person.profile.preferences.budget_usd.map(|b| b.get()),
+                hours_per_week: person.profile.preferences.hours_per_week.map(|h| h.get()),
+            },
+            exploring: false,
         }
     }
 
@@ -235,20 +258,20 @@ impl<'p, 'c> Planner<'p, 'c> {
 
     /// Study hours a week: the profile's, else the default.
     pub fn hours_per_week(&mut self) -> f64 {
-        match self.person.profile.preferences.hours_per_week {
-            Some(h) => h.get(),
+        match self.prefs.hours_per_week {
+            Some(h) => h,
             None => self.assume(Assumed::HoursPerWeek),
         }
     }
 
     /// The budget, if the profile gives one.
     pub fn budget(&self) -> Option<f64> {
-        self.person.profile.preferences.budget_usd.map(|b| b.get())
+        self.prefs.budget_usd
     }
 
     /// Deliveries the person accepts (empty: any).
-    pub fn delivery(&self) -> &'p [Delivery] {
-        &self.person.profile.preferences.delivery
+    pub fn delivery(&self) -> &[Delivery] {
+        &self.prefs.delivery
     }
 
     /// The end of exam preparation started on `start`.

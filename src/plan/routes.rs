@@ -480,6 +480,7 @@ fn take_programme<'c>(
             programme: chosen.programme,
             range: chosen.cost_range_usd,
             out_of_state: chosen.out_of_state,
+            tuition: chosen.tuition,
         },
         cost,
     });

@@ -417,33 +417,7 @@ fn a_nurse_gets_credit_and_the_cdi_path() {
     ));
 }
 
-/// Case 14: an on-campus college outside the person's state is priced for out-of-state
-/// students; with no state given, the in-state price comes with a caveat.
-#[test]
-fn campus_location_and_residency_price() {
-    let yaml = |state: &str| {
-        format!(
-            "name: X\neducation: high_school\n{state}target: {{ setting: physician_office, credential: CCA }}\npreferences: {{ delivery: [on_campus] }}\n"
-        )
-    };
-    let ca = plan_for(&yaml("state: CA\n"));
-    assert_eq!(programme_id(&ca), Some("sbcc_coding_certificate"));
-    assert_eq!(ca.programme.as_ref().unwrap().cost_usd, Some(1748.0));
-    assert!(!codes(&ca).contains(&"residency_price".to_string()));
-    let none = plan_for(&yaml(""));
-    assert_eq!(programme_id(&none), Some("sbcc_coding_certificate"));
-    assert!(codes(&none).contains(&"residency_price".to_string()));
-    let tx = plan_for(&yaml("state: TX\n"));
-    let sbcc = tx
-        .programme
-        .iter()
-        .chain(&tx.alternatives)
-        .find(|c| c.programme.id == "sbcc_coding_certificate")
-        .unwrap();
-    assert!(sbcc.out_of_state && sbcc.cost_usd == Some(12578.0));
-    assert_ne!(programme_id(&tx), Some("sbcc_coding_certificate"));
-}
-
+/// Case 14 is in `tests_remedies`: a campus and its residency price.
 /// Case 15 is in `beginner_hospital_inpatient_takes_cca_then_ccs`: both exams are costed.
 /// RHIA: an RHIT without a bachelor's needs an accredited bachelor's, not six weeks.
 #[test]

@@ -250,10 +250,10 @@ fn a_prepared_route_over_budget_beats_an_unprepared_exam() {
 }
 
 /// A price range whose low end fits the budget and high end does not is warned with the
-/// high end; a college that charges residents less, with no state given, is priced from
-/// its in-state low end to its out-of-state high end.
+/// high end; a college that charges residents less, with no state given, is priced at its
+/// out-of-state tuition (the in-state one is for residents, not a low end).
 #[test]
-fn price_ranges_warn_their_high_end_and_an_unknown_state_spans_both_prices() {
+fn price_ranges_warn_their_high_end_and_an_unknown_state_counts_the_out_of_state_price() {
     let p = plan_for(
         "name: M\neducation: high_school\ntarget: { setting: hospital_outpatient, credential: CCA }\npreferences: { budget_usd: 2500, hours_per_week: 5 }\n",
     );
@@ -270,8 +270,11 @@ fn price_ranges_warn_their_high_end_and_an_unknown_state_spans_both_prices() {
         .iter()
         .find(|c| c.programme.id == "sbcc_coding_certificate")
         .unwrap();
-    assert_eq!(sbcc.cost_range_usd, Some((1748.0, 12578.0)));
-    assert!(!sbcc.out_of_state);
+    assert_eq!(sbcc.cost_range_usd, Some((12578.0, 12578.0)));
+    assert!(sbcc.out_of_state);
+    let t = sbcc.tuition.unwrap();
+    assert_eq!(t.residency, Residency::Unknown);
+    assert_eq!(t.in_state_usd, (1748.0, 1748.0));
 }
 
 /// A CPC-A with Practicode still to buy: the removal's unknown cost is a cost of the plan,

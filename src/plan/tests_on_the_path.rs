@@ -182,13 +182,17 @@ fn a_past_target_date_still_plans() {
 }
 
 /// A target date too soon for every programme names the study hours that would meet it
-/// (12 weeks away: the 80-hour AAPC course needs 14 hours a week to leave 6 weeks of exam
-/// preparation).
+/// (12 weeks away: at 13 hours a week the 80-hour AAPC course leaves 6 weeks of exam
+/// preparation before the date), the fewest that do: the plan at those hours meets it, and
+/// at one hour fewer it does not.
 #[test]
 fn a_near_target_date_names_the_fix() {
-    let p = plan_for(
-        "name: U\neducation: high_school\ntarget: { setting: physician_office, by: 2027-02-20 }\npreferences: { hours_per_week: 10, delivery: [online] }\n",
-    );
+    let yaml = |h: u32| {
+        format!(
+            "name: U\neducation: high_school\ntarget: {{ setting: physician_office, by: 2027-02-20 }}\npreferences: {{ hours_per_week: {h}, delivery: [online] }}\n"
+        )
+    };
+    let p = plan_for(&yaml(10));
     let w = p
         .warnings
         .iter()
@@ -197,7 +201,13 @@ fn a_near_target_date_names_the_fix() {
     let Warning::MissesTargetDate { hours_needed, .. } = w else {
         unreachable!()
     };
-    assert_eq!(*hours_needed, Some(14.0));
+    assert_eq!(*hours_needed, Some(13.0));
+    let late = |h| {
+        codes(&plan_for(&yaml(h)))
+            .iter()
+            .any(|c| c == "misses_target_date")
+    };
+    assert!(!late(13) && late(12));
 }
 
 /// A programme that includes Practicode gives access, not the finished cases: a beginner

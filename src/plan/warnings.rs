@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::standing::Unmet;
+use super::{BudgetFit, Tuition};
 use crate::data::catalog::{Competency, Credential, Programme};
-use crate::data::model::{Body, Education, LapseState, Location};
+use crate::data::model::{Body, Delivery, Education, LapseState, Location};
 use crate::person::Problem;
 
 /// A problem with the plan, with its figures.
@@ -16,18 +17,30 @@ pub enum Warning<'c> {
     TargetDatePassed {
         by: NaiveDate,
     },
+    /// The target exam falls after the target date; with what would meet it, each found by
+    /// planning again with that one change.
     MissesTargetDate {
         ready: NaiveDate,
         by: NaiveDate,
         weeks_late: i64,
+        /// Study hours a week that would meet it, deliveries as the profile has them (at
+        /// most the 80 a profile takes).
         hours_needed: Option<f64>,
         hours_now: f64,
+        /// A programme ranked below the one chosen that meets it.
         alternative: Option<&'c Programme>,
+        /// Studying another way than the profile allows that would meet it.
+        delivery: Option<DeliveryRemedy<'c>>,
     },
     OverBudget {
         known_usd: f64,
         budget_usd: f64,
         unknown: usize,
+        /// A programme ranked below the one chosen, as complete a preparation, whose known
+        /// costs fit the budget with the exam's fees.
+        programme: Option<&'c Programme>,
+        /// Another credential the target setting takes whose plan's known costs fit.
+        cheaper_target: Option<CheaperTarget<'c>>,
     },
     BudgetUnknown {
         known_usd: f64,
@@ -96,6 +109,8 @@ pub enum Warning<'c> {
         programme: &'c Programme,
         state: Option<String>,
         location: &'c Location,
+        /// Both prices, when the data gives the out-of-state one.
+        tuition: Option<Tuition>,
     },
     RenewalUnknown {
         body: Body,
@@ -147,4 +162,32 @@ pub enum ProgrammeFilter {
     Award,
     /// None is offered the way the profile prefers; the offered deliveries.
     Delivery,
+    /// Those offered the way the profile prefers are taught only on campus in other states
+    /// than the profile's.
+    Campus,
+}
+
+/// Another delivery that would meet the target date.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeliveryRemedy<'c> {
+    /// The delivery to accept instead of the profile's.
+    pub delivery: Delivery,
+    /// Study hours a week it needs as well; none: at the hours of the plan.
+    pub hours_needed: Option<f64>,
+    /// The programme it would take.
+    pub programme: Option<&'c Programme>,
+    pub exam_date: NaiveDate,
+}
+
+/// A cheaper target within the budget.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheaperTarget<'c> {
+    pub credential: &'c Credential,
+    /// The known costs of its plan, and those not found.
+    pub known_usd: f64,
+    pub unknown: usize,
+    /// How they compare with the budget (`fits`, `may_fit` or `unknown`).
+    pub budget: BudgetFit,
+    /// When its plan is job-ready.
+    pub job_ready: Option<NaiveDate>,
 }

@@ -5,8 +5,8 @@ use super::plan_words::{conditions, ids};
 use super::words::{count, degree, fee_kind, hours, in_sentence, months, num, usd, usd_range};
 use crate::data::model::Payer;
 use crate::plan::{
-    BudgetFit, Condition, CostItem, Length, ProgrammeChoice, RouteChoice, RouteOption, RouteRule,
-    Target, TargetReason,
+    BudgetFit, Condition, CostItem, Length, ProgrammeChoice, Residency, RouteChoice, RouteOption,
+    RouteRule, Target, TargetReason, Tuition,
 };
 
 /// The chosen route, why, and the runner-up.
@@ -166,7 +166,9 @@ pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
         (_, None, Some((lo, hi))) => why.push(format!("costs {}", usd_range(lo, hi))),
         _ => {}
     }
-    if c.out_of_state {
+    if let Some(t) = &c.tuition {
+        why.push(tuition(t, c.location.map(|l| l.state.as_str())));
+    } else if c.out_of_state {
         why.push("out-of-state tuition".into());
     }
     match c.meets_target_date {
@@ -203,9 +205,33 @@ pub fn programme_why(c: &ProgrammeChoice, budget: Option<f64>) -> String {
         Length::Assumed => format!("length not found; {} assumed", months(c.months)),
     });
     if let Some(l) = c.location {
-        why.push(format!("taught in {}, {}", l.city, l.state));
+        why.push(if c.campus_only {
+            format!("taught only on campus, in {}, {}", l.city, l.state)
+        } else {
+            format!("taught in {}, {}", l.city, l.state)
+        });
     }
     why.join("; ")
+}
+
+/// Which of a state college's two prices the plan counts, and the other: they are not a
+/// range, one of them applies.
+pub fn tuition(t: &Tuition, state: Option<&str>) -> String {
+    let residents = state.map_or("residents".to_string(), |s| format!("{s} residents"));
+    match t.residency {
+        Residency::InState => format!(
+            "in-state tuition (others pay {})",
+            usd_range(t.out_of_state_usd.0, t.out_of_state_usd.1)
+        ),
+        Residency::OutOfState => format!(
+            "out-of-state tuition ({residents} pay {})",
+            usd_range(t.in_state_usd.0, t.in_state_usd.1)
+        ),
+        Residency::Unknown => format!(
+            "out-of-state tuition, as the profile gives no state ({residents} pay {})",
+            usd_range(t.in_state_usd.0, t.in_state_usd.1)
+        ),
+    }
 }
 
 /// A cost line's label.
@@ -216,6 +242,7 @@ pub fn cost_item(item: &CostItem) -> String {
             programme,
             range,
             out_of_state,
+            tuition: t,
         } => {
             let mut s = programme.name.clone();
             if let Some((lo, hi)) = range
@@ -223,7 +250,10 @@ pub fn cost_item(item: &CostItem) -> String {
             {
                 s.push_str(&format!(" (low end of {})", usd_range(*lo, *hi)));
             }
-            if *out_of_state {
+            if let Some(t) = t {
+                let state = programme.location.as_ref().map(|l| l.state.as_str());
+                s.push_str(&format!(", {}", tuition(t, state)));
+            } else if *out_of_state {
                 s.push_str(" (out-of-state tuition)");
             }
             s

@@ -2,8 +2,10 @@
 
 use super::code::code;
 use super::plan_words::unmet_any;
-use super::words::{and_list, article, count, education, hours, months, noun, num, usd};
-use crate::plan::{Assumed, ProgrammeFilter, Warning};
+use super::words::{
+    and_list, article, count, delivery, education, hours, months, noun, num, usd, usd_range,
+};
+use crate::plan::{Assumed, BudgetFit, CheaperTarget, ProgrammeFilter, Warning};
 
 /// The warning's short title and its message.
 pub fn warning(w: &Warning) -> (String, String) {
@@ -21,6 +23,7 @@ pub fn warning(w: &Warning) -> (String, String) {
             hours_needed,
             hours_now,
             alternative,
+            delivery: other,
         } => {
             let mut fix = Vec::new();
             if let Some(h) = hours_needed {
@@ -30,11 +33,27 @@ pub fn warning(w: &Warning) -> (String, String) {
                     num(*hours_now)
                 ));
             }
+            if let Some(o) = other {
+                let pace = o
+                    .hours_needed
+                    .map_or(String::new(), |h| format!(" at {} a week", hours(h)));
+                let with = o
+                    .programme
+                    .map_or(String::new(), |x| format!("{}, ", x.name));
+                fix.push(format!(
+                    "studying {}{pace} would meet it ({with}exam by {})",
+                    delivery(o.delivery),
+                    o.exam_date
+                ));
+            }
             if let Some(a) = alternative {
                 fix.push(format!("{} would meet it", a.name));
             }
             if fix.is_empty() {
-                fix.push("no programme in the data meets it; consider a later target date".into());
+                fix.push(
+                    "no programme in the data meets it, at any study hours or delivery; consider a later target date"
+                        .into(),
+                );
             }
             (
                 "Misses the target date",
@@ -49,16 +68,30 @@ pub fn warning(w: &Warning) -> (String, String) {
             known_usd,
             budget_usd,
             unknown,
+            programme,
+            cheaper_target,
         } => {
             let more = if *unknown > 0 {
                 format!(", and {} not found", count(unknown, "cost is", "costs are"))
             } else {
                 String::new()
             };
+            let mut fix = Vec::new();
+            if let Some(x) = programme {
+                fix.push(format!("{} would fit it", x.name));
+            }
+            if let Some(c) = cheaper_target {
+                fix.push(cheaper(c));
+            }
+            let fix = if fix.is_empty() {
+                String::new()
+            } else {
+                format!(" {}.", in_sentence_start(&fix.join("; ")))
+            };
             (
                 "Over budget",
                 format!(
-                    "Known costs to the target are {}, {} over the {} budget{more}.",
+                    "Known costs to the target are {}, {} over the {} budget{more}.{fix}",
                     usd(*known_usd),
                     usd(known_usd - budget_usd),
                     usd(*budget_usd)
@@ -125,12 +158,14 @@ pub fn warning(w: &Warning) -> (String, String) {
                     ProgrammeFilter::Admission => "admits the person's education",
                     ProgrammeFilter::Award => "gives the award the route asks",
                     ProgrammeFilter::Delivery => "is offered the way the profile prefers",
+                    ProgrammeFilter::Campus =>
+                        "is offered the way the profile prefers in the profile's state (the campuses are in other states)",
                 },
                 credential.id,
-                if *filter == ProgrammeFilter::Delivery {
-                    "; relax preferences.delivery"
-                } else {
-                    ""
+                match filter {
+                    ProgrammeFilter::Delivery => "; relax preferences.delivery",
+                    ProgrammeFilter::Campus => "; consider studying online",
+                    _ => "",
                 }
             ),
         ),
@@ -228,14 +263,33 @@ pub fn warning(w: &Warning) -> (String, String) {
             programme,
             state,
             location,
+            tuition,
         } => (
             "Residency price",
-            match state {
-                Some(s) => format!(
+            match (state, tuition) {
+                (Some(s), Some(t)) => format!(
+                    "{} is in {}, {}; as a resident of {s} you pay its out-of-state tuition, {} ({} residents pay {}).",
+                    programme.name,
+                    location.city,
+                    location.state,
+                    usd_range(t.out_of_state_usd.0, t.out_of_state_usd.1),
+                    location.state,
+                    usd_range(t.in_state_usd.0, t.in_state_usd.1)
+                ),
+                (Some(s), None) => format!(
                     "{} is in {}, {}; as a resident of {s} you may pay out-of-state tuition.",
                     programme.name, location.city, location.state
                 ),
-                None => format!(
+                (None, Some(t)) => format!(
+                    "{} is in {}, {}, and the profile gives no state: the plan counts its out-of-state tuition, {}; {} residents pay {}.",
+                    programme.name,
+                    location.city,
+                    location.state,
+                    usd_range(t.out_of_state_usd.0, t.out_of_state_usd.1),
+                    location.state,
+                    usd_range(t.in_state_usd.0, t.in_state_usd.1)
+                ),
+                (None, None) => format!(
                     "{} is in {}, {}; state colleges charge more to students from other states, and the profile gives no state.",
                     programme.name, location.city, location.state
                 ),
@@ -342,6 +396,31 @@ pub fn warning(w: &Warning) -> (String, String) {
         }
     };
     (t.to_string(), m)
+}
+
+/// A cheaper target that fits the budget, in words.
+fn cheaper(c: &CheaperTarget) -> String {
+    let cost = super::route_words::cost_words(c.known_usd, c.unknown);
+    let fit = match c.budget {
+        BudgetFit::MayFit => " at the low end of its price range",
+        BudgetFit::Unknown => " as far as its costs are known",
+        _ => "",
+    };
+    let ready = c
+        .job_ready
+        .map_or(String::new(), |d| format!(", job-ready {d}"));
+    format!(
+        "{} ({}), which the setting also takes, would fit it{fit}: {cost}{ready}",
+        c.credential.id, c.credential.name
+    )
+}
+
+/// `text` with its first letter in capitals.
+fn in_sentence_start(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |f| {
+        f.to_uppercase().chain(chars).collect::<String>()
+    })
 }
 
 /// What a planning default is called.
