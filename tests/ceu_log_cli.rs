@@ -217,14 +217,68 @@ fn add_refuses_a_broken_log_without_touching_it() {
         .code(2)
         .stderr(predicates::str::contains("x.ceus.yaml:4:9"));
     assert_eq!(std::fs::read(&log).unwrap(), before);
-    // A flow-style list cannot take an appended item.
-    std::fs::write(&log, "[]\n").unwrap();
+    // A flow list with items cannot take an appended item: the message says what to change.
+    let flow = "[{date: 2026-01-01, title: A, provider: B, ceus: 1}]\n";
+    std::fs::write(&log, flow).unwrap();
     coderpath()
         .args(add_args(&log, "New"))
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("not a block list"));
-    assert_eq!(std::fs::read(&log).unwrap(), b"[]\n");
+        .stderr(predicates::str::contains(
+            "line 1 starts a flow list (`[…]`), which an entry cannot be appended to",
+        ))
+        .stderr(predicates::str::contains("starting with `- `"));
+    assert_eq!(std::fs::read(&log).unwrap(), flow.as_bytes());
+}
+
+/// An empty flow list (`[]`, the log `ceu status` advises adding to) takes its first entry
+/// as a block list, its comments kept; an indented block list takes entries at its
+/// indentation. Every other byte stays.
+#[test]
+fn add_takes_an_empty_flow_list_and_an_indented_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.yaml");
+    std::fs::write(
+        &profile,
+        "name: P\neducation: certificate\ncredentials: [{ id: CPC, earned: 2024-03-01 }]\naapc_renewal: 2027-05-31\nceu_log: p.ceus.yaml\n",
+    )
+    .unwrap();
+    let log = dir.path().join("p.ceus.yaml");
+    std::fs::write(&log, "# Pat's CEUs\n[]  # none yet\n").unwrap();
+    let status = stdout_of(&["ceu", "status", profile.to_str().unwrap()]);
+    assert!(status.contains("ceu add"), "{status}");
+    coderpath()
+        .args(add_args(&profile, "First"))
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        text.starts_with("# Pat's CEUs\n# none yet\n- date: 2026-11-20\n"),
+        "{text}"
+    );
+    coderpath()
+        .args(add_args(&profile, "Second"))
+        .assert()
+        .code(0);
+    coderpath()
+        .args(["ceu", "check"])
+        .arg(&profile)
+        .assert()
+        .code(0);
+    let indented = "# kept\n  - date: 2026-01-01 # one\n    title: A\n    provider: B\n    ceus: 1\n    aapc_index: I-1\n";
+    std::fs::write(&log, indented).unwrap();
+    coderpath()
+        .args(add_args(&profile, "Third"))
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with(indented), "{text}");
+    assert!(
+        text[indented.len()..].starts_with("  - date: 2026-11-20\n    title: \"Third\"\n"),
+        "{text}"
+    );
+    let listed = stdout_of(&["ceu", "list", profile.to_str().unwrap()]);
+    assert!(listed.contains("Third"), "{listed}");
 }
 
 #[test]

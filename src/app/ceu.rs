@@ -78,6 +78,9 @@ pub(super) fn ceu_status(
     let catalog = load_catalog(global, as_of)?;
     let person = load_person(global, &catalog, as_of, &args.profile)?;
     let status = track_status(&person, &catalog, as_of)?;
+    if let Some(d) = log_since_warning(&person.profile_src, &person.person, &person.log, as_of) {
+        super::report(global, &[d]);
+    }
     let view = StatusView::new(&status);
     let out = args.output.output.as_deref();
     let delivered = match format {
@@ -107,10 +110,23 @@ pub(super) fn ceu_check(
     let outside = outside_certificates(&person, global.allow_outside);
     let unread: HashSet<&Path> = outside.iter().map(|(p, _)| p.as_path()).collect();
     let audit = track::audit::audit(&person.person, &person.log, &catalog, as_of, &|p| {
-        unread.contains(p) || p.is_file()
+        if unread.contains(p) {
+            track::audit::CertificateFile::Unread
+        } else {
+            super::certificates::at(p)
+        }
     });
+    let mut on_profile: Vec<Diagnostic> =
+        log_since_warning(&person.profile_src, &person.person, &person.log, as_of)
+            .into_iter()
+            .collect();
     let Some(src) = &person.log_src else {
-        return super::check::finish(global, format, Vec::new());
+        let (message, expected) = crate::render::audit_words::no_log();
+        let mut d = person.profile_src.at("name", message).expected(expected);
+        d = d.code(Code::NoCeuLog);
+        d.severity = Severity::Warning;
+        on_profile.push(d);
+        return super::check::finish(global, format, on_profile);
     };
     // Findings and cautions, then certificates outside the folder, in line order.
     let mut problems: Vec<(usize, Said)> = audit
@@ -157,8 +173,27 @@ pub(super) fn ceu_check(
                 d
             }
         })
-        .collect();
-    super::check::finish(global, format, diagnostics)
+        .collect::<Vec<_>>();
+    on_profile.extend(diagnostics);
+    super::check::finish(global, format, on_profile)
+}
+
+/// A warning at the profile's `ceu_log_since` when it is later than the log can have
+/// started (see [`track::audit::log_since_late`]).
+pub(super) fn log_since_warning(
+    profile_src: &crate::loader::Source,
+    person: &crate::person::profile::Person,
+    log: &crate::person::log::Log,
+    as_of: NaiveDate,
+) -> Option<Diagnostic> {
+    let late = track::audit::log_since_late(person, log, as_of)?;
+    let (message, expected) = crate::render::audit_words::log_since_late(&late);
+    let mut d = profile_src
+        .at("ceu_log_since", message)
+        .expected(expected)
+        .code(Code::LogSinceLate);
+    d.severity = Severity::Warning;
+    Some(d)
 }
 
 /// What `ceu check` says at a line of the log.
@@ -176,6 +211,7 @@ fn code(issue: &Issue) -> Code {
         Issue::NoApprovalIndex => Code::NoApprovalIndex,
         Issue::BeforeCertification { .. } => Code::BeforeCertification,
         Issue::CertificateMissing { .. } => Code::CertificateMissing,
+        Issue::CertificateNotAFile { .. } => Code::CertificateMissing,
         Issue::CertificateShared { .. } => Code::CertificateShared,
         Issue::CheckpointNoCycle { .. } => Code::CheckpointNoCycle,
         Issue::AfterAsOf { .. } => Code::AfterAsOf,
@@ -273,6 +309,8 @@ struct WhatIfJson<'a> {
     add: &'a [String],
     drop: &'a [String],
     measures: &'a [crate::render::status::Change],
+    /// Membership renewal dates the change assumed (see `track::whatif::AssumedRenewal`).
+    assumed_renewals: &'a [track::whatif::AssumedRenewal],
     before: &'a track::Status<'a>,
     after: &'a track::Status<'a>,
 }
@@ -291,19 +329,28 @@ pub(super) fn ceu_what_if(
     let person = load_person(global, &catalog, as_of, &args.profile)?;
     let add = credentials(&catalog, "--add", &args.add)?;
     let drop = credentials(&catalog, "--drop", &args.drop)?;
-    let (before, after) =
-        track::whatif::what_if(&person.person, &person.log, &catalog, as_of, &add, &drop).map_err(
-            |e| match e {
-                track::whatif::WhatIfError::AlreadyHeld(id) => {
-                    Error::Usage(format!("--add {id}: already held"))
-                }
-                track::whatif::WhatIfError::NotHeld(id) => {
-                    Error::Usage(format!("--drop {id}: not held"))
-                }
-                track::whatif::WhatIfError::Track(t) => located(&person.profile_src, t),
-            },
-        )?;
-    let changes = crate::render::status::compare(&before, &after);
+    let mut what: Vec<String> = args.add.iter().map(|a| format!("add {a}")).collect();
+    what.extend(args.drop.iter().map(|d| format!("drop {d}")));
+    let w = track::whatif::what_if(&person.person, &person.log, &catalog, as_of, &add, &drop)
+        .map_err(|e| match e {
+            track::whatif::WhatIfError::AlreadyHeld(id) => {
+                Error::Usage(format!("--add {id}: already held"))
+            }
+            track::whatif::WhatIfError::NotHeld(id) => {
+                Error::Usage(format!("--drop {id}: not held"))
+            }
+            track::whatif::WhatIfError::Track(t) => located(&person.profile_src, t),
+            // The profile's own status is fine: the change asked for is the problem.
+            track::whatif::WhatIfError::Changed(t) => {
+                let (message, expected) = crate::render::problem(&t);
+                Error::Usage(format!(
+                    "with the change ({}): {message} (expected {expected})",
+                    what.join(", ")
+                ))
+            }
+        })?;
+    let (before, after) = (&w.before, &w.after);
+    let changes = crate::render::status::compare(before, after);
     let text = match args.format {
         WhatIfFormat::Json => json(&WhatIfJson {
             schema_version: track::SCHEMA_VERSION,
@@ -312,19 +359,21 @@ pub(super) fn ceu_what_if(
             add: &args.add,
             drop: &args.drop,
             measures: &changes,
-            before: &before,
-            after: &after,
+            assumed_renewals: &w.assumed,
+            before,
+            after,
         }),
         WhatIfFormat::Text => {
-            let mut what: Vec<String> = args.add.iter().map(|a| format!("add {a}")).collect();
-            what.extend(args.drop.iter().map(|d| format!("drop {d}")));
             let table = crate::render::table::Table {
                 title: format!(
                     "What if {} ({}), as of {as_of}",
                     person.person.profile.name,
                     what.join(", ")
                 ),
-                note: "Changed measures are marked *.".into(),
+                note: std::iter::once("Changed measures are marked *.".to_string())
+                    .chain(w.assumed.iter().map(crate::render::status::assumed_renewal))
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 columns: ["Body", "Measure", "Now", "With the change", ""]
                     .map(String::from)
                     .to_vec(),

@@ -26,7 +26,6 @@ use crate::person::append::NewEntry;
 use crate::person::import::{self, Field, Imported};
 use crate::person::log::{Domain, Log};
 use crate::person::profile::Person;
-use crate::person::within::{self, Outside};
 use crate::render::escape::{terminal, terminal_line};
 use crate::render::register::{checkpoint_line, entry_line, standing};
 use crate::render::status_words::totals;
@@ -259,7 +258,7 @@ pub(super) fn add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u
         date: args.date,
         title: args.title.trim().to_string(),
         provider: args.provider.trim().to_string(),
-        ceus: args.ceus,
+        ceus: args.ceus.value,
         aapc_index: args.aapc_index.clone().filter(|i| !i.trim().is_empty()),
         topics: args.topics.clone(),
         domain: args.domain.map(|d| match d {
@@ -269,20 +268,19 @@ pub(super) fn add(global: &Global, as_of: NaiveDate, args: &AddArgs) -> Result<u
         ahima_sourced: args.ahima_sourced,
         certificate: args.certificate.clone(),
     };
-    let problems = entry.problems(as_of, &catalog.topic_ids());
+    let problems = entry.problems(as_of, &catalog.topic_ids(), &args.ceus.text);
     if !problems.is_empty() {
         return Err(Error::Usage(problems.join("; ")));
     }
     let t = target(global, &catalog, as_of, &args.profile)?;
-    if let Some(c) = &entry.certificate {
-        let dir = t.log.parent().unwrap_or(Path::new(""));
-        within::resolve(dir, c, global.allow_outside).map_err(|o| {
-            Error::Usage(format!(
-                "--certificate: {} (expected {})",
-                o.message("certificate"),
-                Outside::expected(dir)
-            ))
-        })?;
+    // Given from the current folder; written relative to the log's folder.
+    let mut entry = entry;
+    if let Some(c) = &args.certificate {
+        entry.certificate = Some(super::certificates::for_log(
+            c,
+            &t.log,
+            global.allow_outside,
+        )?);
     }
     let one = std::slice::from_ref(&entry);
     let done = append(&t.log, one, &catalog, Duplicates::Refuse, args.dry_run)?;

@@ -191,7 +191,9 @@ fn check_profile(
         }
     };
     match load_log(&src, &person, path, data, allow_outside) {
-        Ok(_) => Ok(Vec::new()),
+        Ok((_, log)) => Ok(super::ceu::log_since_warning(&src, &person, &log, as_of)
+            .into_iter()
+            .collect()),
         Err(e) if !e.diagnostics().is_empty() => Ok(e.diagnostics().to_vec()),
         Err(e) => Err(e),
     }

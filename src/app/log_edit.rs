@@ -239,9 +239,11 @@ fn usage(log: &Source, e: crate::person::append::EditError) -> Error {
     Error::Usage(format!("{}: {e}", log.name()))
 }
 
+/// The last check's refusal: the shape of the log was recognised (see
+/// [`crate::person::append`]), yet the entries appended would not read back as given.
 fn not_appendable(log: &Source) -> Error {
     Error::Usage(format!(
-        "{} is not a block list (`- date: …` items), so an entry cannot be appended without rewriting it",
+        "{}: the entry appended at the end would not read back as written, so the log was not changed; keep the log a list with each item starting `- ` on a line of its own, all at one indentation",
         log.name()
     ))
 }

@@ -10,6 +10,7 @@
     clippy::expect_used
 )]
 
+mod certificates;
 mod ceu;
 mod ceu_log;
 mod check;
@@ -310,16 +311,24 @@ fn log_path(
         return Ok(None);
     };
     if !log_path.is_file() {
-        let what = if log_path.exists() {
-            "is not a file"
-        } else {
-            "does not exist"
+        // `ceu add` creates a log that does not exist, but replaces nothing else.
+        let (what, expected) = match std::fs::metadata(&log_path) {
+            Err(_) => (
+                "does not exist",
+                "the path of a log file, relative to the profile (`coderpath ceu add PROFILE …` creates it with the first entry)",
+            ),
+            Ok(m) if m.is_dir() => (
+                "is a folder, not a file",
+                "the path of a log file (a regular file), relative to the profile",
+            ),
+            Ok(_) => (
+                "is not a regular file (a FIFO, device or socket)",
+                "the path of a log file (a regular file), relative to the profile; move what is there aside, then `coderpath ceu add PROFILE …` creates the log with the first entry",
+            ),
         };
         return Err(profile_src
             .at("ceu_log", format!("CEU log {} {what}", log_path.display()))
-            .expected(
-                "the path of a log file, relative to the profile (`coderpath ceu add PROFILE …` creates it with the first entry)",
-            )
+            .expected(expected)
             .into());
     }
     files::note_input(&log_path);

@@ -116,7 +116,7 @@ pub struct CeuListArgs {
     #[arg(long, value_enum, default_value_t = CycleArg::All)]
     pub cycle: CycleArg,
     /// Only entries whose provider contains this text (any case)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub provider: Option<String>,
     /// Only entries tagged with this topic: a competency or credential id, e.g. cpt, CPMA
     #[arg(long, value_name = "TOPIC")]
@@ -148,14 +148,14 @@ pub struct AddArgs {
     #[arg(long, value_parser = parse_date)]
     pub date: NaiveDate,
     /// Course, webinar or event title as on the certificate
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub title: String,
     /// Who gave it (sponsor on the certificate)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub provider: String,
     /// CEUs earned (more than 0, at most 60)
-    #[arg(long, allow_negative_numbers = true)]
-    pub ceus: f64,
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_typed)]
+    pub ceus: Typed,
     /// AAPC approval index number (needed for the entry to count for AAPC)
     #[arg(long, value_name = "INDEX")]
     pub aapc_index: Option<String>,
@@ -168,12 +168,31 @@ pub struct AddArgs {
     /// Given by AHIMA (incl. HCPro) or an AHIMA component state association
     #[arg(long)]
     pub ahima_sourced: bool,
-    /// Certificate file, relative to the log
+    /// Certificate file: a path from the current folder, to a file within the log's folder
+    /// (the log records it relative to its folder)
     #[arg(long, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub certificate: Option<PathBuf>,
     /// Show the entry that would be added; change nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// A number given on the command line, with the text typed (to echo it as typed: `1e400`
+/// is read as infinity).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Typed {
+    pub value: f64,
+    pub text: String,
+}
+
+fn parse_typed(s: &str) -> Result<Typed, String> {
+    s.trim()
+        .parse::<f64>()
+        .map(|value| Typed {
+            value,
+            text: s.to_string(),
+        })
+        .map_err(|_| format!("`{s}` is not a number"))
 }
 
 /// AHIMA domains on the command line.

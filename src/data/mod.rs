@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod check;
 pub mod model;
+pub mod states;
 pub mod units;
 
 use std::path::Path;

@@ -62,6 +62,11 @@ pub enum Code {
     CheckpointEvidence,
     /// `ceu check` (a warning): an entry counted toward AHIMA with no `domain`.
     MissingDomain,
+    /// `ceu check`, `profile check` (a warning): the profile's `ceu_log_since` is after the
+    /// report date or after every entry of the log.
+    LogSinceLate,
+    /// `ceu check` (a warning): the profile names no CEU log to check.
+    NoCeuLog,
 }
 
 impl Code {
@@ -95,6 +100,8 @@ impl Code {
             Code::CheckpointDiffers => "checkpoint_differs",
             Code::CheckpointEvidence => "checkpoint_evidence",
             Code::MissingDomain => "missing_domain",
+            Code::LogSinceLate => "log_since_late",
+            Code::NoCeuLog => "no_ceu_log",
         }
     }
 }

@@ -189,6 +189,18 @@ impl Profile {
         }
     }
 
+    /// Sets the membership renewal date with `body`, if the profile records one for it
+    /// (see [`Profile::membership_renewal`]); whether it did.
+    pub fn set_membership_renewal(&mut self, body: Body, date: NaiveDate) -> bool {
+        match body {
+            Body::AAPC => {
+                self.aapc_renewal = Some(date);
+                true
+            }
+            Body::AHIMA => false,
+        }
+    }
+
     /// Whether the person works in coding now.
     pub fn working(&self) -> bool {
         self.currently_coding
@@ -353,12 +365,14 @@ impl<'c> Person<'c> {
             );
         }
         if let Some(s) = &p.state
-            && !(s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()))
+            && !crate::data::states::is_code(s)
         {
+            let hint = crate::data::states::meant(s)
+                .map_or(String::new(), |c| format!("; did you mean {c}?"));
             r.report(
                 "state",
-                format!("`{s}` is not a state code"),
-                "a two-letter USPS code such as CA",
+                format!("`{s}` is not the USPS code of a US state, DC or territory{hint}"),
+                "a two-letter USPS code in capitals, such as CA, DC or PR",
             );
         }
         for (i, o) in p.cycle_overrides.iter().enumerate() {

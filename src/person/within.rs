@@ -34,7 +34,7 @@ impl Outside {
     }
 }
 
-fn shown(dir: &Path) -> String {
+pub(crate) fn shown(dir: &Path) -> String {
     if dir.as_os_str().is_empty() || dir == Path::new(".") {
         "the current folder".into()
     } else {
@@ -132,6 +132,40 @@ fn no_link_below(dir: &Path, rel: &Path) -> bool {
     true
 }
 
+/// `path` with `.` left out and each `..` taking out the name before it, without looking
+/// at the disk (so a `..` after a symbolic link to a folder is taken as written; callers
+/// check the result names the file they meant).
+pub fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                let last = out.components().next_back();
+                match last {
+                    Some(Component::Normal(_)) => {
+                        out.pop();
+                    }
+                    Some(Component::RootDir | Component::Prefix(_)) => {}
+                    _ => out.push(".."),
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The path that leads from the folder `dir` to `to`, both absolute and [`lexical`]: the
+/// part of `to` below `dir`, after a `..` for each folder of `dir` that `to` is not in.
+pub fn relative(dir: &Path, to: &Path) -> PathBuf {
+    let (d, t): (Vec<_>, Vec<_>) = (dir.components().collect(), to.components().collect());
+    let common = d.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    let mut out: PathBuf = d[common..].iter().map(|_| "..").collect();
+    out.extend(&t[common..]);
+    out
+}
+
 /// The resolved form of the longest part of `path` that exists, with the rest appended.
 fn existing_real(path: &Path) -> PathBuf {
     let mut rest = Vec::new();
@@ -166,6 +200,22 @@ mod tests {
         for p in ["x", "a/../x", "./a/b", "a/b/../../c"] {
             assert!(!climbs_out(Path::new(p)), "{p}");
         }
+    }
+
+    #[test]
+    fn paths_are_normalised_and_made_relative_without_the_disk() {
+        let l = |p: &str| lexical(Path::new(p));
+        assert_eq!(l("/a/./b/../c/"), PathBuf::from("/a/c"));
+        assert_eq!(l("/../a"), PathBuf::from("/a"));
+        assert_eq!(l("a/../../b"), PathBuf::from("../b"));
+        let r = |d: &str, t: &str| relative(Path::new(d), Path::new(t));
+        assert_eq!(
+            r("/w/log", "/w/log/certs/a.pdf"),
+            PathBuf::from("certs/a.pdf")
+        );
+        assert_eq!(r("/w/log/h", "/w/log/c.pdf"), PathBuf::from("../c.pdf"));
+        assert_eq!(r("/w/a/b", "/w/c/d.pdf"), PathBuf::from("../../c/d.pdf"));
+        assert_eq!(r("/", "/x"), PathBuf::from("x"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::code::code;
 use super::words::{ceus, num, signed};
-use crate::track::audit::Concern;
+use crate::track::audit::{Concern, LogSinceLate};
 
 /// A caution's message and what would settle it.
 pub fn concern(c: &Concern) -> (String, String) {
@@ -56,4 +56,39 @@ pub fn concern(c: &Concern) -> (String, String) {
             )
         }
     }
+}
+
+/// The message for a `ceu_log_since` later than the log can have started, and what to
+/// write instead.
+pub fn log_since_late(late: &LogSinceLate) -> (String, String) {
+    let key = code("ceu_log_since");
+    match late {
+        LogSinceLate::AfterAsOf { since, as_of } => (
+            format!(
+                "{key} {since} is after the report date {as_of}: the log cannot have started yet"
+            ),
+            format!("the day the log started, on or before {as_of} (or leave {key} out)"),
+        ),
+        LogSinceLate::AfterEveryEntry { since, last } => (
+            format!(
+                "{key} {since} is after every entry of the log (the latest is dated {last}): the log started earlier"
+            ),
+            format!("the day the log started, on or before its first entry (or leave {key} out)"),
+        ),
+    }
+}
+
+/// The note that a profile names no CEU log, so `ceu check` has nothing to check.
+pub fn no_log() -> (String, String) {
+    (
+        format!(
+            "the profile names no CEU log ({}), so there is nothing to check",
+            code("ceu_log")
+        ),
+        format!(
+            "{} beside the profile; {} starts it",
+            code("ceu_log: NAME.ceus.yaml"),
+            code("coderpath ceu add PROFILE …")
+        ),
+    )
 }

@@ -363,6 +363,13 @@ pub fn finding(i: &crate::track::audit::Issue) -> (String, String) {
             format!("certificate {path} does not exist"),
             "the path of the certificate file, relative to the log".into(),
         ),
+        Issue::CertificateNotAFile { path, folder } => (
+            format!(
+                "certificate {path} is {}, not a file",
+                if *folder { "a folder" } else { "a device, FIFO or socket" }
+            ),
+            "the path of the certificate file (in the folder, the file itself), relative to the log".into(),
+        ),
         Issue::CertificateShared { path, with_line } => (
             format!("certificate {path} is also used by the entry at line {with_line}"),
             "one certificate per course".into(),

@@ -3,6 +3,7 @@
 //! fail the check; cautions are worth knowing but leave the log usable as it is.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -45,7 +46,11 @@ pub enum Issue {
     BeforeCertification { certified: NaiveDate },
     /// The certificate file is missing.
     CertificateMissing { path: String },
-    /// Another entry names the same certificate file.
+    /// What the certificate path names is not a file: a folder (`folder`), or a device,
+    /// FIFO or socket.
+    CertificateNotAFile { path: String, folder: bool },
+    /// Another entry names the same certificate file (by any path: another spelling, a
+    /// link to it).
     CertificateShared { path: String, with_line: usize },
     /// A checkpoint for a body the person holds nothing with (or with no cycle then).
     CheckpointNoCycle { body: Body, date: NaiveDate },
@@ -90,22 +95,64 @@ pub enum Concern {
     MissingDomain { other_share: f64 },
 }
 
+/// The profile's `ceu_log_since` when it cannot be the day the log started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "late", rename_all = "snake_case")]
+pub enum LogSinceLate {
+    /// After the report date.
+    AfterAsOf { since: NaiveDate, as_of: NaiveDate },
+    /// After every entry of the log (`last` is the latest, up to the report date).
+    AfterEveryEntry { since: NaiveDate, last: NaiveDate },
+}
+
+/// Whether the profile's `ceu_log_since` is later than the log can have started: after
+/// `as_of`, or after every entry dated up to it.
+pub fn log_since_late(person: &Person, log: &Log, as_of: NaiveDate) -> Option<LogSinceLate> {
+    let since = person.profile.ceu_log_since?;
+    if since > as_of {
+        return Some(LogSinceLate::AfterAsOf { since, as_of });
+    }
+    let last = log
+        .entries
+        .iter()
+        .map(|e| e.date)
+        .filter(|d| *d <= as_of)
+        .max()?;
+    (since > last).then_some(LogSinceLate::AfterEveryEntry { since, last })
+}
+
+/// What is at a certificate's path, as the caller (who owns the file system) finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CertificateFile {
+    /// Nothing.
+    Missing,
+    /// A folder.
+    Folder,
+    /// A device, FIFO or socket.
+    Other,
+    /// A file, known by its device and inode numbers: two paths naming one file (another
+    /// spelling, a link) give the same.
+    File { device: u64, inode: u64 },
+    /// Not looked at (a path outside the log's folder, reported apart).
+    Unread,
+}
+
 /// Every audit finding and caution in `log` on `as_of` (entries and checkpoints dated later
-/// are only reported as such), in line order. `exists` tells whether a certificate file is
-/// present (the caller owns the file system).
+/// are only reported as such), in line order. `file` tells what is at a certificate's path
+/// (the caller owns the file system).
 pub fn audit(
     person: &Person,
     log: &Log,
     catalog: &Catalog,
     as_of: NaiveDate,
-    exists: &dyn Fn(&Path) -> bool,
+    file: &dyn Fn(&Path) -> CertificateFile,
 ) -> Audit {
     let mut out = Vec::new();
     let mut cautions = Vec::new();
     let holds = |b: Body| person.held_with(b).next().is_some();
     let aapc_only = holds(Body::AAPC) && !holds(Body::AHIMA);
     let first_cert = person.credentials.iter().map(|h| h.earned).min();
-    let mut certificates: HashMap<&Path, usize> = HashMap::new();
+    let mut certificates: HashMap<CertificateFile, usize> = HashMap::new();
     for e in log.entries.iter().filter(|e| e.date <= as_of) {
         let mut push = |issue| {
             out.push(Finding {
@@ -126,10 +173,23 @@ pub fn audit(
         }
         if let Some(c) = &e.certificate {
             let path = c.display().to_string();
-            if !exists(c) {
-                push(Issue::CertificateMissing { path });
-            } else if let Some(with_line) = certificates.insert(c.as_path(), e.line) {
-                push(Issue::CertificateShared { path, with_line });
+            match file(c) {
+                CertificateFile::Missing => push(Issue::CertificateMissing { path }),
+                CertificateFile::Folder => push(Issue::CertificateNotAFile { path, folder: true }),
+                CertificateFile::Other => push(Issue::CertificateNotAFile {
+                    path,
+                    folder: false,
+                }),
+                CertificateFile::Unread => {}
+                id @ CertificateFile::File { .. } => match certificates.entry(id) {
+                    Entry::Occupied(first) => push(Issue::CertificateShared {
+                        path,
+                        with_line: *first.get(),
+                    }),
+                    Entry::Vacant(v) => {
+                        v.insert(e.line);
+                    }
+                },
             }
         }
     }

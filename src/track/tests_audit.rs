@@ -25,7 +25,9 @@ fn late_entries(checkpoint: &str) -> String {
 fn audit_of(profile: &str, ceus: &str, as_of: &str) -> audit::Audit {
     let p = person(&FIXTURE, profile, d(as_of));
     let l = log(&FIXTURE, ceus);
-    audit::audit(&p, &l, &FIXTURE, d(as_of), &|_| true)
+    audit::audit(&p, &l, &FIXTURE, d(as_of), &|_| {
+        audit::CertificateFile::Unread
+    })
 }
 
 /// The checkpoint findings of an audit.

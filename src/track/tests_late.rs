@@ -187,12 +187,13 @@ fn the_audit_names_what_is_dated_later() {
     let catalog = &*super::tests::FIXTURE;
     let p = crate::testing::person(catalog, profile, d("2027-01-15"));
     let l = crate::testing::log(catalog, ceus);
-    let later: Vec<(usize, audit::Issue)> =
-        audit::audit(&p, &l, catalog, d("2027-01-15"), &|_| true)
-            .findings
-            .into_iter()
-            .map(|f| (f.line, f.issue))
-            .collect();
+    let later: Vec<(usize, audit::Issue)> = audit::audit(&p, &l, catalog, d("2027-01-15"), &|_| {
+        audit::CertificateFile::Unread
+    })
+    .findings
+    .into_iter()
+    .map(|f| (f.line, f.issue))
+    .collect();
     assert_eq!(
         later,
         [

@@ -2,10 +2,12 @@
 //! render to compare measure by measure.
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::{Status, status};
 use crate::data::Catalog;
 use crate::data::catalog::Credential;
+use crate::data::model::{Anchor, Body};
 use crate::person::Problem;
 use crate::person::log::Log;
 use crate::person::profile::{HeldCredential, Person};
@@ -17,8 +19,29 @@ pub enum WhatIfError {
     AlreadyHeld(String),
     /// `--drop` of a credential not held.
     NotHeld(String),
-    /// The status itself cannot be made.
+    /// The status of the profile as it is cannot be made (a problem of the profile).
     Track(Problem),
+    /// The status with the change cannot be made, though the profile's own can (a problem
+    /// of the change asked for).
+    Changed(Problem),
+}
+
+/// A membership renewal date the change assumed: a credential of `body` is added, the
+/// body's cycles follow the membership renewal date, and the profile gives none. The
+/// person joins on the day the credential is earned (membership is needed to sit the
+/// body's exams), so the membership renews on that day each year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct AssumedRenewal {
+    pub body: Body,
+    pub renewal: NaiveDate,
+}
+
+/// The statuses without and with the change, and what the change assumed.
+#[derive(Debug, Clone)]
+pub struct WhatIf<'c> {
+    pub before: Status<'c>,
+    pub after: Status<'c>,
+    pub assumed: Vec<AssumedRenewal>,
 }
 
 /// Statuses without and with the change: `add` credentials earned on `as_of`, `drop` ones
@@ -30,11 +53,25 @@ pub fn what_if<'c>(
     as_of: NaiveDate,
     add: &[&'c Credential],
     drop: &[&'c Credential],
-) -> Result<(Status<'c>, Status<'c>), WhatIfError> {
+) -> Result<WhatIf<'c>, WhatIfError> {
     let mut changed = person.clone();
+    let mut assumed = Vec::new();
     for c in add {
         if changed.holds(c) {
             return Err(WhatIfError::AlreadyHeld(c.id.clone()));
+        }
+        let renews = catalog
+            .rulebook_for(c.body, as_of)
+            .is_some_and(|b| b.cycle.anchor == Anchor::MembershipRenewal);
+        if renews
+            && changed.profile.membership_renewal(c.body).is_none()
+            && changed.held_with(c.body).next().is_none()
+            && changed.profile.set_membership_renewal(c.body, as_of)
+        {
+            assumed.push(AssumedRenewal {
+                body: c.body,
+                renewal: as_of,
+            });
         }
         changed.credentials.push(HeldCredential {
             credential: c,
@@ -49,6 +86,10 @@ pub fn what_if<'c>(
         changed.credentials.retain(|h| h.credential != *c);
     }
     let before = status(person, log, catalog, as_of).map_err(WhatIfError::Track)?;
-    let after = status(&changed, log, catalog, as_of).map_err(WhatIfError::Track)?;
-    Ok((before, after))
+    let after = status(&changed, log, catalog, as_of).map_err(WhatIfError::Changed)?;
+    Ok(WhatIf {
+        before,
+        after,
+        assumed,
+    })
 }

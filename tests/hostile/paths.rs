@@ -184,7 +184,10 @@ fn h08_ceu_add_refuses_a_certificate_outside_the_log_folder() {
             "/etc/passwd",
         ],
         2,
-        &["--certificate: certificate `/etc/passwd` leaves", FLAG],
+        &[
+            "--certificate /etc/passwd: is outside the current folder",
+            FLAG,
+        ],
     );
     assert_eq!(std::fs::read_to_string(log).unwrap(), super::scratch::LOG);
 }

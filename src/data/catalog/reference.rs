@@ -165,13 +165,18 @@ impl Builder<'_> {
             }
         }
         if let Some(l) = &pr.location
-            && !(l.state.len() == 2 && l.state.chars().all(|c| c.is_ascii_uppercase()))
+            && !crate::data::states::is_code(&l.state)
         {
+            let hint = crate::data::states::meant(&l.state)
+                .map_or(String::new(), |c| format!("; did you mean {c}?"));
             self.err(
                 f,
                 &format!("{p}.location.state"),
-                format!("`{}` is not a state code", l.state),
-                "a two-letter USPS code such as CA",
+                format!(
+                    "`{}` is not the USPS code of a US state, DC or territory{hint}",
+                    l.state
+                ),
+                "a two-letter USPS code in capitals, such as CA, DC or PR",
             );
         }
         if pr.prepares_for.is_empty() && pr.grants.is_none() && pr.accredited_degree.is_none() {
