@@ -288,22 +288,50 @@ impl<'s> Check<'s> {
             return;
         }
         let blank = |t: &Option<Text>| t.as_deref().is_none_or(is_blank);
-        let missing: Vec<&str> = [
-            ("date", item.date.is_none()),
-            ("title", blank(&item.title)),
-            ("provider", blank(&item.provider)),
-            ("ceus", item.ceus.is_none()),
-        ]
-        .into_iter()
-        .filter_map(|(k, m)| m.then_some(k))
-        .collect();
-        if !missing.is_empty() {
+        let (Some(date), false, false, Some(ceus)) = (
+            item.date,
+            blank(&item.title),
+            blank(&item.provider),
+            item.ceus,
+        ) else {
+            let missing: Vec<&str> = [
+                ("date", item.date.is_none()),
+                ("title", blank(&item.title)),
+                ("provider", blank(&item.provider)),
+                ("ceus", item.ceus.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(k, m)| m.then_some(k))
+            .collect();
             self.report(
                 format!("[{i}]"),
                 format!("entry lacks {}", missing.join(", ")),
                 "date, title, provider and ceus on every entry".into(),
             );
-        }
+            // Its other fields are checked too; the entry is not kept.
+            self.fields(i, &item);
+            return;
+        };
+        self.fields(i, &item);
+        self.log.entries.push(Entry {
+            line,
+            date,
+            title: item.title.unwrap_or_default(),
+            provider: item.provider.unwrap_or_default(),
+            ceus,
+            aapc_index: item.aapc_index.filter(|s| !is_blank(s)),
+            topics: item.topics,
+            domain: item.domain,
+            ahima_sourced: item.ahima_sourced,
+            certificate: item.certificate.map(|c| self.dir.join(c)),
+            self_assessment: item.self_assessment,
+            duplicate_of: None,
+        });
+    }
+
+    /// Checks entry `i`'s CEUs (when given), topics and checkpoint-only keys.
+    fn fields(&mut self, i: usize, item: &Item) {
+        let at = |field: &str| format!("[{i}].{field}");
         if let Some(ceus) = item.ceus
             && !(ceus.is_finite() && ceus > 0.0 && ceus <= MAX_ENTRY_CEUS)
         {
@@ -329,24 +357,6 @@ impl<'s> Check<'s> {
                 "`checkpoint: DATE` on this item, or no body/earned".into(),
             );
         }
-        // An entry that lacks a field is reported above (its other fields too), not kept.
-        let (Some(date), Some(ceus), true) = (item.date, item.ceus, missing.is_empty()) else {
-            return;
-        };
-        self.log.entries.push(Entry {
-            line,
-            date,
-            title: item.title.unwrap_or_default(),
-            provider: item.provider.unwrap_or_default(),
-            ceus,
-            aapc_index: item.aapc_index.filter(|s| !is_blank(s)),
-            topics: item.topics,
-            domain: item.domain,
-            ahima_sourced: item.ahima_sourced,
-            certificate: item.certificate.map(|c| self.dir.join(c)),
-            self_assessment: item.self_assessment,
-            duplicate_of: None,
-        });
     }
 
     /// Adds a problem at the record `path`, unless a value there was not read as written

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use super::standing::Standing;
 use super::{Assumed, Cost, Milestone, Planner, Prerequisite, Stage};
 use crate::data::catalog::Career;
-use crate::dates;
 
 /// One option per career, on the date the person has `advance_after_months` of coding work
 /// (or the career's own figure, when larger). `after` is the standing once the plan's
@@ -40,8 +39,7 @@ pub(super) fn options<'c>(
             Some(from) => {
                 // Counted from the later of work starting and the standing's own date, whose
                 // experience already includes the work done up to it.
-                let base = after.at(from.max(now.date));
-                dates::add_fractional_months(base.date, (months - base.experience_months).max(0.0))
+                after.at(from.max(now.date)).reaches(months, from)
             }
             None => now.date,
         };

@@ -38,12 +38,12 @@ pub(super) fn stage<'c>(
         .iter()
         .filter_map(|r| {
             let need = r.experience_months.get();
-            let have = s.at(from).experience_months;
-            let work_left = (f64::from(need) - have).max(0.0);
+            let here = s.at(from);
+            let work_left = (f64::from(need) - here.experience_months).max(0.0);
             let work_done = if work_left <= 0.0 {
                 from
             } else {
-                dates::add_fractional_months(work_from?, work_left)
+                here.reaches(f64::from(need), work_from?)
             };
             let mut done = work_done;
             let mut cost = Cost::None;

@@ -372,8 +372,7 @@ fn attempt<'c>(
             super::assemble::job_stage(p, s.credentials.last().copied().unwrap_or(c), t, start);
         }
         let from = t.max(s.working_since.unwrap_or(t));
-        let have = s.at(from).experience_months;
-        let met = dates::add_fractional_months(from, (f64::from(months) - have).max(0.0));
+        let met = s.at(from).reaches(f64::from(months), from);
         p.milestones.push(Milestone {
             id: format!("work:{}", c.id),
             start: from,

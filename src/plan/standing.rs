@@ -23,6 +23,10 @@ pub struct Standing<'c> {
     pub experience_months: f64,
     /// Working in coding from this date on (experience accrues).
     pub working_since: Option<NaiveDate>,
+    /// Where the experience of [`Standing::at`] is counted from, for the `working_since` it
+    /// was found for: the date and the months by then. Counting every move from one origin
+    /// keeps whole months on the calendar (12 months from 2027-04-09 end 2028-04-09).
+    accrual: Option<(NaiveDate, NaiveDate, f64)>,
     pub credentials: Vec<&'c Credential>,
     pub competencies: BTreeSet<Ix<Competency>>,
     /// Contact hours of the longest finished coding course.
@@ -83,6 +87,7 @@ impl<'c> Standing<'c> {
             degree: p.accredited_degree,
             experience_months: f64::from(p.experience_months.get()),
             working_since: p.working().then_some(as_of),
+            accrual: None,
             credentials: person.credentials.iter().map(|h| h.credential).collect(),
             competencies,
             course_hours: person.courses.iter().map(|c| c.hours).fold(0.0, f64::max),
@@ -131,12 +136,29 @@ impl<'c> Standing<'c> {
         let mut s = self.clone();
         if date > s.date {
             if let Some(since) = s.working_since {
-                let from = since.max(s.date);
-                s.experience_months += dates::months_between(from, date);
+                let (from, had) = s.origin(since);
+                s.accrual = Some((since, from, had));
+                s.experience_months = had + dates::months_between(from, date);
             }
             s.date = date;
         }
         s
+    }
+
+    /// When the months of coding work reach `months`, work going on from `working_since`,
+    /// or starting on `start` (when not working yet); this standing's date when they
+    /// already have.
+    pub fn reaches(&self, months: f64, start: NaiveDate) -> NaiveDate {
+        let (from, had) = self.origin(self.working_since.unwrap_or(start));
+        dates::add_fractional_months(from, (months - had).max(0.0)).max(self.date)
+    }
+
+    /// The date experience is counted from with work since `since`, and the months by then.
+    fn origin(&self, since: NaiveDate) -> (NaiveDate, f64) {
+        match self.accrual {
+            Some((s, from, had)) if s == since => (from, had),
+            _ => (since.max(self.date), self.experience_months),
+        }
     }
 
     /// Whether the person holds `c` at this point.

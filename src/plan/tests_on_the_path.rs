@@ -309,3 +309,28 @@ fn a_discipline_credential_renews_with_its_minimum_and_is_not_offered_again() {
     assert!(!has(&p, "advance:auditing"), "{:?}", ids(&p));
     assert!(has(&p, "advance:specialty_coding"), "{:?}", ids(&p));
 }
+
+/// Advancement counts work in calendar months from where it starts: a coder with N months
+/// of work reaches an option's months on the calendar date, for every N (they fell a day
+/// short when the months were counted in fractions from a later point of the plan).
+#[test]
+fn advancement_dates_fall_on_the_calendar() {
+    let at = |months: u32| {
+        let p = plan_for(&format!(
+            "name: C\neducation: high_school\nexperience_months: {months}\ncurrently_coding: true\nmemberships: [AHIMA]\ncredentials: [{{ id: CCA, earned: 2026-03-15 }}]\ntarget: {{ setting: hospital_inpatient, credential: CCS }}\n"
+        ));
+        p.milestones
+            .iter()
+            .find(|m| m.id == "advance:auditing")
+            .map(|m| m.end)
+            .unwrap()
+    };
+    let total = crate::dates::whole_months(d(AS_OF), at(0));
+    for months in 1..=13 {
+        assert_eq!(
+            at(months),
+            crate::dates::add_months(d(AS_OF), total - months),
+            "{months} months of work"
+        );
+    }
+}
