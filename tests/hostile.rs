@@ -140,7 +140,7 @@ const CASES: &[(&str, &str, &str, i32)] = &[
     (
         "p23_missing_log.yaml",
         "5:10",
-        "CEU log tests/hostile/gone.ceus.yaml does not exist",
+        "CEU log `gone.ceus.yaml` does not exist",
         1,
     ),
     (

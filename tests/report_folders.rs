@@ -219,3 +219,44 @@ fn format_json_adds_a_json_page_per_client() {
         }
     }
 }
+
+/// A client whose profile reads but whose CEU log is missing is named by the profile, and
+/// the error reads the same wherever the report runs from.
+#[test]
+fn a_missing_log_names_the_client_and_reads_the_same_from_any_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("clients/sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(
+        sub.join("bad.yaml"),
+        "name: Broken Bob\neducation: high_school\nceu_log: missing.ceus.yaml\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("roster.yaml"),
+        "clients: [\"clients/*/*.yaml\"]\n",
+    )
+    .unwrap();
+    let mut csvs = Vec::new();
+    for (cwd, roster) in [
+        (dir.path().to_path_buf(), "roster.yaml"),
+        (sub.clone(), "../../roster.yaml"),
+    ] {
+        let out = dir.path().join(format!("out{}", csvs.len()));
+        let run = coderpath()
+            .current_dir(&cwd)
+            .args(["report", roster, "-o"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(1), "{run:?}");
+        csvs.push(std::fs::read_to_string(out.join("summary.csv")).unwrap());
+    }
+    assert_eq!(csvs[0], csvs[1]);
+    assert!(csvs[0].contains("Broken Bob"), "{}", csvs[0]);
+    assert!(
+        csvs[0].contains("clients/sub/bad.yaml:3:10: CEU log `missing.ceus.yaml` does not exist"),
+        "{}",
+        csvs[0]
+    );
+}

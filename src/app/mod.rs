@@ -41,7 +41,7 @@ use crate::cli::{
     ProfileCommand, TemplatesCommand,
 };
 use crate::data::Catalog;
-use crate::error::{Diagnostic, Error, Severity};
+use crate::error::{Diagnostic, Error, Severity, quote};
 use crate::loader::Source;
 use crate::person::Problem;
 use crate::person::log::Log;
@@ -326,8 +326,13 @@ fn log_path(
                 "the path of a log file (a regular file), relative to the profile; move what is there aside, then `coderpath ceu add PROFILE …` creates the log with the first entry",
             ),
         };
+        // Named as the profile writes it, at that line: the same wherever the command runs.
+        let written = profile.ceu_log.as_deref().unwrap_or(Path::new(""));
         return Err(profile_src
-            .at("ceu_log", format!("CEU log {} {what}", log_path.display()))
+            .at(
+                "ceu_log",
+                format!("CEU log {} {what}", quote(&written.display().to_string())),
+            )
             .expected(expected)
             .into());
     }

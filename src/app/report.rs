@@ -463,7 +463,11 @@ fn load_client<'c>(
             Failure::Profile(u.problems, name)
         }
     })?;
-    let log = log_path(&src, &person.profile, &c.path, allow_outside)?;
+    let named = |e: Error| match Failure::from(e) {
+        Failure::Located(ds) => Failure::Profile(ds, Some(person.profile.name.clone())),
+        other => other,
+    };
+    let log = log_path(&src, &person.profile, &c.path, allow_outside).map_err(named)?;
     Ok(Loaded { src, person, log })
 }
 
