@@ -169,3 +169,27 @@ fn check_knows_one_certificate_by_any_of_its_paths_and_names_a_folder() {
         "{said:?}"
     );
 }
+
+/// `ceu add` refuses a certificate another entry already names, by any spelling or link,
+/// as `ceu check` would report it; the log is left as it was.
+#[test]
+fn add_refuses_a_certificate_another_entry_names() {
+    let dir = folder();
+    assert_eq!(add_from_h(dir.path(), 1, "../certs/a.pdf", &[]).0, 0);
+    let before = std::fs::read_to_string(dir.path().join("cpc.ceus.yaml")).unwrap();
+    for (n, again) in [
+        (2, "../certs/a.pdf"),
+        (3, "../certs/alias.pdf"),
+        (4, "./../certs/a.pdf"),
+    ] {
+        let (code, stderr) = add_from_h(dir.path(), n, again, &[]);
+        assert_eq!(code, 2, "{again}: {stderr}");
+        assert!(
+            stderr.contains("already the certificate of the entry at line 1"),
+            "{stderr}"
+        );
+    }
+    let after = std::fs::read_to_string(dir.path().join("cpc.ceus.yaml")).unwrap();
+    assert_eq!(before, after);
+    assert_eq!(add_from_h(dir.path(), 5, "mycerts/c.pdf", &[]).0, 0);
+}

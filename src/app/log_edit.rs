@@ -66,6 +66,34 @@ pub fn append_entries(
     done.ok_or_else(|| Error::Usage(format!("{}: nothing was appended", log.display())))
 }
 
+/// Refuses a new entry whose certificate file another entry already names, however the
+/// paths are spelt (`ceu check` reports it: a certificate proves one course).
+fn shared_certificate(old: &Source, before: &Log, entries: &[NewEntry]) -> Result<(), Error> {
+    use crate::track::audit::CertificateFile;
+    let dir = Path::new(old.name()).parent().unwrap_or(Path::new(""));
+    let mut files: Vec<(CertificateFile, String)> = before
+        .entries
+        .iter()
+        .filter_map(|e| Some((e.certificate.as_deref()?, format!("line {}", e.line))))
+        .map(|(c, at)| (super::certificates::at(c), at))
+        .collect();
+    for (i, e) in entries.iter().enumerate() {
+        let Some(c) = &e.certificate else { continue };
+        let file = super::certificates::at(&dir.join(c));
+        if !matches!(file, CertificateFile::File { .. }) {
+            continue;
+        }
+        if let Some((_, at)) = files.iter().find(|(f, _)| *f == file) {
+            return Err(Error::Usage(format!(
+                "certificate {} is already the certificate of the entry at {at}; a certificate proves one course",
+                terminal_line(&c.display().to_string())
+            )));
+        }
+        files.push((file, format!("new entry {}", i + 1)));
+    }
+    Ok(())
+}
+
 /// `old` with `entries` appended, every check made (what `append_entries` writes, for a
 /// dry run).
 pub fn appended_checked(
@@ -93,6 +121,7 @@ pub fn appended_checked(
         seen.entry(dedup::key(&e.title, e.date, &e.provider))
             .or_insert(here);
     }
+    shared_certificate(old, &before, entries)?;
     let mut kept = Vec::with_capacity(entries.len());
     let mut skipped = Vec::new();
     for (i, e) in entries.iter().enumerate() {
