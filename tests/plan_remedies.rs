@@ -128,7 +128,7 @@ fn over_budget_names_a_cheaper_target() {
     let warnings = section(&out, "Warnings");
     assert!(
         warnings.contains(
-            "CCA (Certified Coding Associate), which the setting also takes, would fit it as far as its costs are known: $299 + 1 cost not found"
+            "CCA (Certified Coding Associate), which the setting also takes, may fit it, but the price of its programme, Health information technology associate degree (CAHIIM-accredited), is not found: $299 + 1 cost not found"
         ),
         "{warnings}"
     );
@@ -136,5 +136,56 @@ fn over_budget_names_a_cheaper_target() {
     assert!(
         cca.contains("Cost to the target: $299 + 1 cost not found (budget $300)"),
         "{cca}"
+    );
+}
+
+const P4: &str = "name: P4
+education: high_school
+target: { setting: hospital_outpatient, credential: COC, by: 2027-12-31 }
+preferences: { budget_usd: 3000, hours_per_week: 10 }
+";
+
+/// The CPC the warning names costs what `--target CPC` says, and is job-ready when it says;
+/// the cheaper programme is said to fit only at the low end of its price, and to be late.
+#[test]
+fn over_budget_figures_are_those_of_the_plan_they_point_to() {
+    let warnings = plan(P4, &[]);
+    let warnings = section(&warnings, "Warnings");
+    assert!(
+        warnings.contains(
+            "Community-college medical coding certificate may fit it at the low end of its price, but its exam would be on 2029-01-08, after the target date"
+        ),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains(
+            "CPC (Certified Professional Coder), which the setting also takes, may fit it, but the price of its programme, AAPC self-paced"
+        ),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("is not found: $582 + 1 cost not found, job-ready 2027-03-05."),
+        "{warnings}"
+    );
+    let cpc = plan(P4, &["--target", "CPC"]);
+    assert!(
+        cpc.contains("Cost to the target: $582 + 1 cost not found (budget $3,000)"),
+        "{cpc}"
+    );
+    assert!(cpc.contains("Job-ready:          2027-03-05"), "{cpc}");
+}
+
+/// Two days late is "2 days", not "0 weeks"; past two weeks, weeks rounded up.
+#[test]
+fn lateness_under_two_weeks_is_in_days() {
+    let two_days = plan(P4, &["--target", "CPC", "--by", "2027-03-03"]);
+    assert!(
+        two_days.contains("The target exam is on 2027-03-05, 2 days after the 2027-03-03 target"),
+        "{two_days}"
+    );
+    let fifteen_days = plan(P4, &["--target", "CPC", "--by", "2027-02-18"]);
+    assert!(
+        fifteen_days.contains("3 weeks after the 2027-02-18 target"),
+        "{fifteen_days}"
     );
 }

@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 
 use super::standing::Standing;
 use super::{
-    BudgetFit, CheaperTarget, DeliveryRemedy, Planner, Prefs, ProgrammeChoice, Target, Warning,
-    assemble, costs, routes,
+    BudgetFit, CheaperProgramme, CheaperTarget, Cost, CostItem, DeliveryRemedy, Planner, Prefs,
+    ProgrammeChoice, Target, Warning, assemble, costs, routes,
 };
 use crate::data::catalog::{Credential, Programme};
 use crate::data::model::Delivery;
@@ -80,6 +80,18 @@ pub(super) fn misses_target_date<'c>(
     });
 }
 
+/// Runs `f` as a trial from where a plan starts: without the stages and memberships the plan
+/// has already added, so that it costs and dates what `plan` with that one change would (a
+/// body joined for the plan's own exam is still to be joined for another's).
+fn afresh<'c, T>(p: &mut Planner<'_, 'c>, f: impl FnOnce(&mut Planner<'_, 'c>) -> T) -> T {
+    let milestones = std::mem::take(&mut p.milestones);
+    let joined = std::mem::take(&mut p.joined);
+    let (out, _) = p.trial(f);
+    p.milestones = milestones;
+    p.joined = joined;
+    out
+}
+
 /// The target exam's date, and the programme taken, when `c` is planned from `now` with
 /// only the deliveries `delivery` accepted and `hours` of study a week (none: the plan's);
 /// none when no feasible route is found.
@@ -96,7 +108,7 @@ fn exam_with<'c>(
         ..p.prefs.clone()
     };
     let saved = std::mem::replace(&mut p.prefs, prefs);
-    let (found, _) = p.trial(|p| {
+    let found = afresh(p, |p| {
         routes::reach(p, c, now, 0)
             .filter(|(best, ..)| best.feasible)
             .map(|(best, ..)| (best.exam_date, best.programme.map(|x| x.programme)))
@@ -141,9 +153,10 @@ fn least_hours<'c>(
 }
 
 /// `w` with what would fit the budget when it says the known costs are over it: a
-/// programme ranked below the chosen one, as complete a preparation, whose known costs fit
-/// (it lost on the target date or the time it takes), and another credential the target's
-/// setting takes whose own plan's known costs fit (the one that fits best, then the
+/// programme ranked below the chosen one, as complete a preparation and priced, whose known
+/// costs fit (it lost on the target date or the time it takes; the surest fit first), and
+/// another credential the target's setting takes whose own plan, as `--target` would make
+/// it, has known costs that fit (one whose programme is priced, then the best fit, then the
 /// cheapest).
 pub(super) fn within_budget<'c>(
     p: &mut Planner<'_, 'c>,
@@ -165,21 +178,29 @@ pub(super) fn within_budget<'c>(
         return w;
     }
     let exam = target.first_step.unwrap_or(target.credential);
+    // Priced in the data (its own cost is not the one left out), the surest fit first.
     let programme = alternatives
         .iter()
         .filter(|a| a.budget > BudgetFit::Over && a.budget != BudgetFit::NoBudget)
-        .find(|a| {
+        .filter(|a| a.cost_usd.is_some())
+        .filter(|a| {
             a.covers.len() == a.needed
                 || a.programme
                     .prepares_for
                     .iter()
                     .any(|x| p.catalog.get(*x) == exam)
         })
-        .map(|a| a.programme);
+        .max_by_key(|a| (a.budget, std::cmp::Reverse(a.rank)))
+        .map(|a| CheaperProgramme {
+            programme: a.programme,
+            budget: a.budget,
+            exam_date: a.exam_date,
+            meets_target_date: a.meets_target_date,
+        });
     let mut cheaper: Option<CheaperTarget> = None;
     for &alt in &target.alternatives {
         // A route's own costs are part of its plan's: over the budget, so is the plan.
-        let (pruned, _) = p.trial(|p| {
+        let pruned = afresh(p, |p| {
             routes::reach(p, alt, now, 0)
                 .is_none_or(|(b, ..)| !b.feasible || b.option.known_cost_usd > budget_usd)
         });
@@ -192,7 +213,7 @@ pub(super) fn within_budget<'c>(
             alternatives: Vec::new(),
             ..target.clone()
         };
-        let (plan, _) = p.trial(|p| {
+        let plan = afresh(p, |p| {
             p.exploring = true;
             let plan = assemble::plan(p, t, now);
             p.exploring = false;
@@ -200,6 +221,10 @@ pub(super) fn within_budget<'c>(
         });
         let (known, missing, job_ready) =
             (plan.costs.known_usd, plan.costs.unknown, plan.job_ready);
+        let unpriced_programme = plan.costs.lines.iter().find_map(|l| match l.item {
+            CostItem::Programme { programme, .. } if l.cost == Cost::Unknown => Some(programme),
+            _ => None,
+        });
         let Some(fit) = fit(plan, budget_usd) else {
             continue;
         };
@@ -209,10 +234,12 @@ pub(super) fn within_budget<'c>(
             unknown: missing,
             budget: fit,
             job_ready,
+            unpriced_programme,
         };
-        // The best fit, then the cheapest.
+        // Priced (its programme's cost is known), the best fit, then the cheapest.
         let key = |c: &CheaperTarget| {
             (
+                c.unpriced_programme.is_some(),
                 std::cmp::Reverse(c.budget),
                 (c.known_usd * 100.0).round() as i64,
             )

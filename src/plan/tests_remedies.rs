@@ -266,7 +266,7 @@ fn over_budget_names_a_cheaper_target_that_fits() {
                 cheaper_target,
                 programme,
                 ..
-            } => Some((cheaper_target.clone(), *programme)),
+            } => Some((cheaper_target.clone(), programme.clone())),
             _ => None,
         })
     };
@@ -281,6 +281,11 @@ fn over_budget_names_a_cheaper_target_that_fits() {
         (cca.costs.known_usd, cca.costs.unknown, cca.job_ready)
     );
     assert_eq!(cheaper.budget, BudgetFit::Unknown);
+    // The unknown cost is the CCA route's degree itself.
+    assert_eq!(
+        cheaper.unpriced_programme.map(|x| x.id.as_str()),
+        Some("hit_associate")
+    );
     // Nothing the setting takes fits $200: no suggestion.
     let p = plan_for(&yaml(200, ""));
     assert!(over(&p).expect("over budget").0.is_none());
@@ -322,8 +327,61 @@ fn over_budget_names_a_cheaper_programme_that_fits() {
     );
     assert_eq!(p.programme.as_ref().unwrap().programme.id, "fast");
     let named = p.warnings.iter().find_map(|w| match w {
-        Warning::OverBudget { programme, .. } => Some(programme.map(|x| x.id.as_str())),
+        Warning::OverBudget { programme, .. } => Some(
+            programme
+                .as_ref()
+                .map(|x| (x.programme.id.as_str(), x.budget)),
+        ),
         _ => None,
     });
-    assert_eq!(named, Some(Some("slow")), "{:?}", codes(&p));
+    assert_eq!(
+        named,
+        Some(Some(("slow", BudgetFit::Fits))),
+        "{:?}",
+        codes(&p)
+    );
+}
+
+/// The tester's P4: COC for hospital outpatient by 2027-12-31 on $3,000 at ten hours a week.
+/// The CPC the warning names is planned as `--target CPC` plans it: its first AAPC
+/// membership paid (the COC plan's joining is not carried over), and none of the COC plan's
+/// stages (its apprentice removal) counted. The cheaper programme fits only at the low end
+/// of its price and is later than the target date, and says so; a programme whose own price
+/// is not found is not offered.
+#[test]
+fn a_cheaper_target_is_planned_as_its_own_target() {
+    let yaml = |credential: &str| {
+        format!(
+            "name: P4\neducation: high_school\ntarget: {{ setting: hospital_outpatient, credential: {credential}, by: 2027-12-31 }}\npreferences: {{ budget_usd: 3000, hours_per_week: 10 }}\n"
+        )
+    };
+    let p = plan_for(&yaml("COC"));
+    let (programme, cheaper) = p
+        .warnings
+        .iter()
+        .find_map(|w| match w {
+            Warning::OverBudget {
+                programme,
+                cheaper_target,
+                ..
+            } => Some((programme.clone(), cheaper_target.clone())),
+            _ => None,
+        })
+        .expect("over budget");
+    let cheaper = cheaper.expect("the CPC");
+    assert_eq!(cheaper.credential.id, "CPC");
+    let cpc = plan_for(&yaml("CPC"));
+    assert_eq!(
+        (cheaper.known_usd, cheaper.unknown, cheaper.job_ready),
+        (cpc.costs.known_usd, cpc.costs.unknown, cpc.job_ready)
+    );
+    assert_eq!(
+        cheaper.unpriced_programme.map(|x| x.id.as_str()),
+        cpc.programme.as_ref().map(|c| c.programme.id.as_str())
+    );
+    let programme = programme.expect("the community-college certificate");
+    assert_eq!(programme.programme.id, "cc_certificate");
+    assert_eq!(programme.budget, BudgetFit::MayFit);
+    assert_eq!(programme.meets_target_date, Some(false));
+    assert_eq!(programme.exam_date, d("2029-01-08"));
 }

@@ -36,9 +36,9 @@ pub enum Warning<'c> {
         known_usd: f64,
         budget_usd: f64,
         unknown: usize,
-        /// A programme ranked below the one chosen, as complete a preparation, whose known
-        /// costs fit the budget with the exam's fees.
-        programme: Option<&'c Programme>,
+        /// A programme ranked below the one chosen, as complete a preparation and priced in
+        /// the data, whose known costs fit the budget with the exam's fees.
+        programme: Option<CheaperProgramme<'c>>,
         /// Another credential the target setting takes whose plan's known costs fit.
         cheaper_target: Option<CheaperTarget<'c>>,
     },
@@ -179,6 +179,17 @@ pub struct DeliveryRemedy<'c> {
     pub exam_date: NaiveDate,
 }
 
+/// A cheaper programme within the budget: how it fits and when its exam falls.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheaperProgramme<'c> {
+    pub programme: &'c Programme,
+    /// How its known costs compare with the budget (`fits`, `may_fit`: only at the low end of
+    /// its price range, or `unknown`: an exam fee is not found).
+    pub budget: BudgetFit,
+    pub exam_date: NaiveDate,
+    pub meets_target_date: Option<bool>,
+}
+
 /// A cheaper target within the budget.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheaperTarget<'c> {
@@ -190,4 +201,7 @@ pub struct CheaperTarget<'c> {
     pub budget: BudgetFit,
     /// When its plan is job-ready.
     pub job_ready: Option<NaiveDate>,
+    /// Its plan's programme, when that programme's price is not found (the known costs
+    /// leave out the main one).
+    pub unpriced_programme: Option<&'c Programme>,
 }

@@ -5,7 +5,9 @@ use super::plan_words::unmet_any;
 use super::words::{
     and_list, article, count, delivery, education, hours, months, noun, num, usd, usd_range,
 };
-use crate::plan::{Assumed, BudgetFit, CheaperTarget, ProgrammeFilter, Warning};
+use crate::dates;
+use crate::plan::{Assumed, BudgetFit, CheaperProgramme, CheaperTarget, ProgrammeFilter, Warning};
+use chrono::NaiveDate;
 
 /// The warning's short title and its message.
 pub fn warning(w: &Warning) -> (String, String) {
@@ -19,7 +21,7 @@ pub fn warning(w: &Warning) -> (String, String) {
         Warning::MissesTargetDate {
             ready,
             by,
-            weeks_late,
+            weeks_late: _,
             hours_needed,
             hours_now,
             alternative,
@@ -59,7 +61,7 @@ pub fn warning(w: &Warning) -> (String, String) {
                 "Misses the target date",
                 format!(
                     "The target exam is on {ready}, {} after the {by} target: {}.",
-                    count(weeks_late, "week", "weeks"),
+                    late(*by, *ready),
                     fix.join("; ")
                 ),
             )
@@ -78,7 +80,7 @@ pub fn warning(w: &Warning) -> (String, String) {
             };
             let mut fix = Vec::new();
             if let Some(x) = programme {
-                fix.push(format!("{} would fit it", x.name));
+                fix.push(cheaper_programme(x));
             }
             if let Some(c) = cheaper_target {
                 fix.push(cheaper(c));
@@ -398,19 +400,52 @@ pub fn warning(w: &Warning) -> (String, String) {
     (t.to_string(), m)
 }
 
+/// How late `ready` is after `by`: in days under two weeks, else in weeks rounded up (never
+/// "0 weeks").
+fn late(by: NaiveDate, ready: NaiveDate) -> String {
+    let days = dates::days_between(by, ready);
+    if days < 14 {
+        count(days, "day", "days")
+    } else {
+        count((days + 6) / 7, "week", "weeks")
+    }
+}
+
+/// A cheaper programme that fits the budget, in words: how surely, and when its exam falls.
+fn cheaper_programme(c: &CheaperProgramme) -> String {
+    let fit = match c.budget {
+        BudgetFit::MayFit => "may fit it at the low end of its price",
+        BudgetFit::Unknown => "would fit it as far as its costs are known",
+        _ => "would fit it",
+    };
+    let when = match c.meets_target_date {
+        Some(false) => format!(
+            ", but its exam would be on {}, after the target date",
+            c.exam_date
+        ),
+        Some(true) => format!(" (exam by {}, in time for the target date)", c.exam_date),
+        None => format!(" (exam by {})", c.exam_date),
+    };
+    format!("{} {fit}{when}", c.programme.name)
+}
+
 /// A cheaper target that fits the budget, in words.
 fn cheaper(c: &CheaperTarget) -> String {
     let cost = super::route_words::cost_words(c.known_usd, c.unknown);
-    let fit = match c.budget {
-        BudgetFit::MayFit => " at the low end of its price range",
-        BudgetFit::Unknown => " as far as its costs are known",
-        _ => "",
+    let fit = match (c.unpriced_programme, c.budget) {
+        (Some(x), _) => format!(
+            "may fit it, but the price of its programme, {}, is not found",
+            x.name
+        ),
+        (None, BudgetFit::MayFit) => "would fit it at the low end of its price range".into(),
+        (None, BudgetFit::Unknown) => "would fit it as far as its costs are known".into(),
+        _ => "would fit it".into(),
     };
     let ready = c
         .job_ready
         .map_or(String::new(), |d| format!(", job-ready {d}"));
     format!(
-        "{} ({}), which the setting also takes, would fit it{fit}: {cost}{ready}",
+        "{} ({}), which the setting also takes, {fit}: {cost}{ready}",
         c.credential.id, c.credential.name
     )
 }
