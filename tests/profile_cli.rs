@@ -251,3 +251,25 @@ fn a_profile_named_twice_is_reported_once() {
     );
     assert!(!stderr.contains("./clients"), "{stderr}");
 }
+
+/// A study preference names only ways of studying: a test centre (where exams are taken)
+/// is not offered in the words it expects.
+#[test]
+fn a_study_preference_expects_only_ways_of_studying() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = common::write(
+        dir.path(),
+        "d.yaml",
+        "name: D\neducation: high_school\npreferences:\n  delivery: [test_centre]\n",
+    );
+    let stderr = assert_located(
+        &["profile", "check", &p],
+        1,
+        &format!("{p}:4:14"),
+        &["unknown value `test_centre`"],
+    );
+    assert!(
+        stderr.contains("expected one of: online, on_campus, on-campus"),
+        "{stderr}"
+    );
+}

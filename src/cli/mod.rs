@@ -439,6 +439,15 @@ pub enum DeliveryArg {
     OnCampus,
 }
 
+impl From<DeliveryArg> for crate::data::model::Study {
+    fn from(d: DeliveryArg) -> Self {
+        match d {
+            DeliveryArg::Online => Self::Online,
+            DeliveryArg::OnCampus => Self::OnCampus,
+        }
+    }
+}
+
 impl From<DeliveryArg> for Delivery {
     fn from(d: DeliveryArg) -> Self {
         match d {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::data::catalog::{Background, Competency, Credential, Setting};
-use crate::data::model::{Body, DegreeLevel, Delivery, Education};
+use crate::data::model::{Body, DegreeLevel, Education, Study};
 use crate::data::units::{Ceus, Hours, MIN_WEEKLY_HOURS, Months, Usd, WeeklyHours};
 use crate::data::{Catalog, Record};
 use crate::error::Diagnostic;
@@ -116,7 +116,7 @@ pub struct Target {
 pub struct Preferences {
     /// Only these deliveries (empty: any).
     #[serde(default)]
-    pub delivery: Vec<Delivery>,
+    pub delivery: Vec<Study>,
     #[serde(default)]
     pub budget_usd: Option<Usd>,
     #[serde(default)]
@@ -272,16 +272,6 @@ impl<'c> Person<'c> {
         let p = &profile;
         if p.name.trim().is_empty() {
             r.report("name", "the name is empty".into(), "the person's name");
-        }
-        // Exams are taken at a test centre; the preference is how the person studies.
-        for (i, d) in p.preferences.delivery.iter().enumerate() {
-            if *d == Delivery::TestCentre {
-                r.report(
-                    &format!("preferences.delivery[{i}]"),
-                    "a test centre is where an exam is taken, not how a programme is taught".into(),
-                    "online or on_campus",
-                );
-            }
         }
         let completed = r.many::<Competency>("completed", &p.completed, "competency");
         let backgrounds = r.many::<Background>("backgrounds", &p.backgrounds, "background");

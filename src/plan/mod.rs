@@ -178,7 +178,13 @@ impl<'p, 'c> Planner<'p, 'c> {
             regain: None,
             restore: Vec::new(),
             prefs: Prefs {
-                delivery: person.profile.preferences.delivery.clone(),
+                delivery: person
+                    .profile
+                    .preferences
+                    .delivery
+                    .iter()
+                    .map(|d| (*d).into())
+                    .collect(),
                 budget_usd: person.profile.preferences.budget_usd.map(|b| b.get()),
                 hours_per_week: person.profile.preferences.hours_per_week.map(|h| h.get()),
             },

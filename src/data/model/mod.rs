@@ -140,6 +140,30 @@ words!(Delivery, {
     "test-centre" => Delivery::TestCentre,
 });
 
+/// How a person wants to study (a profile's `preferences.delivery`): a programme's ways of
+/// teaching, without the exam's test centre.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Study {
+    Online,
+    OnCampus,
+}
+
+words!(Study, {
+    "online" => Study::Online,
+    "on_campus" => Study::OnCampus,
+    "on-campus" => Study::OnCampus,
+});
+
+impl From<Study> for Delivery {
+    fn from(s: Study) -> Self {
+        match s {
+            Study::Online => Delivery::Online,
+            Study::OnCampus => Delivery::OnCampus,
+        }
+    }
+}
+
 /// A `min`..`max` range of a bounded quantity.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
