@@ -158,7 +158,7 @@ const CASES: &[(&str, &str, &str, i32)] = &[
     (
         "p27_list_not_mapping.yaml",
         "1:1",
-        "found a list at the top of the file",
+        "this file is a list (a CEU log?), not a profile",
         1,
     ),
     (

@@ -273,3 +273,25 @@ fn a_study_preference_expects_only_ways_of_studying() {
         "{stderr}"
     );
 }
+
+/// A CEU log given where a profile belongs is named for what it is.
+#[test]
+fn a_ceu_log_given_as_the_profile_is_named_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = common::write(
+        dir.path(),
+        "p.ceus.yaml",
+        "# my CEUs\n- { date: 2026-01-01, title: a, provider: P, ceus: 1 }\n",
+    );
+    for command in [&["plan"][..], &["ceu", "status"], &["readiness"]] {
+        let mut args = command.to_vec();
+        args.push(&log);
+        let stderr = assert_located(
+            &args,
+            2,
+            &format!("{log}:2:1"),
+            &["this file is a list (a CEU log?), not a profile"],
+        );
+        assert!(stderr.contains("`ceu_log:`"), "{stderr}");
+    }
+}

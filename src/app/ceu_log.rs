@@ -52,12 +52,7 @@ fn is_log(path: &Path) -> Result<bool, Error> {
         return Err(missing(path));
     }
     let src = Source::read(path)?;
-    let first = src
-        .text()
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---");
+    let first = src.first_line();
     Ok(first.is_none_or(|l| l.starts_with('-') || l.starts_with('[')))
 }
 

@@ -152,6 +152,15 @@ impl Source {
         &self.text
     }
 
+    /// The document's first line that is not blank, a comment or `---`, trimmed (none in a
+    /// document without content).
+    pub fn first_line(&self) -> Option<&str> {
+        self.body()
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+    }
+
     /// The text without a leading byte-order mark.
     fn body(&self) -> &str {
         self.text.strip_prefix('\u{feff}').unwrap_or(&self.text)

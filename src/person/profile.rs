@@ -226,6 +226,16 @@ impl<'c> Person<'c> {
         catalog: &'c Catalog,
         as_of: NaiveDate,
     ) -> Result<Person<'c>, Unloaded> {
+        // A list is no profile, most likely a CEU log given in its profile's place.
+        if src
+            .first_line()
+            .is_some_and(|l| l.starts_with('-') || l.starts_with('['))
+        {
+            return Err(Unloaded {
+                profile: None,
+                problems: vec![not_a_profile(src)],
+            });
+        }
         let (profile, parsing, taint) =
             src.parse_checkable::<Profile>()
                 .map_err(|problems| Unloaded {
@@ -441,6 +451,13 @@ pub struct Unloaded {
     pub profile: Option<Box<Profile>>,
     /// Every problem found in it, in file order.
     pub problems: Vec<Diagnostic>,
+}
+
+/// The problem of a list where a profile was wanted.
+fn not_a_profile(src: &Source) -> Diagnostic {
+    src.at("", "this file is a list (a CEU log?), not a profile")
+        .code(crate::error::Code::WrongType)
+        .expected("a profile: `name:`, `education:` and the rest; a CEU log is named by its profile's `ceu_log:`, so give the profile")
 }
 
 /// Looks ids up, recording unknown ones with a did-you-mean hint, and records problems at
