@@ -116,7 +116,9 @@ impl<'c> Cycles<'c> {
         let book = self.placing(start)?;
         let months = book.cycle.months.get().max(1);
         let end = match book.cycle.anchor {
-            Anchor::CertificationDate => dates::sub_days(dates::add_months(start, months), 1),
+            Anchor::CertificationDate => {
+                dates::sub_days(self.anniversary(dates::add_months(start, months)), 1)
+            }
             Anchor::MembershipRenewal => {
                 let day = self.anchor.renewal.map_or(c.end.day(), |r| r.day());
                 let e = dates::add_months(c.end, months);
@@ -131,6 +133,18 @@ impl<'c> Cycles<'c> {
         })
     }
 
+    /// The anniversary of the certification (or of an overridden cycle's start) in the
+    /// month `d` falls in: cycles anchored on 29 February keep it in leap years instead of
+    /// drifting to the 28th, then the 27th.
+    fn anniversary(&self, d: NaiveDate) -> NaiveDate {
+        let day = self
+            .anchor
+            .override_start
+            .unwrap_or(self.anchor.first_certified)
+            .day();
+        dates::day_in(d.year(), d.month(), day)
+    }
+
     /// The cycle right before `c` (`c` itself when it is the first).
     pub fn previous(&self, c: Cycle) -> Result<Cycle, CycleProblem> {
         if c.first {
@@ -139,7 +153,10 @@ impl<'c> Cycles<'c> {
         let end = dates::sub_days(c.start, 1);
         let book = self.placing(end)?;
         let months = book.cycle.months.get().max(1);
-        let start = dates::add_days(dates::sub_months(end, months), 1);
+        let start = match book.cycle.anchor {
+            Anchor::CertificationDate => self.anniversary(dates::sub_months(c.start, months)),
+            Anchor::MembershipRenewal => dates::add_days(dates::sub_months(end, months), 1),
+        };
         let first_cert = self.anchor.first_certified;
         Ok(Cycle {
             start: start.max(first_cert),

@@ -459,3 +459,26 @@ fn sourced_ceus_over_the_cap_on_other_ceus_do_not_meet_the_sourced_share() {
     ceus.push_str("- { date: 2025-07-01, title: hiim, provider: AHIMA, ceus: 4, domain: hiim, ahima_sourced: true }\n");
     assert_eq!(on(&ceus), (8.0, 0.0, CycleState::Complete));
 }
+
+/// AHIMA cycles anchored on 29 February keep that anniversary in leap years: each ends the
+/// day before the anniversary (the 28th in a leap year, the 27th otherwise), without
+/// drifting.
+#[test]
+fn cycles_from_29_february_keep_their_anniversary() {
+    let profile =
+        "name: L\neducation: high_school\ncredentials: [{ id: CCS, earned: 2024-02-29 }]\n";
+    let catalog = &*crate::testing::EMBEDDED;
+    let cycles = [
+        ("2025-06-01", "2024-02-29", "2026-02-27"),
+        ("2027-06-01", "2026-02-28", "2028-02-28"),
+        ("2029-06-01", "2028-02-29", "2030-02-27"),
+        ("2031-06-01", "2030-02-28", "2032-02-28"),
+    ];
+    for (as_of, start, end) in cycles {
+        let p = crate::testing::person(catalog, profile, d(as_of));
+        let l = crate::testing::log(catalog, "[]");
+        let s = status(&p, &l, catalog, d(as_of)).unwrap();
+        let c = s.bodies[0].current.cycle;
+        assert_eq!((c.start, c.end), (d(start), d(end)), "{as_of}");
+    }
+}
