@@ -69,7 +69,8 @@ pub(super) fn misses_target_date<'c>(
     p.warn(Warning::MissesTargetDate {
         ready,
         by,
-        weeks_late: dates::days_between(by, ready) / 7,
+        // Whole weeks, rounded up as the words say them.
+        weeks_late: (dates::days_between(by, ready) + 6) / 7,
         hours_needed,
         hours_now,
         alternative: alternatives
@@ -198,7 +199,15 @@ pub(super) fn within_budget<'c>(
             meets_target_date: a.meets_target_date,
         });
     let mut cheaper: Option<CheaperTarget> = None;
-    for &alt in &target.alternatives {
+    // A credential held already is where the person is, not a cheaper way there.
+    let held = |c: &Credential| p.person.credentials.iter().any(|h| h.credential == c);
+    let others: Vec<&Credential> = target
+        .alternatives
+        .iter()
+        .copied()
+        .filter(|c| !held(c))
+        .collect();
+    for alt in others {
         // A route's own costs are part of its plan's: over the budget, so is the plan.
         let pruned = afresh(p, |p| {
             routes::reach(p, alt, now, 0)

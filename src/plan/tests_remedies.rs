@@ -385,3 +385,21 @@ fn a_cheaper_target_is_planned_as_its_own_target() {
     assert_eq!(programme.meets_target_date, Some(false));
     assert_eq!(programme.exam_date, d("2029-01-08"));
 }
+
+/// A credential the person holds is never the cheaper target: a CPC-A aiming at COC on $500
+/// is not told that CPC would fit.
+#[test]
+fn a_credential_held_is_not_a_cheaper_target() {
+    let p = plan_for(
+        "name: I\neducation: high_school\nexperience_months: 7\nstate: FL\nmemberships: [AAPC]\ncredentials: [{ id: CPC, earned: 2026-01-15, apprentice: true }]\naapc_renewal: 2027-01-31\ntarget: { setting: hospital_outpatient, credential: COC, by: 2027-08-01 }\npreferences: { delivery: [online], budget_usd: 500, hours_per_week: 5 }\n",
+    );
+    let cheaper = p.warnings.iter().find_map(|w| match w {
+        Warning::OverBudget { cheaper_target, .. } => Some(cheaper_target.clone()),
+        _ => None,
+    });
+    let cheaper = cheaper.expect("over budget");
+    assert!(
+        cheaper.as_ref().is_none_or(|c| c.credential.id != "CPC"),
+        "{cheaper:?}"
+    );
+}

@@ -315,7 +315,7 @@ pub fn warning(w: &Warning) -> (String, String) {
         } => (
             "Renewal overdue",
             format!(
-                "{body} CEUs for {} were due {due}; {} missing, so {} {} until {until}, then revoked. See {} for the extension and late fees.",
+                "{body} CEUs for {} were due {due}; {} missing, so {} {} until {until}, then revoked. See {} for the extension and its fee.",
                 and_list(&ids(credentials)),
                 count(num(*remaining), "CEU is", "CEUs are"),
                 noun(
