@@ -323,3 +323,27 @@ fn a_target_from_the_command_line_says_so() {
     );
     assert!(!out.contains("named in the profile"), "{out}");
 }
+
+/// What-if numbers on the command line get the plain words a profile's do.
+#[test]
+fn what_if_numbers_are_refused_in_plain_words() {
+    for (flag, value, words) in [
+        ("--budget", "$900", "expected a number such as 4000"),
+        ("--budget", "4,000", "expected a number such as 4000"),
+        ("--hours", "ten", "expected a number such as 20"),
+        (
+            "--budget",
+            "-5",
+            "expected an amount in USD from 0 to 1000000",
+        ),
+    ] {
+        let out = common::coderpath()
+            .args(["plan", "examples/aspiring.yaml", flag, value])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(words), "{flag} {value}: {stderr}");
+        assert!(!stderr.contains("float"), "{stderr}");
+    }
+}

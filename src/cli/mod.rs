@@ -263,11 +263,11 @@ pub struct PlanArgs {
 #[command(next_help_heading = "What if (this run only)")]
 pub struct PlanChanges {
     /// Budget in US dollars
-    #[arg(long, value_name = "USD")]
+    #[arg(long, value_name = "USD", value_parser = dollars, allow_negative_numbers = true)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub budget: Option<f64>,
     /// Study hours a week (1-80)
-    #[arg(long, value_name = "HOURS")]
+    #[arg(long, value_name = "HOURS", value_parser = weekly_hours, allow_negative_numbers = true)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<f64>,
     /// Work setting wanted (`coderpath data list settings`)
@@ -455,6 +455,25 @@ impl From<DeliveryArg> for Delivery {
             DeliveryArg::OnCampus => Delivery::OnCampus,
         }
     }
+}
+
+/// A number given on the command line, or what was expected (a number such as `example`).
+fn number(s: &str, example: &str) -> Result<f64, String> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| {
+            format!("expected a number such as {example} (digits only: no `$`, commas or words)")
+        })
+}
+
+fn dollars(s: &str) -> Result<f64, String> {
+    number(s, "4000")
+}
+
+fn weekly_hours(s: &str) -> Result<f64, String> {
+    number(s, "20")
 }
 
 fn parse_body(s: &str) -> Result<Body, String> {
