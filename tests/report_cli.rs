@@ -180,6 +180,8 @@ fn one_bad_client_costs_one_client() {
     assert_eq!((&certified[2], &certified[6]), ("certified", "AAPC behind"));
     assert_eq!(&certified[1], "clients/h-certified.yaml");
     assert_eq!(&certified[10], "clients/daniel-okafor.html");
+    // The renewal due next says how many CEUs are still to go, as the status does.
+    assert!(certified[4].starts_with("AAPC CEUs due ("), "{certified:?}");
 }
 
 #[test]

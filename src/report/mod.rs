@@ -69,8 +69,9 @@ pub fn row(name: &str, source: &str, plan: &Plan, ceus: Ceus, as_of: NaiveDate) 
         .filter(|m| !matches!(m.stage, Stage::Advancement { .. }) && m.end >= as_of)
         .min_by_key(|m| m.end)
         .map(|m| (m.end, plan_words::title(m)));
+    // A CEU deadline on the same day as a renewal stage says how many are still to go.
     for d in status.map(|s| deadlines(s, as_of)).unwrap_or_default() {
-        if next.as_ref().is_none_or(|(n, _)| d.date < *n) {
+        if next.as_ref().is_none_or(|(n, _)| d.date <= *n) {
             next = Some((d.date, d.what));
         }
     }
