@@ -257,3 +257,30 @@ fn only_real_usps_codes_pass_as_a_state() {
         }
     }
 }
+
+/// A credential revoked past its reinstatement window is gone: `what-if --add` of it (or of
+/// another of its body) plans it earned now, in a cycle of its own, as the planner does.
+#[test]
+fn what_if_earning_again_a_credential_revoked_for_good_starts_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = write(
+        dir.path(),
+        "r.yaml",
+        "name: R\neducation: associate\nexperience_months: 70\ncredentials: [{ id: CCS, earned: 2021-01-20 }]\nceu_log_since: 2022-01-01\nceu_log: r.ceus.yaml\n",
+    );
+    write(
+        dir.path(),
+        "r.ceus.yaml",
+        "- { date: 2023-02-01, title: PCS, provider: AHIMA, ceus: 5, domain: hiim, ahima_sourced: true }\n",
+    );
+    for add in ["CCS", "CCA"] {
+        let json: Value = serde_json::from_str(&stdout_of(&[
+            "ceu", "what-if", &profile, "--add", add, "-f", "json",
+        ]))
+        .unwrap();
+        let (before, after) = (&json["before"]["bodies"][0], &json["after"]["bodies"][0]);
+        assert_eq!(before["current"]["state"]["state"], "on_hold", "{before}");
+        assert_eq!(after["credentials"], serde_json::json!([add]), "{after}");
+        assert_eq!(after["current"]["cycle"]["end"], "2028-11-26", "{after}");
+    }
+}

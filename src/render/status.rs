@@ -433,7 +433,7 @@ pub fn compare(before: &Status, after: &Status) -> Vec<Change> {
 pub fn assumed_renewal(a: &crate::track::whatif::AssumedRenewal) -> String {
     let body = a.body.as_str();
     format!(
-        "{body}: the profile gives no membership renewal date, so the membership is taken to start on {} (the day the credential is earned: {body} membership is needed to sit its exams) and to renew on that day each year; {} in the profile gives another date",
+        "{body}: the profile gives no membership renewal date, so the membership is taken to start on {} (the day the credential is earned: {body} membership is needed to sit its exams) and to renew on that day each year; {} in the profile gives another date.",
         a.renewal,
         super::code::code("aapc_renewal:")
     )

@@ -54,9 +54,15 @@ pub fn what_if<'c>(
     add: &[&'c Credential],
     drop: &[&'c Credential],
 ) -> Result<WhatIf<'c>, WhatIfError> {
+    let before = status(person, log, catalog, as_of).map_err(WhatIfError::Track)?;
     let mut changed = person.clone();
     let mut assumed = Vec::new();
     for c in add {
+        // Credentials revoked past their reinstatement window are gone, as the planner
+        // takes them: one earned now starts afresh (the same one again, too).
+        if gone(&before, c.body, as_of) {
+            changed.credentials.retain(|h| h.credential.body != c.body);
+        }
         if changed.holds(c) {
             return Err(WhatIfError::AlreadyHeld(c.id.clone()));
         }
@@ -85,11 +91,23 @@ pub fn what_if<'c>(
         }
         changed.credentials.retain(|h| h.credential != *c);
     }
-    let before = status(person, log, catalog, as_of).map_err(WhatIfError::Track)?;
     let after = status(&changed, log, catalog, as_of).map_err(WhatIfError::Changed)?;
     Ok(WhatIf {
         before,
         after,
         assumed,
+    })
+}
+
+/// Whether `body`'s credentials were revoked and can no longer be reinstated without a new
+/// exam on `as_of`.
+fn gone(before: &Status, body: Body, as_of: NaiveDate) -> bool {
+    before.bodies.iter().any(|b| {
+        b.body == body
+            && matches!(
+                b.lead().state,
+                super::CycleState::Revoked { reinstate_until, .. }
+                    if reinstate_until.is_none_or(|u| u < as_of)
+            )
     })
 }
