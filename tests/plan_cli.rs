@@ -347,3 +347,18 @@ fn what_if_numbers_are_refused_in_plain_words() {
         assert!(!stderr.contains("float"), "{stderr}");
     }
 }
+
+/// A first cycle pro-rated below a credential's own minimum says the minimum is needed on
+/// top, not "11 CEUs, including 16".
+#[test]
+fn a_minimum_above_the_pro_rated_total_is_not_said_to_be_within_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = common::write(
+        dir.path(),
+        "a.yaml",
+        "name: A\neducation: certificate\nmemberships: [AAPC]\ncredentials: [{ id: CPMA, earned: 2026-11-01 }]\naapc_renewal: 2027-05-31\n",
+    );
+    let md = stdout_of(&["plan", &p, "--format", "md"]);
+    assert!(md.contains("and at least 16 CEUs related to CPMA"), "{md}");
+    assert!(!md.contains("including 16 CEUs"), "{md}");
+}

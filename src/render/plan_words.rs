@@ -172,7 +172,10 @@ pub fn why(m: &Milestone) -> String {
                     .iter()
                     .map(|m| format!("{} related to {}", ceus(m.ceus), m.credential.id))
                     .collect();
-                out.push_str(&format!(", including {}", and_list(&each)));
+                // A minimum the pro-rated total does not hold is a need of its own.
+                let within = r.minimums.iter().map(|m| m.ceus).sum::<f64>() <= r.ceus + 1e-9;
+                let joined = if within { "including" } else { "and at least" };
+                out.push_str(&format!(", {joined} {}", and_list(&each)));
             }
             out.push('.');
             if let Some(f) = r.fee {
