@@ -260,3 +260,38 @@ fn a_missing_log_names_the_client_and_reads_the_same_from_any_folder() {
         csvs[0]
     );
 }
+
+/// The day after a deadline the log cannot judge (logging began inside the cycle), the
+/// overview still lists the last day before revocation, should that cycle have been missed.
+#[test]
+fn an_unknown_ended_cycle_keeps_its_revocation_date_in_the_overview() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path().join("clients");
+    std::fs::create_dir_all(&top).unwrap();
+    std::fs::write(
+        top.join("k.yaml"),
+        "name: Kwame\neducation: associate\nmemberships: [AAPC]\ncredentials: [{ id: CPC, earned: 2022-08-05 }]\naapc_renewal: 2027-01-31\nceu_log: k.ceus.yaml\n",
+    )
+    .unwrap();
+    std::fs::write(
+        top.join("k.ceus.yaml"),
+        "- { date: 2025-09-12, title: E/M, provider: AAPC, ceus: 6, aapc_index: A1 }\n- { date: 2026-04-22, title: RA, provider: AAPC, ceus: 10, aapc_index: A2 }\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let run = assert_cmd::Command::cargo_bin("coderpath")
+        .unwrap()
+        .args(["--as-of", "2027-02-01", "report"])
+        .arg(&top)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        index.contains("2027-05-01")
+            && index.contains("last day before revocation if the cycle that ended 2027-01-31 was not met (16 of 36 logged)"),
+        "{index}"
+    );
+}

@@ -153,39 +153,62 @@ pub struct Deadline {
 
 /// The next deadline of each body the client tracks: the end of the cycle that leads;
 /// during a lapse window, its last day before revocation; once revoked, the last day of
-/// reinstatement without a new exam (none after it).
+/// reinstatement without a new exam (none after it). An ended cycle the log cannot judge,
+/// with CEUs still short in what is logged, adds the last day before revocation if it was
+/// not met.
 pub fn deadlines(status: &Status, as_of: NaiveDate) -> Vec<Deadline> {
     let num = crate::render::words::num;
     status
         .bodies
         .iter()
-        .filter_map(|b| {
+        .flat_map(|b| {
             let lead = b.lead();
             let body = b.body.as_str();
-            let (date, what) = match lead.state {
-                CycleState::Lapsed { until, .. } => (
+            let next = match lead.state {
+                CycleState::Lapsed { until, .. } => Some((
                     until,
                     format!(
                         "{body}: last day before revocation ({} missing)",
                         ceus(lead.remaining)
                     ),
-                ),
+                )),
                 CycleState::Revoked {
                     reinstate_until, ..
-                } => (
-                    reinstate_until?,
-                    format!("{body}: revoked; last day to reinstate without an exam"),
-                ),
+                } => reinstate_until.map(|u| {
+                    (
+                        u,
+                        format!("{body}: revoked; last day to reinstate without an exam"),
+                    )
+                }),
                 // Without a log the CEUs to go are not known.
                 _ if b.unlogged == Some(crate::track::Unlogged::NoLog) => {
-                    (lead.cycle.end, format!("{body} CEUs due (not logged)"))
+                    Some((lead.cycle.end, format!("{body} CEUs due (not logged)")))
                 }
-                _ => (
+                _ => Some((
                     lead.cycle.end,
                     format!("{body} CEUs due ({} to go)", num(lead.remaining)),
-                ),
+                )),
             };
-            (date >= as_of).then_some(Deadline { date, what })
+            let if_unmet = b
+                .ended
+                .as_ref()
+                .filter(|e| matches!(e.state, CycleState::NotInLog { .. }) && e.remaining > 0.0)
+                .map(|e| {
+                    (
+                        e.last_day_before_revocation(),
+                        format!(
+                            "{body}: last day before revocation if the cycle that ended {} was not met ({} of {} logged)",
+                            e.cycle.end,
+                            num(e.earned),
+                            num(e.required)
+                        ),
+                    )
+                });
+            [next, if_unmet]
+                .into_iter()
+                .flatten()
+                .filter(|(date, _)| *date >= as_of)
+                .map(|(date, what)| Deadline { date, what })
         })
         .collect()
 }
