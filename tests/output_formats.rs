@@ -285,3 +285,32 @@ fn calendar_reminders_lie_ahead_and_the_monthly_one_fits_every_month() {
         .expect("a monthly pace reminder");
     assert!(pace.contains("DTSTART;VALUE=DATE:20280201"), "{pace}");
 }
+
+/// The day after a deadline the log cannot judge, the calendar keeps the last day before
+/// revocation, should that cycle have been missed.
+#[test]
+fn calendar_keeps_the_revocation_date_of_an_unknown_cycle() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = write(
+        dir.path(),
+        "k.yaml",
+        "name: K\neducation: associate\nmemberships: [AAPC]\ncredentials: [{ id: CPC, earned: 2022-08-05 }]\naapc_renewal: 2027-01-31\nceu_log: k.ceus.yaml\n",
+    );
+    write(
+        dir.path(),
+        "k.ceus.yaml",
+        "- { date: 2025-09-12, title: E/M, provider: AAPC, ceus: 6, aapc_index: A1 }\n",
+    );
+    let out = assert_cmd::Command::cargo_bin("coderpath")
+        .unwrap()
+        .args(["--as-of", "2027-02-01", "ceu", "calendar", &profile])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap().replace("\r\n ", "");
+    let event = text
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("if the cycle that ended 2027-01-31 was not met"))
+        .expect("the revocation date of the unknown cycle");
+    assert!(event.contains("DTSTART;VALUE=DATE:20270501"), "{event}");
+}

@@ -139,6 +139,24 @@ pub fn calendar_events(status: &Status, catalog: &Catalog) -> Vec<CalEvent> {
                         ));
                     }
                 }
+                // A cycle the log cannot judge, short in what is logged: if it was missed,
+                // the credential goes at the end of its lapse window.
+                CycleState::NotInLog { .. }
+                    if c.remaining > 0.0 && c.last_day_before_revocation() >= as_of =>
+                {
+                    let until = c.last_day_before_revocation();
+                    out.push(event(
+                        &format!("revocation.{lower}"),
+                        until,
+                        format!("{body}: last day before revocation if the cycle that ended {end} was not met"),
+                        format!(
+                            "The log holds {} of the {} that cycle needed but cannot tell whether it was met; record the {body} portal's total for it as a checkpoint in the log.",
+                            num(c.earned),
+                            ceus(c.required)
+                        ),
+                        &[7],
+                    ));
+                }
                 _ => {}
             }
         }
