@@ -65,7 +65,10 @@ fn one_missing_exam_topic_takes_the_exam_course_not_a_degree() {
 }
 
 /// Every programme ranked for the exam topics `yaml`'s person lacks for `exam`.
-fn ranked(yaml: &str, exam: &str) -> (Planner<'static, 'static>, Vec<ProgrammeChoice<'static>>) {
+pub(super) fn ranked(
+    yaml: &str,
+    exam: &str,
+) -> (Planner<'static, 'static>, Vec<ProgrammeChoice<'static>>) {
     let person: &'static crate::person::profile::Person<'static> =
         Box::leak(Box::new(person(&EMBEDDED, yaml, d(AS_OF))));
     let mut p = Planner::new(person, &EMBEDDED, d(AS_OF));

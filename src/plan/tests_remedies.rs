@@ -2,9 +2,9 @@
 //! that would meet it, a campus is offered only where the person can attend it, a state
 //! college's two prices are not a range, and an over-budget plan names a cheaper target.
 
-use super::tests::{AS_OF, codes, plan_for, plan_in};
+use super::tests::{codes, plan_for, plan_in};
 use super::*;
-use crate::testing::{EMBEDDED, catalog_with, d, person};
+use crate::testing::{EMBEDDED, catalog_with, d};
 
 /// José: a GED and a medical assistant's background, on campus only, in Texas, wanting a
 /// hospital outpatient job by 2027-09-01 on $6,000, at `hours` a week.
@@ -163,7 +163,7 @@ fn without_a_state_one_campus_ranks_after_programmes_open_to_anyone() {
     if let Some(i) = first_campus {
         assert!(all[i..].iter().all(|c| c.campus_only), "campuses last");
     }
-    let (_, ranked) = ranked_for(
+    let (_, ranked) = super::tests_choice::ranked(
         "name: Sam Lee\neducation: bachelor\npreferences: { budget_usd: 3000 }\n",
         "CPC",
     );
@@ -188,39 +188,6 @@ fn without_a_state_one_campus_ranks_after_programmes_open_to_anyone() {
             assert!(i < sbcc_at, "{} ranks below SBCC", c.programme.id);
         }
     }
-}
-
-/// Every programme ranked for the exam topics the person in `yaml` lacks.
-fn ranked_for(
-    yaml: &str,
-    exam: &str,
-) -> (Planner<'static, 'static>, Vec<ProgrammeChoice<'static>>) {
-    let who: &'static crate::person::profile::Person<'static> =
-        Box::leak(Box::new(person(&EMBEDDED, yaml, d(AS_OF))));
-    let mut p = Planner::new(who, &EMBEDDED, d(AS_OF));
-    let c = EMBEDDED.get(
-        EMBEDDED
-            .find::<crate::data::catalog::Credential>(exam)
-            .unwrap(),
-    );
-    let s = standing::Standing::now(who, &EMBEDDED, d(AS_OF));
-    let topics = c
-        .competencies
-        .iter()
-        .filter(|x| !s.competencies.contains(x))
-        .map(|x| EMBEDDED.get(*x))
-        .filter(|x| x.kind == crate::data::model::CompetencyKind::Topic)
-        .collect();
-    let need = education::Need {
-        topics,
-        education: None,
-        degree: None,
-        exam: c,
-        self_study: true,
-        other_known: exam::known_fees(&p, c, d(AS_OF), true),
-    };
-    let ranked = education::rank(&mut p, &need, &s, d(AS_OF)).unwrap();
-    (p, ranked)
 }
 
 /// Two programmes alike but for their length: one states 18 months, the other states none
@@ -295,7 +262,7 @@ fn over_budget_names_a_cheaper_target_that_fits() {
 /// budget, not of unknown fit.
 #[test]
 fn fees_alone_over_the_budget_are_over() {
-    let (_, ranked) = ranked_for(
+    let (_, ranked) = super::tests_choice::ranked(
         "name: P\neducation: high_school\npreferences: { budget_usd: 300 }\n",
         "CPC",
     );
