@@ -266,37 +266,33 @@ pub fn warning(w: &Warning) -> (String, String) {
             state,
             location,
             tuition,
-        } => (
-            "Residency price",
-            match (state, tuition) {
-                (Some(s), Some(t)) => format!(
-                    "{} is in {}, {}; as a resident of {s} you pay its out-of-state tuition, {} ({} residents pay {}).",
-                    programme.name,
-                    location.city,
-                    location.state,
+        } => ("Residency price", {
+            let at = format!(
+                "{} is in {}, {}",
+                programme.name, location.city, location.state
+            );
+            let prices = |t: &crate::plan::Tuition| {
+                (
                     usd_range(t.out_of_state_usd.0, t.out_of_state_usd.1),
-                    location.state,
-                    usd_range(t.in_state_usd.0, t.in_state_usd.1)
+                    usd_range(t.in_state_usd.0, t.in_state_usd.1),
+                )
+            };
+            let home = &location.state;
+            match (state, tuition.as_ref().map(prices)) {
+                (Some(s), Some((out, home_price))) => format!(
+                    "{at}; as a resident of {s} you pay its out-of-state tuition, {out} ({home} residents pay {home_price})."
                 ),
-                (Some(s), None) => format!(
-                    "{} is in {}, {}; as a resident of {s} you may pay out-of-state tuition.",
-                    programme.name, location.city, location.state
-                ),
-                (None, Some(t)) => format!(
-                    "{} is in {}, {}, and the profile gives no state: the plan counts its out-of-state tuition, {}; {} residents pay {}.",
-                    programme.name,
-                    location.city,
-                    location.state,
-                    usd_range(t.out_of_state_usd.0, t.out_of_state_usd.1),
-                    location.state,
-                    usd_range(t.in_state_usd.0, t.in_state_usd.1)
+                (Some(s), None) => {
+                    format!("{at}; as a resident of {s} you may pay out-of-state tuition.")
+                }
+                (None, Some((out, home_price))) => format!(
+                    "{at}, and the profile gives no state: the plan counts its out-of-state tuition, {out}; {home} residents pay {home_price}."
                 ),
                 (None, None) => format!(
-                    "{} is in {}, {}; state colleges charge more to students from other states, and the profile gives no state.",
-                    programme.name, location.city, location.state
+                    "{at}; state colleges charge more to students from other states, and the profile gives no state."
                 ),
-            },
-        ),
+            }
+        }),
         Warning::RenewalUnknown { body, problem } => (
             "Renewal not placed",
             format!(
