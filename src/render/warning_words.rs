@@ -474,3 +474,55 @@ pub fn assumption(a: Assumed) -> &'static str {
 fn ids(credentials: &[&crate::data::catalog::Credential]) -> Vec<String> {
     credentials.iter().map(|c| c.id.clone()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::warning;
+    use crate::data::catalog::Programme;
+    use crate::plan::{Residency, Tuition, Warning};
+    use crate::testing::EMBEDDED;
+
+    /// The residency warning in each of its four cases: a state given or not, the two
+    /// prices known or not.
+    #[test]
+    fn residency_warning_names_the_place_and_both_prices() {
+        let x = EMBEDDED.get(
+            EMBEDDED
+                .find::<Programme>("sbcc_coding_certificate")
+                .unwrap(),
+        );
+        let location = x.location.as_ref().unwrap();
+        let tuition = Tuition {
+            residency: Residency::OutOfState,
+            in_state_usd: (1748.0, 1748.0),
+            out_of_state_usd: (12578.0, 12578.0),
+        };
+        let words = |state: Option<&str>, tuition: Option<Tuition>| {
+            warning(&Warning::ResidencyPrice {
+                programme: x,
+                state: state.map(String::from),
+                location,
+                tuition,
+            })
+            .1
+        };
+        let at = format!("{} is in Santa Barbara, CA", x.name);
+        assert_eq!(
+            words(Some("NY"), Some(tuition)),
+            format!(
+                "{at}; as a resident of NY you pay its out-of-state tuition, $12,578 (CA residents pay $1,748)."
+            )
+        );
+        assert_eq!(
+            words(Some("NY"), None),
+            format!("{at}; as a resident of NY you may pay out-of-state tuition.")
+        );
+        assert_eq!(
+            words(None, Some(tuition)),
+            format!(
+                "{at}, and the profile gives no state: the plan counts its out-of-state tuition, $12,578; CA residents pay $1,748."
+            )
+        );
+        assert!(words(None, None).starts_with(&format!("{at}; state colleges charge more")));
+    }
+}
